@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Any, Literal
 
@@ -36,10 +37,29 @@ def _strip(value: str) -> str:
     return value.strip()
 
 
+@dataclass(frozen=True)
+class Ref:
+    """Marks an id field as a reference to a record of `kind` (a content folder name)."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class Prose:
+    """Marks a text field whose [[wiki-links]] are resolved and rendered."""
+
+
 Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=120)]
 """A record id: lowercase letters, digits and single hyphens; equal to the file stem."""
 
-Text = Annotated[str, Field(min_length=1, max_length=20_000), AfterValidator(_strip)]
+ActorRef = Annotated[Id, Ref("actors")]
+SourceRef = Annotated[Id, Ref("sources")]
+CallRef = Annotated[Id, Ref("calls")]
+OrgRef = Annotated[Id, Ref("organizations")]
+TopicRef = Annotated[Id, Ref("topics")]
+EventRef = Annotated[Id, Ref("events")]
+
+Text = Annotated[str, Field(min_length=1, max_length=20_000), AfterValidator(_strip), Prose()]
 """Curated prose; may hold [[wiki-links]]."""
 
 Verbatim = Annotated[str, Field(min_length=3, max_length=5_000)]
@@ -58,7 +78,7 @@ Time = Annotated[str, Field(pattern=TIME_PATTERN)]
 class Record(BaseModel):
     """What every record file has in common."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
     id: Id | None = None
     """Optional; when present it must equal the file name without `.yaml`."""
@@ -82,15 +102,15 @@ class Attribution(str, Enum):
 class Citation(BaseModel):
     """One source backing a statement, down to the passage it rests on."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
-    source: Id
+    source: SourceRef
     """The source record cited."""
     passage: Verbatim
     """The words of the source that support the statement; must occur verbatim in its text."""
     attribution: Attribution = Attribution.outlet
     """To whom the source attributes the statement."""
-    speaker: Id | None = None
+    speaker: ActorRef | None = None
     """The actor the source attributes it to, when the attribution names one."""
     as_: Unknowable = Field(default=None, alias="as")
     """How the source describes whoever it attributes the statement to
@@ -100,7 +120,7 @@ class Citation(BaseModel):
 class Claim(BaseModel):
     """A factual statement, in the curator's words, with the citations it rests on."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
     text: Text
     """The statement. Keep to what the cited passages say."""
@@ -111,13 +131,13 @@ class Claim(BaseModel):
 class Quote(BaseModel):
     """A direct quotation, exactly as a source prints it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
     words: Verbatim
     """The quoted words, verbatim from the source text."""
-    source: Id
+    source: SourceRef
     """The source whose text contains the words."""
-    speaker: Id | None = None
+    speaker: ActorRef | None = None
     """The actor who said it; leave empty for an unnamed speaker and describe them in `speaker_as`."""
     speaker_as: Unknowable = None
     """How the source describes the speaker ("a senior administration official")."""
@@ -126,16 +146,16 @@ class Quote(BaseModel):
     remark: Id | None = None
     """A key shared by quotes that report the same remark in different sources, so that their
     wordings are compared ("putin-grave-error")."""
-    topics: list[Id] = []
+    topics: list[TopicRef] = []
     """Topics the quote is about."""
 
 
 class FactReport(BaseModel):
     """What one source says about a fact."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
-    source: Id
+    source: SourceRef
     """The source reporting this version."""
     value: Text
     """The value as the source states it ("just over two hours", "3:35 p.m. ET")."""
@@ -143,7 +163,7 @@ class FactReport(BaseModel):
     """The words of the source stating it; verified verbatim."""
     attribution: Attribution = Attribution.outlet
     """To whom the source attributes the value."""
-    speaker: Id | None = None
+    speaker: ActorRef | None = None
     """The actor the source attributes it to, when named."""
     as_: Unknowable = Field(default=None, alias="as")
     """How the source describes whoever it attributes the value to."""
@@ -159,7 +179,7 @@ class FactReport(BaseModel):
 class Fact(BaseModel):
     """One fact recorded per source, never harmonised; the generator compares the versions."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
     key: Id
     """A short id, unique within the record: 'duration', 'start', 'end', 'troops-near-border'.
@@ -173,11 +193,11 @@ class Fact(BaseModel):
 class Participant(BaseModel):
     """Someone on the call."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
-    actor: Id
+    actor: ActorRef
     """The participant."""
-    side: Id
+    side: OrgRef
     """The organization they represented (usually a government)."""
     location: Unknowable = None
     """Where they sat, as the sources give it; unknown when the sources do not say."""
@@ -188,9 +208,9 @@ class Participant(BaseModel):
 class Position(BaseModel):
     """What one side demanded, warned of and offered in or around the call."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
-    side: Id
+    side: OrgRef
     """The organization (government) whose position this is."""
     demands: list[Claim] = []
     warnings: list[Claim] = []
@@ -202,7 +222,7 @@ class Position(BaseModel):
 class FollowUp(Claim):
     """Something that followed or was scheduled after the call."""
 
-    event: Id | None = None
+    event: EventRef | None = None
     """The event record, when the follow-up has one."""
 
 
@@ -215,16 +235,16 @@ class Call(Record):
     """The day of the call (unquoted ISO date, 2021-12-07), in the time zone of the requester."""
     format: Literal["video", "phone", "in-person"]
     """How the leaders met."""
-    requested_by: Id | None = None
+    requested_by: ActorRef | None = None
     """The actor who asked for the call; unknown when the sources do not say. Cite it with a
     fact keyed `requested-by`."""
     participants: list[Participant] = Field(min_length=1)
     """Everyone on the call."""
-    topics: list[Id] = []
+    topics: list[TopicRef] = []
     """Topics discussed."""
-    organizations: list[Id] = []
+    organizations: list[OrgRef] = []
     """Organizations the call concerns beyond the participants' sides."""
-    events: list[Id] = []
+    events: list[EventRef] = []
     """Events the call relates to (context and follow-ups)."""
     summary: list[Claim] = Field(min_length=1)
     """The curated summary, a claim at a time."""
@@ -247,11 +267,11 @@ class Call(Record):
 class Role(BaseModel):
     """A position someone held, as the sources state it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
     title: Text
     """The role ("White House press secretary")."""
-    organization: Id | None = None
+    organization: OrgRef | None = None
     """The organization the role is in, when it has a record."""
     period: Unknowable = None
     """When they held it, as far as the sources say ("December 2021")."""
@@ -285,7 +305,7 @@ class Organization(Record):
     ]
     """What sort of organization it is."""
     country: Unknowable = None
-    parent: Id | None = None
+    parent: OrgRef | None = None
     """The organization it belongs to (an agency's government)."""
     description: Text | None = None
     facts: list[Claim] = []
@@ -298,7 +318,7 @@ class Topic(Record):
     name: Text
     aliases: list[Text] = []
     description: Text | None = None
-    related: list[Id] = []
+    related: list[TopicRef] = []
     """Related topics."""
     facts: list[Claim] = []
     """Cited statements about the topic."""
@@ -317,10 +337,10 @@ class Event(Record):
     location: Unknowable = None
     scheduled: bool = False
     """True when, as the sources report it, the event was still to come."""
-    participants: list[Id] = []
+    participants: list[ActorRef] = []
     """Actors taking part."""
-    organizations: list[Id] = []
-    topics: list[Id] = []
+    organizations: list[OrgRef] = []
+    topics: list[TopicRef] = []
     description: list[Claim] = Field(min_length=1)
     """What the sources say about it, cited."""
 
@@ -330,12 +350,12 @@ class Source(Record):
 
     outlet: Unknowable
     """The outlet that published this copy; unknown when the text does not say."""
-    outlet_org: Id | None = None
+    outlet_org: OrgRef | None = None
     """The outlet's organization record, when it has one."""
     headline: Unknowable = None
-    authors: list[Id] = []
+    authors: list[ActorRef] = []
     """Authors (actor records); empty when unknown."""
-    contributors: list[Id] = []
+    contributors: list[ActorRef] = []
     """People credited as contributing."""
     published: dt.date | None = None
     """Publication date; unknown when the text does not give it."""
@@ -343,7 +363,7 @@ class Source(Record):
     """An update time the text gives, as it gives it."""
     url: Unknowable = None
     """The article's URL; unknown unless a source gives it. Never guess one."""
-    calls: list[Id] = Field(min_length=1)
+    calls: list[CallRef] = Field(min_length=1)
     """The calls this source covers."""
     text: str = Field(pattern=r"^texts/[A-Za-z0-9_.-]+\.txt$")
     """Path of the verbatim text, relative to `content/` ('texts/003_9a1df4b803759629.txt')."""

@@ -1,0 +1,108 @@
+"""The `briefing` command line: a thin adapter over the pipeline and MkDocs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import BriefingError, ContentError
+from .pipeline import generate, validate, write_pages
+
+
+class _Group(click.Group):
+    """Turn every BriefingError into a message and a non-zero exit, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ContentError as exc:
+            click.echo(exc.report(), err=True)
+            ctx.exit(1)
+        except BriefingError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(1)
+
+
+content_option = click.option(
+    "--content", "content", type=click.Path(path_type=Path), default=Path("content"),
+    show_default=True, help="The content directory (curated YAML and source texts).")
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="briefing")
+def main() -> None:
+    """Build a sourced, cross-linked briefing website from curated YAML.
+
+    Content lives in content/<kind>/<id>.yaml (calls, actors, sources, organizations, topics,
+    events) with verbatim source texts in content/texts/. Every error names file, line and field.
+    """
+
+
+@main.command("validate")
+@content_option
+def validate_command(content: Path) -> None:
+    """Check all content: schemas, references, verbatim quotes and passages.
+
+    Reports every problem at once as FILE:LINE:COLUMN: FIELD: MESSAGE and exits 1 if any.
+    """
+    graph = validate(content)
+    counts = ", ".join(f"{len(records)} {kind}" for kind, records in graph.corpus.records.items())
+    quotes = sum(len(c.quotes) for c in graph.corpus.all("calls"))
+    passages = sum(len(p) for p in graph.passages.values())
+    click.echo(f"Content is valid: {counts}; {quotes} quotes and {passages} cited passages "
+               "verified against their source texts.")
+
+
+@main.command("generate")
+@click.argument("out", type=click.Path(path_type=Path))
+@content_option
+def generate_command(out: Path, content: Path) -> None:
+    """Write the generated Markdown pages into OUT (for any builder that reads mkdocs.yml).
+
+    Only pages whose bytes change are rewritten; pages of removed records are deleted.
+    """
+    stats = write_pages(generate(content), out)
+    click.echo(f"Generated {len(stats.written)} changed pages, {stats.unchanged} unchanged, "
+               f"{len(stats.removed)} removed, in {out}")
+
+
+@main.command("build")
+@click.option("-f", "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
+              show_default=True, help="The MkDocs configuration.")
+@click.option("-d", "--site-dir", type=click.Path(path_type=Path), default=None,
+              help="Where to write the site (default: site_dir of mkdocs.yml, 'site/').")
+@click.option("--offline", is_flag=True,
+              help="Build the offline edition: works opened from disk (file://), search included.")
+@content_option
+def build_command(config_file: Path, site_dir: Path | None, offline: bool, content: Path) -> None:
+    """Validate, generate and build the site with MkDocs in strict mode.
+
+    The site is built in a temporary folder and swapped in only on success: a failed build
+    leaves the previous site exactly as it was.
+    """
+    from .site_build import build_site
+
+    validate(content)  # report content errors before MkDocs starts
+    target = build_site(config_file, site_dir, offline=offline, content=content)
+    click.echo(f"Site built in {target}/ — open {target}/index.html"
+               + (" directly in a browser" if offline else " or serve it (briefing serve)"))
+
+
+@main.command("serve")
+@click.option("-f", "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
+              show_default=True)
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
+              help="Address to serve on.")
+def serve_command(config_file: Path, dev_addr: str) -> None:
+    """Live preview that rebuilds when content/ YAML, texts or templates change."""
+    from mkdocs.commands.serve import serve
+
+    if not config_file.exists():
+        raise BriefingError(f"config file '{config_file}' does not exist")
+    serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

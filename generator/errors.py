@@ -1,0 +1,76 @@
+"""The exception tree. Every error a curator can cause reaches them as a message, never a traceback."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One content problem, located as precisely as the input allows."""
+
+    file: str
+    """Path of the file, relative to the project root when possible."""
+    line: int = 0
+    """1-based line, 0 when the problem concerns the whole file."""
+    column: int = 0
+    """1-based column, 0 when unknown."""
+    field: str = ""
+    """Dotted path of the field: `quotes[2].speaker`."""
+    message: str = ""
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class BriefingError(Exception):
+    """Base of every error the tool reports to its user as a message."""
+
+
+class ContentError(BriefingError):
+    """The content has one or more problems; all of them are listed."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [str(problem) for problem in self.problems]
+        lines.append(f"{count} content {noun} found; nothing was built.")
+        return "\n".join(lines)
+
+
+class ConfigError(BriefingError):
+    """The project setup (content directory, mkdocs.yml, output directory) is unusable."""
+
+
+class BuildError(BriefingError):
+    """MkDocs failed to build the generated pages."""
+
+
+def did_you_mean(word: str, choices: list[str] | set[str]) -> str:
+    """A ' — did you mean ...?' suffix for the closest choice, or '' when none is close."""
+    match = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f" — did you mean '{match[0]}'?" if match else ""
+
+
+def relative(path: Path, root: Path | None = None) -> str:
+    """Show paths relative to the working directory (or root) so messages stay short."""
+    for base in (root, Path.cwd()):
+        if base is None:
+            continue
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

@@ -1,0 +1,341 @@
+"""Stage 2: resolve every reference once all records are loaded.
+
+Checks that each id points at an existing record, verifies every quote and cited passage against
+its source text, and records the graph the pages are built from: backlinks, mentions, cited
+passages with their anchors, and the order of calls.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import typing
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel
+
+from .errors import Problem, did_you_mean, relative
+from .load import Corpus, Loaded
+from .models import KIND_NAMES, KINDS, Citation, FactReport, Prose, Quote, Ref
+from .verbatim import FoldedText, fold, mismatch_message
+from .yamlfile import Loc
+
+WIKILINK = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]]+?))?\]\]")
+
+RESERVED_IDS = {"index"}
+"""Ids that would collide with a section's index page."""
+
+RELATIONS = {
+    ("calls", "participants", "actor"): "Took part in",
+    ("calls", "requested_by"): "Requested",
+    ("calls", "quotes", "speaker"): "Quoted in",
+    ("calls", "participants", "side"): "Party to",
+    ("sources", "authors"): "Wrote",
+    ("sources", "contributors"): "Contributed to",
+    ("sources", "outlet_org"): "Published",
+    ("actors", "roles", "organization"): "Members and officials",
+    ("organizations", "parent"): "Part of it",
+    ("topics", "related"): "Related topics",
+}
+"""(referring kind, field path without indices…) -> heading of the backlink list on the target."""
+
+CITED_AS_SPEAKER = "Cited as the source of statements in"
+MENTIONED = "Mentioned in"
+DEFAULT_RELATION = "Linked from"
+
+
+@dataclass(frozen=True, order=True)
+class Key:
+    """A record's identity: its kind (content folder) and id."""
+
+    kind: str
+    id: str
+
+    @property
+    def path(self) -> str:
+        """The generated Markdown page of the record."""
+        return f"{self.kind}/{self.id}.md"
+
+
+@dataclass
+class CitedPassage:
+    """A passage of a source text that the site cites, with its anchor on the source page."""
+
+    source: str
+    anchor: str
+    passage: str
+    start: int
+    end: int
+    cited_from: set[Key] = field(default_factory=set)
+    """Records whose pages cite it."""
+
+
+@dataclass
+class Graph:
+    """Everything the renderers need beyond the records themselves."""
+
+    corpus: Corpus
+    texts: dict[str, FoldedText] = field(default_factory=dict)
+    passages: dict[str, dict[str, CitedPassage]] = field(default_factory=dict)
+    """Source id -> anchor -> passage."""
+    backlinks: dict[Key, dict[str, set[Key]]] = field(default_factory=dict)
+    """Target -> relation heading -> records that refer to it."""
+    calls_in_order: list[str] = field(default_factory=list)
+    previous_call: dict[str, str | None] = field(default_factory=dict)
+    next_call: dict[str, str | None] = field(default_factory=dict)
+
+    def record(self, key: Key) -> Any:
+        return self.corpus.get(key.kind, key.id)
+
+    def exists(self, key: Key) -> bool:
+        return key.id in self.corpus.records.get(key.kind, {})
+
+    def anchor_for(self, source: str, passage: str) -> str:
+        return passage_anchor(passage)
+
+
+def passage_anchor(passage: str) -> str:
+    """A stable anchor for a passage: the same words always get the same URL fragment."""
+    return "cite-" + hashlib.sha1(fold(passage).encode("utf-8")).hexdigest()[:10]
+
+
+def resolve_wikilink(target: str, corpus: Corpus) -> tuple[Key | None, str]:
+    """Key for a [[target]] (optionally 'kind/id'), or None with a hint."""
+    target = target.strip()
+    if "/" in target:
+        kind, _, id_ = target.partition("/")
+        if kind in KINDS and id_ in corpus.records.get(kind, {}):
+            return Key(kind, id_), ""
+        choices = [f"{k}/{i}" for k in KINDS for i in corpus.records.get(k, {})]
+        return None, did_you_mean(target, choices)
+    found = [Key(kind, target) for kind in KINDS if target in corpus.records.get(kind, {})]
+    if len(found) == 1:
+        return found[0], ""
+    if len(found) > 1:
+        options = " or ".join(f"[[{k.kind}/{k.id}]]" for k in found)
+        return None, f" — the id is ambiguous: write {options}"
+    choices = [i for k in KINDS for i in corpus.records.get(k, {})]
+    return None, did_you_mean(target, choices)
+
+
+# --- walking records by their type annotations ---------------------------------------------
+
+@dataclass(frozen=True)
+class _FieldShape:
+    name: str
+    alias: str
+    ref: str | None
+    prose: bool
+    model: type[BaseModel] | None
+    many: bool
+
+
+_SHAPES: dict[type, list[_FieldShape]] = {}
+
+
+def _shapes(cls: type[BaseModel]) -> list[_FieldShape]:
+    if cls in _SHAPES:
+        return _SHAPES[cls]
+    hints = typing.get_type_hints(cls, include_extras=True)
+    shapes = []
+    for name, info in cls.model_fields.items():
+        ref, prose, model, many = None, False, None, False
+        stack = [hints[name]]
+        while stack:
+            hint = stack.pop()
+            origin = typing.get_origin(hint)
+            if origin is typing.Annotated:
+                base, *meta = typing.get_args(hint)
+                for m in meta:
+                    if isinstance(m, Ref):
+                        ref = m.kind
+                    elif isinstance(m, Prose):
+                        prose = True
+                stack.append(base)
+            elif origin is list:
+                many = True
+                stack.extend(typing.get_args(hint))
+            elif typing.get_args(hint):
+                stack.extend(typing.get_args(hint))
+            elif isinstance(hint, type) and issubclass(hint, BaseModel):
+                model = hint
+        shapes.append(_FieldShape(name, info.alias or name, ref, prose, model, many))
+    _SHAPES[cls] = shapes
+    return shapes
+
+
+@dataclass
+class _Visit:
+    loc: Loc
+    shape: _FieldShape
+    value: Any
+
+
+def walk(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, _FieldShape, Any, BaseModel]]:
+    """Every (location, field shape, scalar value, owning model) in a record, depth first."""
+    for shape in _shapes(type(obj)):
+        value = getattr(obj, shape.name)
+        if value is None:
+            continue
+        items = list(enumerate(value)) if shape.many else [(None, value)]
+        for index, item in items:
+            item_loc = loc + (shape.alias,) + ((index,) if index is not None else ())
+            if shape.model is not None and isinstance(item, BaseModel):
+                yield from walk(item, item_loc)
+            else:
+                yield item_loc, shape, item, obj
+
+
+# --- linking ----------------------------------------------------------------------------------
+
+def link(corpus: Corpus) -> tuple[Graph, list[Problem]]:
+    """Resolve references and verify passages; return the graph and every problem found."""
+    graph = Graph(corpus)
+    problems: list[Problem] = []
+    for kind in KINDS:
+        for loaded in corpus.loaded(kind):
+            if loaded.id in RESERVED_IDS:
+                problems.append(loaded.problem((), f"'{loaded.id}' is reserved for the "
+                                                    f"{kind} index page; choose another id"))
+    problems += _load_texts(graph)
+    for kind in KINDS:
+        for loaded in corpus.loaded(kind):
+            problems += _link_record(graph, loaded)
+    _order_calls(graph)
+    return graph, problems
+
+
+def _load_texts(graph: Graph) -> list[Problem]:
+    problems = []
+    root = graph.corpus.root.resolve()
+    for loaded in graph.corpus.loaded("sources"):
+        source = loaded.record
+        path = graph.corpus.root / source.text
+        if not path.is_file():
+            problems.append(loaded.problem(("text",), f"source text '{source.text}' does not exist "
+                                                      f"(expected at {relative(path)})"))
+            continue
+        if not path.resolve().is_relative_to(root):
+            problems.append(loaded.problem(("text",), "source text is a symlink that points "
+                                                      "outside content/; copy the file in instead"))
+            continue
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            problems.append(loaded.problem(("text",), f"source text '{source.text}' is not UTF-8"))
+            continue
+        folded = FoldedText.of(text)
+        if source.body_ends_before:
+            at = folded.find(source.body_ends_before)
+            if at < 0:
+                problems.append(loaded.problem(
+                    ("body_ends_before",),
+                    mismatch_message("body_ends_before", source.body_ends_before, folded, loaded.id)))
+            else:
+                folded.body_end = at
+        graph.texts[loaded.id] = folded
+        graph.passages[loaded.id] = {}
+    return problems
+
+
+def _link_record(graph: Graph, loaded: Loaded) -> list[Problem]:
+    problems: list[Problem] = []
+    corpus = graph.corpus
+    me = Key(loaded.kind, loaded.id)
+    for loc, shape, value, owner in walk(loaded.record):
+        if shape.ref is not None:
+            target = Key(shape.ref, value)
+            if not graph.exists(target):
+                hint = did_you_mean(value, set(corpus.records.get(shape.ref, {})))
+                problems.append(loaded.problem(
+                    loc, f"unknown {KIND_NAMES[shape.ref]} '{value}'{hint}"))
+                continue
+            if target != me:
+                _add_backlink(graph, target, _relation(loaded.kind, loc, owner), me)
+        if shape.prose and isinstance(value, str):
+            for match in WIKILINK.finditer(value):
+                key, hint = resolve_wikilink(match.group(1), corpus)
+                if key is None:
+                    problems.append(loaded.problem(
+                        loc, f"unknown record in link [[{match.group(1)}]]{hint}"))
+                elif key != me:
+                    _add_backlink(graph, key, MENTIONED, me)
+    for loc, model in cited_models(loaded.record):
+        problems += _verify(graph, loaded, me, loc, model)
+    return problems
+
+
+def cited_models(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
+    """Every Citation, Quote and FactReport inside a record."""
+    if isinstance(obj, (Citation, Quote, FactReport)):
+        yield loc, obj
+    for shape in _shapes(type(obj)):
+        if shape.model is None:
+            continue
+        value = getattr(obj, shape.name)
+        if value is None:
+            continue
+        items = list(enumerate(value)) if shape.many else [(None, value)]
+        for index, item in items:
+            yield from cited_models(item, loc + (shape.alias,) + ((index,) if index is not None else ()))
+
+
+def _verify(graph: Graph, loaded: Loaded, me: Key, loc: Loc, model: Any) -> list[Problem]:
+    source_id = model.source
+    text = graph.texts.get(source_id)
+    if text is None:
+        return []  # unknown source or unreadable text: already reported
+    if isinstance(model, Quote):
+        passage, field_name, what = model.words, "words", "quote"
+    else:
+        passage, field_name, what = model.passage, "passage", "cited passage"
+    span = text.span(passage)
+    if span is None:
+        message = mismatch_message(what, passage, text, source_id)
+        if text.body_end < len(text.folded) and fold(passage) in text.folded:
+            message = (f"{what} stands in the boilerplate of source '{source_id}' "
+                       f"(after body_ends_before), which cannot be cited")
+        return [loaded.problem(loc + (field_name,), message)]
+    if model.speaker and isinstance(model, (Citation, FactReport)) and graph.exists(Key("actors", model.speaker)):
+        _add_backlink(graph, Key("actors", model.speaker), CITED_AS_SPEAKER, me)
+    anchor = passage_anchor(passage)
+    cited = graph.passages[source_id].setdefault(
+        anchor, CitedPassage(source_id, anchor, passage, span[0], span[1]))
+    cited.cited_from.add(me)
+    return []
+
+
+def _relation(kind: str, loc: Loc, owner: Any) -> str:
+    names = tuple(p for p in loc if isinstance(p, str))
+    label = RELATIONS.get((kind,) + names)
+    if label:
+        return label
+    if names and names[-1] == "speaker":
+        return CITED_AS_SPEAKER
+    return {"calls": "Calls", "events": "Events", "topics": "Topics",
+            "organizations": "Organizations", "actors": "People",
+            "sources": "Sources"}.get(kind, DEFAULT_RELATION)
+
+
+def _add_backlink(graph: Graph, target: Key, relation: str, origin: Key) -> None:
+    graph.backlinks.setdefault(target, defaultdict(set))[relation].add(origin)
+
+
+def _order_calls(graph: Graph) -> None:
+    """Chronological order; a call's previous/next is the nearest call sharing a participant."""
+    ordered = sorted(graph.corpus.loaded("calls"), key=lambda c: (c.record.date, c.id))
+    graph.calls_in_order = [c.id for c in ordered]
+    last_with: dict[str, str] = {}
+    for loaded in ordered:
+        people = sorted({p.actor for p in loaded.record.participants})
+        earlier = [last_with[a] for a in people if a in last_with]
+        previous = max(earlier, key=graph.calls_in_order.index) if earlier else None
+        graph.previous_call[loaded.id] = previous
+        graph.next_call.setdefault(loaded.id, None)
+        if previous is not None and graph.next_call.get(previous) is None:
+            graph.next_call[previous] = loaded.id
+        for actor in people:
+            last_with[actor] = loaded.id

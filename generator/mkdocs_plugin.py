@@ -1,0 +1,46 @@
+"""The MkDocs adapter: `mkdocs build` and `mkdocs serve` generate the briefing pages in memory.
+
+All the work happens in `generator.pipeline`; this module only hands pages to MkDocs, reports
+content errors the way MkDocs reports its own, and makes `serve` watch `content/`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .errors import BriefingError
+from .pipeline import generate
+
+
+class BriefingConfig(Config):
+    content = config_options.Type(str, default="content")
+    """The content directory, relative to mkdocs.yml."""
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    def _content_dir(self, config) -> Path:
+        return Path(config.config_file_path).parent / self.config.content
+
+    def on_files(self, files: Files, *, config) -> Files:
+        try:
+            pages = generate(self._content_dir(config))
+        except BriefingError as exc:
+            raise PluginError(str(exc)) from None
+        clashes = sorted(path for path in pages if files.get_file_from_path(path) is not None)
+        if clashes:
+            raise PluginError(
+                "hand-written pages in docs_dir clash with generated pages: "
+                + ", ".join(clashes) + "; rename or remove them (generated pages come from content/)")
+        for path, text in sorted(pages.items()):
+            files.append(File.generated(config, path, content=text))
+        return files
+
+    def on_serve(self, server, *, config, builder):
+        server.watch(str(self._content_dir(config)))
+        return server

@@ -1,0 +1,77 @@
+"""The core pipeline: load -> validate -> link -> render -> write. No MkDocs here.
+
+The CLI and the MkDocs plugin are thin adapters over these functions.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ContentError, Problem
+from .link import Graph, link
+from .load import load_corpus
+from .render import Renderer
+
+MANIFEST = ".briefing-pages"
+"""File in an output folder listing the pages the generator wrote there, so stale ones go."""
+
+
+def validate(content: Path) -> Graph:
+    """Load and link the whole corpus; raise ContentError listing every problem."""
+    corpus, problems = load_corpus(content)
+    graph, link_problems = link(corpus)
+    problems = problems + link_problems
+    if problems:
+        raise ContentError(problems)
+    return graph
+
+
+def render(graph: Graph) -> dict[str, str]:
+    """Every page of the site as Markdown, by path relative to the docs root."""
+    return Renderer(graph).pages()
+
+
+def generate(content: Path) -> dict[str, str]:
+    return render(validate(content))
+
+
+@dataclass
+class WriteStats:
+    written: list[str]
+    unchanged: int
+    removed: list[str]
+
+
+def write_pages(pages: dict[str, str], out: Path) -> WriteStats:
+    """Write pages under `out`, touching only files whose bytes change; remove pages the
+    generator wrote before that no longer correspond to a record."""
+    out.mkdir(parents=True, exist_ok=True)
+    root = out.resolve()
+    manifest = out / MANIFEST
+    previous = set(manifest.read_text("utf-8").split("\n")) - {""} if manifest.exists() else set()
+    written, unchanged = [], 0
+    for rel in sorted(pages):
+        target = out / rel
+        if not target.resolve().is_relative_to(root):
+            raise ContentError([Problem(rel, 0, 0, "", "page path leaves the output directory")])
+        data = pages[rel].encode("utf-8")
+        if target.exists() and target.read_bytes() == data:
+            unchanged += 1
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+        written.append(rel)
+    removed = []
+    for rel in sorted(previous - set(pages)):
+        target = out / rel
+        if target.is_file() and target.resolve().is_relative_to(root):
+            target.unlink()
+            removed.append(rel)
+    listing = "\n".join(sorted(pages)) + "\n"
+    if not manifest.exists() or manifest.read_text("utf-8") != listing:
+        manifest.write_text(listing, "utf-8")
+    return WriteStats(written, unchanged, removed)

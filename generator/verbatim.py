@@ -1,0 +1,110 @@
+"""Verbatim verification: does a quoted passage really stand in its source's text?
+
+Texts and passages are compared after folding: runs of whitespace become one space, curly quotes
+become straight ones, dashes become hyphens. Each source text is folded once; a lookup is then a
+substring search in that one text (linear in its length), never a scan of every text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+_FOLD = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\u00a0": " ",
+})
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """The comparison form of a text."""
+    return _SPACE.sub(" ", text.translate(_FOLD)).strip()
+
+
+@dataclass
+class FoldedText:
+    """A source text in folded form, with a map back to positions in the original."""
+
+    original: str
+    folded: str
+    origin: list[int]
+    """origin[i] is the index in `original` of folded character i."""
+    body_end: int
+    """Folded index where citable text ends (boilerplate starts); len(folded) if none."""
+
+    @classmethod
+    def of(cls, original: str) -> "FoldedText":
+        chars: list[str] = []
+        origin: list[int] = []
+        pending_space = False
+        for index, char in enumerate(original.translate(_FOLD)):
+            if char.isspace():
+                pending_space = bool(chars)
+                continue
+            if pending_space:
+                chars.append(" ")
+                origin.append(index - 1)
+                pending_space = False
+            chars.append(char)
+            origin.append(index)
+        folded = "".join(chars)
+        return cls(original, folded, origin, len(folded))
+
+    def find(self, passage: str) -> int:
+        """Folded start index of passage in the citable body, or -1."""
+        needle = fold(passage)
+        if not needle:
+            return -1
+        at = self.folded.find(needle, 0, self.body_end)
+        return at
+
+    def span(self, passage: str) -> tuple[int, int] | None:
+        """(start, end) of passage in the original text, or None."""
+        needle = fold(passage)
+        at = self.find(passage)
+        if at < 0:
+            return None
+        return self.origin[at], self.origin[at + len(needle) - 1] + 1
+
+    def closest(self, passage: str) -> str:
+        """The passage of the text most like `passage`, for an error message."""
+        words = self.folded[: self.body_end].split(" ")
+        target = fold(passage).split(" ")
+        size = max(1, len(target))
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(target)
+        best, best_score = "", -1.0
+        for start in range(0, max(1, len(words) - size + 1)):
+            window = words[start: start + size]
+            matcher.set_seq1(window)
+            if matcher.real_quick_ratio() <= best_score or matcher.quick_ratio() <= best_score:
+                continue
+            score = matcher.ratio()
+            if score > best_score:
+                best, best_score = " ".join(window), score
+        return best
+
+
+def mismatch_message(what: str, passage: str, text: FoldedText, source_id: str) -> str:
+    """The error for a passage that is not in its source, pointing at the nearest words."""
+    short = passage if len(passage) <= 160 else passage[:157] + "..."
+    closest = text.closest(passage)
+    message = f"{what} not found verbatim in source '{source_id}': \"{short}\""
+    if closest:
+        message += f"; closest passage in the source: \"{closest}\""
+        diff = _first_difference(fold(passage), closest)
+        if diff:
+            message += f" (yours has {diff[0]!r} where the source has {diff[1]!r})"
+    return message
+
+
+def _first_difference(mine: str, theirs: str) -> tuple[str, str] | None:
+    a, b = mine.split(" "), theirs.split(" ")
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if tag != "equal":
+            return " ".join(a[i1:i2]) or "nothing", " ".join(b[j1:j2]) or "nothing"
+    return None
