@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Everything the test suite needs on a fresh Debian machine with Python 3.11, then pytest.
+# Used as-is by the README and by CI (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
+if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+PY=python3.11; command -v $PY >/dev/null 2>&1 || PY=python3
+[ -x .venv/bin/python ] || $PY -m venv .venv
+.venv/bin/pip install -q --disable-pip-version-check -e ".[test]"
+export NO_MKDOCS_2_WARNING=1
+exec .venv/bin/python -m pytest "$@"
