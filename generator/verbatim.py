@@ -71,22 +71,39 @@ class FoldedText:
         return self.origin[at], self.origin[at + len(needle) - 1] + 1
 
     def closest(self, passage: str) -> str:
-        """The passage of the text most like `passage`, for an error message."""
+        """The passage of the text most like `passage`, for an error message.
+
+        Word windows of the passage's length are ranked cheaply; the best few, and windows one
+        word shorter or longer around them, are then compared character by character.
+        """
         words = self.folded[: self.body_end].split(" ")
-        target = fold(passage).split(" ")
+        target_text = fold(passage)
+        target = target_text.split(" ")
         size = max(1, len(target))
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(target)
-        best, best_score = "", -1.0
+        scored: list[tuple[float, int]] = []
         for start in range(0, max(1, len(words) - size + 1)):
-            window = words[start: start + size]
-            matcher.set_seq1(window)
-            if matcher.real_quick_ratio() <= best_score or matcher.quick_ratio() <= best_score:
+            matcher.set_seq1(words[start: start + size])
+            if scored and matcher.real_quick_ratio() < scored[-1][0] - 0.2:
                 continue
-            score = matcher.ratio()
-            if score > best_score:
-                best, best_score = " ".join(window), score
-        return best
+            scored.append((matcher.ratio(), start))
+            scored.sort(reverse=True)
+            del scored[8:]
+        best, best_score = "", -1.0
+        chars = difflib.SequenceMatcher(autojunk=False)
+        chars.set_seq2(target_text)
+        for _, start in scored:
+            for a in (start - 1, start, start + 1):
+                for b in (start + size - 1, start + size, start + size + 1):
+                    if a < 0 or b <= a or b > len(words):
+                        continue
+                    candidate = " ".join(words[a:b])
+                    chars.set_seq1(candidate)
+                    score = chars.ratio()
+                    if score > best_score:
+                        best, best_score = candidate, score
+        return best.strip(_EDGE + " ")
 
 
 def mismatch_message(what: str, passage: str, text: FoldedText, source_id: str) -> str:
@@ -103,8 +120,13 @@ def mismatch_message(what: str, passage: str, text: FoldedText, source_id: str) 
 
 
 def _first_difference(mine: str, theirs: str) -> tuple[str, str] | None:
-    a, b = mine.split(" "), theirs.split(" ")
+    """The first words that differ, ignoring punctuation at the edges of the window."""
+    a = [w.strip(_EDGE) for w in mine.split(" ")]
+    b = [w.strip(_EDGE) for w in theirs.split(" ")]
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if tag != "equal":
             return " ".join(a[i1:i2]) or "nothing", " ".join(b[j1:j2]) or "nothing"
     return None
+
+
+_EDGE = "\"'.,;:!?()[]"

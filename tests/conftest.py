@@ -1,0 +1,42 @@
+"""Shared fixtures: the fixture corpus, throwaway copies of it, and built sites."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "mini" / "content"
+REAL = ROOT / "content"
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@pytest.fixture
+def mini_copy(tmp_path: Path) -> Path:
+    """A writable copy of the mini fixture corpus."""
+    target = tmp_path / "content"
+    shutil.copytree(MINI, target)
+    return target
+
+
+def build(content: Path, out: Path) -> Path:
+    """Build a site from `content` with the project's mkdocs.yml, strict, into `out`."""
+    from generator.site_build import build_site
+
+    return build_site(ROOT / "mkdocs.yml", out, content=content)
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini fixture corpus built into a site (once per test session)."""
+    return build(MINI, tmp_path_factory.mktemp("mini") / "site")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real corpus built into a site (once per test session)."""
+    return build(REAL, tmp_path_factory.mktemp("real") / "site")
