@@ -19,7 +19,8 @@ from pydantic import BaseModel
 
 from .errors import Problem, did_you_mean, relative
 from .load import Corpus, Loaded
-from .models import KIND_NAMES, KINDS, Citation, FactReport, Prose, Quote, Ref
+from .models import (KIND_NAMES, KINDS, Citation, Claim, Fact, FactReport, Participant, Prose, Quote,
+                     Ref, Role)
 from .verbatim import FoldedText, fold, mismatch_message
 from .yamlfile import Loc
 
@@ -71,6 +72,20 @@ class CitedPassage:
     end: int
     cited_from: set[Key] = field(default_factory=set)
     """Records whose pages cite it."""
+    uses: list["Use"] = field(default_factory=list)
+    """Each statement that rests on it, in the order met."""
+
+
+@dataclass(frozen=True)
+class Use:
+    """One statement of the site resting on a passage."""
+
+    key: Key
+    """The record whose page makes the statement."""
+    kind: str
+    """'claim', 'quote', 'fact', 'role' or 'location'."""
+    text: str
+    """The statement as curated (may hold [[wiki-links]])."""
 
 
 @dataclass
@@ -263,15 +278,24 @@ def _link_record(graph: Graph, loaded: Loaded) -> list[Problem]:
                         loc, f"unknown record in link [[{match.group(1)}]]{hint}"))
                 elif key != me:
                     _add_backlink(graph, key, MENTIONED, me)
-    for loc, model in cited_models(loaded.record):
-        problems += _verify(graph, loaded, me, loc, model)
+    for loc, model, owner in cited_with_owner(loaded.record, (), loaded.record):
+        problems += _verify(graph, loaded, me, loc, model, _use(me, model, owner))
     return problems
 
 
 def cited_models(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
     """Every Citation, Quote and FactReport inside a record."""
+    for loc, model, _ in cited_with_owner(obj, loc, obj):
+        yield loc, model
+
+
+def cited_with_owner(obj: BaseModel, loc: Loc, owner: BaseModel) -> Iterator[tuple[Loc, BaseModel, BaseModel]]:
+    """Every Citation, Quote and FactReport with the statement (claim, fact, role…) it backs."""
     if isinstance(obj, (Citation, Quote, FactReport)):
-        yield loc, obj
+        yield loc, obj, owner
+        return
+    if isinstance(obj, (Claim, Fact, Role, Participant)):
+        owner = obj
     for shape in _shapes(type(obj)):
         if shape.model is None:
             continue
@@ -280,10 +304,26 @@ def cited_models(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel
             continue
         items = list(enumerate(value)) if shape.many else [(None, value)]
         for index, item in items:
-            yield from cited_models(item, loc + (shape.alias,) + ((index,) if index is not None else ()))
+            yield from cited_with_owner(
+                item, loc + (shape.alias,) + ((index,) if index is not None else ()), owner)
 
 
-def _verify(graph: Graph, loaded: Loaded, me: Key, loc: Loc, model: Any) -> list[Problem]:
+def _use(me: Key, model: Any, owner: Any) -> Use:
+    """Describe the statement a citation backs, for the source page's list."""
+    if isinstance(model, Quote):
+        return Use(me, "quote", model.words)
+    if isinstance(owner, Fact):
+        return Use(me, "fact", f"{owner.label}: {model.value}")
+    if isinstance(owner, Role):
+        return Use(me, "role", owner.title)
+    if isinstance(owner, Participant):
+        return Use(me, "location", f"[[actors/{owner.actor}]] was at: {owner.location or 'unknown'}")
+    if isinstance(owner, Claim):
+        return Use(me, "claim", owner.text)
+    return Use(me, "claim", "")
+
+
+def _verify(graph: Graph, loaded: Loaded, me: Key, loc: Loc, model: Any, use: Use) -> list[Problem]:
     source_id = model.source
     text = graph.texts.get(source_id)
     if text is None:
@@ -305,6 +345,8 @@ def _verify(graph: Graph, loaded: Loaded, me: Key, loc: Loc, model: Any) -> list
     cited = graph.passages[source_id].setdefault(
         anchor, CitedPassage(source_id, anchor, passage, span[0], span[1]))
     cited.cited_from.add(me)
+    if use not in cited.uses:
+        cited.uses.append(use)
     return []
 
 

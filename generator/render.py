@@ -23,6 +23,8 @@ from .markdown_text import escape, escape_html, relative_link
 from .models import Attribution, Citation, FactReport, Quote
 from .urls import SECTIONS, SPECIAL_PAGES
 
+USE_LABELS = {"claim": "Statement", "quote": "Quote", "fact": "Fact", "role": "Role",
+              "location": "Location"}
 FACTS_BOX_KEYS = ("start", "end", "duration", "format", "requested-by")
 
 
@@ -264,7 +266,8 @@ class Renderer:
     def __init__(self, graph: Graph):
         self.site = Site(graph)
         self.env = environment()
-        self.env.globals.update(display_date=display_date, Key=Key, SECTIONS=SECTIONS)
+        self.env.globals.update(display_date=display_date, Key=Key, SECTIONS=SECTIONS,
+                                use_labels=USE_LABELS)
 
     def page(self, template: str, path: str, **context: Any) -> str:
         builder = PageBuilder(self.site, path)
