@@ -25,7 +25,10 @@ from .urls import SECTIONS, SPECIAL_PAGES
 
 USE_LABELS = {"claim": "Statement", "quote": "Quote", "fact": "Fact", "role": "Role",
               "location": "Location"}
-FACTS_BOX_KEYS = ("start", "end", "duration", "format", "requested-by")
+FACTS_BOX_KEYS = ("start", "end", "duration")
+"""Fact keys shown as rows of a call's facts box, in this order (with disagreeing location-* facts)."""
+FIELD_FACT_KEYS = ("format", "requested-by")
+"""Fact keys whose citations back a typed field of the call (format, requested_by)."""
 
 
 class Safe(Markup):
@@ -215,6 +218,31 @@ class PageBuilder:
         """Curated strings, each escaped, joined."""
         return Safe(separator.join(escape(item) for item in items))
 
+    def attributed(self, citations: Iterable[Any]) -> Safe:
+        """Inline note of whom the sources attribute a statement to, when not the outlet itself."""
+        parts: list[str] = []
+        for citation in citations:
+            if isinstance(citation, Quote) or citation.attribution == Attribution.outlet:
+                continue
+            if citation.speaker:
+                part = self.ref("actors", citation.speaker)
+                if citation.as_:
+                    part += ", " + escape(citation.as_)
+            else:
+                part = escape(citation.as_ or ATTRIBUTION_TEXT[citation.attribution])
+            if part not in parts:
+                parts.append(part)
+        return Safe(f" *(according to {'; '.join(parts)})*" if parts else "")
+
+    def field_cites(self, comparison: Any) -> Safe:
+        """Citations of a fact backing a typed field, with a pointer when sources disagree."""
+        if comparison is None:
+            return Safe("")
+        marks = self.cite(r for v in comparison.versions for r in v.reports)
+        if comparison.disagrees:
+            marks += f" — [sources disagree](#{_anchor_id(comparison.anchor)})"
+        return Safe(marks)
+
     def known(self, value: Any) -> Safe:
         """A value, or *Unknown* when the sources do not give it."""
         if value is None or value == "" or value == []:
@@ -335,9 +363,10 @@ class Renderer:
         comparisons = self.site.comparisons.by_call.get(call_id, [])
         sources = self.sources_of_call(call_id)
         box = [c for c in comparisons if c.kind == "fact"
-               and (c.key in FACTS_BOX_KEYS or c.key.startswith("location-"))]
+               and (c.key in FACTS_BOX_KEYS or (c.key.startswith("location-") and c.disagrees))]
         box.sort(key=lambda c: (FACTS_BOX_KEYS.index(c.key) if c.key in FACTS_BOX_KEYS
                                 else len(FACTS_BOX_KEYS), c.key))
+        field_facts = {c.key: c for c in comparisons if c.key in FIELD_FACT_KEYS}
         contributions = {}
         counts = self._contributions(call_id)
         for source in sources:
@@ -345,7 +374,8 @@ class Renderer:
             parts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in
                      ((claims, "cited statement"), (quotes, "quote"), (facts, "fact")) if n]
             contributions[source] = ", ".join(parts) if parts else "listed as covering this call"
-        return {"comparisons": comparisons, "facts_box": box, "sources": sources,
+        return {"comparisons": comparisons, "facts_box": box, "field_facts": field_facts,
+                "sources": sources,
                 "contributions": contributions, "matrix": coverage_matrix(comparisons, sources)}
 
     def _contributions(self, call_id: str) -> dict[str, tuple[int, int, int]]:
