@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .errors import BriefingError
-from .pipeline import generate
+from .pipeline import MANIFEST, generate
 
 
 class BriefingConfig(Config):
@@ -32,6 +32,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             pages = generate(self._content_dir(config))
         except BriefingError as exc:
             raise PluginError(str(exc)) from None
+        docs = Path(config.docs_dir)
+        manifest = docs / MANIFEST
+        # Pages an earlier `briefing generate docs` wrote are ours to replace; others clash.
+        ours = set(manifest.read_text("utf-8").split()) if manifest.is_file() else set()
+        for path in sorted(ours):
+            stale = files.get_file_from_path(path)
+            if stale is not None:
+                files.remove(stale)
         clashes = sorted(path for path in pages if files.get_file_from_path(path) is not None)
         if clashes:
             raise PluginError(
