@@ -263,6 +263,8 @@ def _link_record(graph: Graph, loaded: Loaded) -> list[Problem]:
     for loc, shape, value, owner in walk(loaded.record):
         if shape.ref is not None:
             target = Key(shape.ref, value)
+            if value in corpus.invalid.get(shape.ref, set()):
+                continue  # the target's own file is broken and reported already
             if not graph.exists(target):
                 hint = did_you_mean(value, set(corpus.records.get(shape.ref, {})))
                 problems.append(loaded.problem(
@@ -273,6 +275,9 @@ def _link_record(graph: Graph, loaded: Loaded) -> list[Problem]:
         if shape.prose and isinstance(value, str):
             for match in WIKILINK.finditer(value):
                 key, hint = resolve_wikilink(match.group(1), corpus)
+                broken = {i for ids in corpus.invalid.values() for i in ids}
+                if key is None and match.group(1).strip().rsplit("/", 1)[-1] in broken:
+                    continue  # links into a file that failed validation: reported there
                 if key is None:
                     problems.append(loaded.problem(
                         loc, f"unknown record in link [[{match.group(1)}]]{hint}"))

@@ -12,7 +12,7 @@ import pydantic
 
 from .errors import ConfigError, Problem, did_you_mean, relative
 from .models import ID_RE, KIND_NAMES, KINDS, Record
-from .yamlfile import Loc, Located, YamlProblem, dotted, read_yaml
+from .yamlfile import KEY, Loc, Located, YamlProblem, dotted, read_yaml
 
 
 @dataclass
@@ -42,6 +42,9 @@ class Corpus:
     records: dict[str, dict[str, Loaded]] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     """Source id -> verbatim text."""
+    invalid: dict[str, set[str]] = field(default_factory=dict)
+    """Kind -> ids of files that exist but failed validation (already reported), so references
+    to them are not reported again as unknown."""
 
     def get(self, kind: str, id: str) -> Any:
         return self.records[kind][id].record
@@ -79,7 +82,10 @@ def load_corpus(content: Path) -> tuple[Corpus, list[Problem]]:
         if not folder.is_dir():
             continue
         for path in sorted(folder.iterdir()):
-            problems.extend(_load_file(corpus, kind, path, root))
+            found = _load_file(corpus, kind, path, root)
+            if found:
+                corpus.invalid.setdefault(kind, set()).add(path.stem)
+            problems.extend(found)
     return corpus, problems
 
 
@@ -141,7 +147,7 @@ def _pydantic_problem(shown: str, located: Located, model: type, error: dict) ->
     loc = tuple(error["loc"])
     # Pydantic appends validator names to the location of union/constrained types; drop them.
     loc = tuple(p for p in loc if isinstance(p, int) or not p.startswith(("function-", "constrained-")))
-    where = located.where(loc)
+    where = located.where(loc + (KEY,)) if error["type"] == "extra_forbidden" else located.where(loc)
     message = _explain(error, located, loc, model)
     return Problem(shown, where.line if where else 0, where.column if where else 0, dotted(loc), message)
 

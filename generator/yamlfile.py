@@ -17,6 +17,9 @@ MAX_FILE_BYTES = 2_000_000
 
 Loc = tuple[str | int, ...]
 
+KEY = "<key>"
+"""Last element of a location that means the key of a mapping entry, not its value."""
+
 
 @dataclass
 class Scalar:
@@ -85,6 +88,9 @@ def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, Scalar]) -> None:
                     key.start_mark.line + 1, key.start_mark.column + 1, _dotted(loc + (name,)))
             seen[name] = key.start_mark.line + 1
             _walk(value, loc + (name,), positions)
+            # Where the key itself stands, for messages about the field rather than its value.
+            positions[loc + (name, KEY)] = Scalar(key.start_mark.line + 1, key.start_mark.column + 1,
+                                                  name, False)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, loc + (index,), positions)
