@@ -78,7 +78,9 @@ def compare_remark(key: str, quotes: list[tuple[str, Quote]]) -> Comparison:
     calls = sorted({call for call, _ in quotes})
     for _, quote in quotes:
         versions.setdefault(fold(quote.words).casefold(), Version(quote.words)).reports.append(quote)
-    label = f"Wording of the remark '{key}'"
+    words = quotes[0][1].words.split()
+    opening = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+    label = f"Wording of the remark “{opening}”"
     return Comparison(calls[0] if len(calls) == 1 else None, key, label, list(versions.values()),
                       kind="remark")
 
