@@ -22,6 +22,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+URL_PATTERN = r"^https?://[^\s<>\"'()\[\]`\\]+$"
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 
@@ -361,8 +362,9 @@ class Source(Record):
     """Publication date; unknown when the text does not give it."""
     updated: Unknowable = None
     """An update time the text gives, as it gives it."""
-    url: Unknowable = None
-    """The article's URL; unknown unless a source gives it. Never guess one."""
+    url: Annotated[Annotated[str, Field(pattern=URL_PATTERN, max_length=2_000)] | None,
+                   BeforeValidator(_unknown_to_none)] = None
+    """The article's http(s) URL; unknown unless a source gives it. Never guess one."""
     calls: list[CallRef] = Field(min_length=1)
     """The calls this source covers."""
     text: str = Field(pattern=r"^texts/[A-Za-z0-9_.-]+\.txt$")

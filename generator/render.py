@@ -20,9 +20,11 @@ from .compare import Comparison, Comparisons, compare_corpus, coverage_matrix
 from .link import (CITED_AS_SPEAKER, MENTIONED, WIKILINK, Graph, Key, cited_models, passage_anchor,
                    resolve_wikilink)
 from .markdown_text import escape, escape_html, relative_link
-from .models import Attribution, Citation, FactReport, Quote
+from .models import URL_PATTERN, Attribution, Citation, FactReport, Quote
 from .urls import SECTIONS, SPECIAL_PAGES
 
+HOME_CALLS = 4
+"""How many of the latest calls the home page sets side by side."""
 USE_LABELS = {"claim": "Statement", "quote": "Quote", "fact": "Fact", "role": "Role",
               "location": "Location"}
 FACTS_BOX_KEYS = ("start", "end", "duration")
@@ -57,6 +59,14 @@ def _anchor_id(value: str) -> Safe:
     return Safe(value)
 
 
+def _url(value: str) -> Safe:
+    """A curated URL as a link target: only http(s) URLs without Markdown-special characters
+    pass validation (models.URL_PATTERN), so it can be printed as is."""
+    if not re.fullmatch(URL_PATTERN, value):
+        raise ValueError(f"not a safe URL: {value!r}")
+    return Safe(value)
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
@@ -68,6 +78,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["anchor"] = _anchor_id
+    env.filters["url"] = _url
     return env
 
 
@@ -335,8 +346,8 @@ class Renderer:
 
     def home(self) -> dict[str, Any]:
         site, corpus = self.site, self.site.corpus
-        calls = [Key("calls", c) for c in site.graph.calls_in_order]
-        glance: list[tuple[str, list[Any]]] = []
+        # The home page stays the same size as the corpus grows: the latest calls only.
+        calls = [Key("calls", c) for c in site.graph.calls_in_order[-HOME_CALLS:]]
         rows = {"Date": [], "Format": [], "Participants": [], "Requested by": [],
                 "Duration": [], "Sources": []}
         for key in calls:
@@ -357,7 +368,7 @@ class Renderer:
         counts["claims"] = sum(row[1] for row in self.claim_counts())
         counts["disagreements"] = len(site.comparisons.disagreements()) + sum(
             1 for r in site.comparisons.remarks if r.disagrees and r.call is None)
-        return {"calls": calls, "glance": glance, "counts": counts, "timeline": self.timeline()}
+        return {"calls": calls, "glance": glance, "counts": counts, "timeline": self.timeline()[-8:]}
 
     def call_context(self, call_id: str) -> dict[str, Any]:
         comparisons = self.site.comparisons.by_call.get(call_id, [])
