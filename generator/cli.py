@@ -84,8 +84,8 @@ def build_command(config_file: Path, site_dir: Path | None, offline: bool, conte
     """
     from .site_build import build_site
 
-    validate(content)  # report content errors before MkDocs starts
-    target = build_site(config_file, site_dir, offline=offline, content=content)
+    pages = generate(content)  # content errors are reported before MkDocs starts
+    target = build_site(config_file, site_dir, offline=offline, content=content, pages=pages)
     click.echo(f"Site built in {target}/ — open {target}/index.html"
                + (" directly in a browser" if offline else " or serve it (briefing serve)"))
 

@@ -24,14 +24,19 @@ class BriefingConfig(Config):
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
+    pages: dict[str, str] | None = None
+    """Pages generated beforehand by the caller (`briefing build`), so they are not made twice."""
+
     def _content_dir(self, config) -> Path:
         return Path(config.config_file_path).parent / self.config.content
 
     def on_files(self, files: Files, *, config) -> Files:
-        try:
-            pages = generate(self._content_dir(config))
-        except BriefingError as exc:
-            raise PluginError(str(exc)) from None
+        pages = self.pages
+        if pages is None:
+            try:
+                pages = generate(self._content_dir(config))
+            except BriefingError as exc:
+                raise PluginError(str(exc)) from None
         docs = Path(config.docs_dir)
         manifest = docs / MANIFEST
         # Pages an earlier `briefing generate docs` wrote are ours to replace; others clash.

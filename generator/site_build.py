@@ -24,7 +24,7 @@ class _Collect(logging.Handler):
 
 
 def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool = False,
-               content: Path | None = None) -> Path:
+               content: Path | None = None, pages: dict[str, str] | None = None) -> Path:
     """Build with MkDocs in strict mode into a temporary folder, then swap it into place."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
@@ -41,10 +41,11 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
         raise ConfigError(f"invalid {config_file}: {exc}") from None
     target = Path(site_dir) if site_dir else Path(config.site_dir)
     target = target.resolve()
-    if content is not None:
-        for plugin in config.plugins.values():
-            if type(plugin).__name__ == "BriefingPlugin":
+    for plugin in config.plugins.values():
+        if type(plugin).__name__ == "BriefingPlugin":
+            if content is not None:
                 plugin.config.content = str(content.resolve())
+            plugin.pages = pages
     if offline:
         _enable_offline(config)
     target.parent.mkdir(parents=True, exist_ok=True)
