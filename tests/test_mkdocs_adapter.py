@@ -17,7 +17,7 @@ def _project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copytree(MINI, project / "content")
     return project
 
