@@ -151,23 +151,11 @@ class Quote(BaseModel):
     """Topics the quote is about."""
 
 
-class FactReport(BaseModel):
-    """What one source says about a fact."""
+class FactReport(Citation):
+    """What one source says about a fact: a citation with the value it states."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
-
-    source: SourceRef
-    """The source reporting this version."""
     value: Text
     """The value as the source states it ("just over two hours", "3:35 p.m. ET")."""
-    passage: Verbatim
-    """The words of the source stating it; verified verbatim."""
-    attribution: Attribution = Attribution.outlet
-    """To whom the source attributes the value."""
-    speaker: ActorRef | None = None
-    """The actor the source attributes it to, when named."""
-    as_: Unknowable = Field(default=None, alias="as")
-    """How the source describes whoever it attributes the value to."""
     minutes: int | None = Field(default=None, ge=0, le=100_000)
     """For durations: the value in minutes when the source gives it exactly; reports with the
     same minutes agree."""
