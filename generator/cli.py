@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -23,6 +24,23 @@ class _Group(click.Group):
         except BriefingError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(1)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except OSError as exc:  # the disk, not the tool: a full disk, a read-only folder
+            where = f" ({exc.filename})" if exc.filename else ""
+            click.echo(f"Error: {exc.strerror or exc}{where}", err=True)
+            ctx.exit(1)
+        except Exception as exc:  # a bug, not a content problem: say so briefly
+            if os.environ.get("BRIEFING_TRACEBACK"):
+                raise
+            click.echo(f"Internal error, please report it with the command you ran: "
+                       f"{type(exc).__name__}: {exc}\n(set BRIEFING_TRACEBACK=1 to see the "
+                       "traceback)", err=True)
+            ctx.exit(INTERNAL_ERROR)
+
+
+INTERNAL_ERROR = 3
+"""Exit status of a bug in the tool (content and setup errors exit 1, usage errors 2)."""
 
 
 content_option = click.option(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +29,15 @@ class Problem:
             if self.column:
                 where += f":{self.column}"
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        return _one_line(f"{where}:{field} {self.message}")
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    """Keep one problem on one line: control characters from content are shown escaped."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class BriefingError(Exception):
@@ -66,11 +75,13 @@ def did_you_mean(word: str, choices: list[str] | set[str]) -> str:
 
 def relative(path: Path, root: Path | None = None) -> str:
     """Show paths relative to the working directory (or root) so messages stay short."""
+    # Resolve the folder only: a symlinked file is shown by its own name, not its target's.
+    resolved = path.parent.resolve() / path.name
     for base in (root, Path.cwd()):
         if base is None:
             continue
         try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
+            return resolved.relative_to(base.resolve()).as_posix()
         except ValueError:
             continue
     return path.as_posix()

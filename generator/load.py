@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,6 +80,9 @@ def load_corpus(content: Path) -> tuple[Corpus, list[Problem]]:
                                     f"expected one of: {', '.join(KINDS)}"))
     for kind in KINDS:
         folder = content / kind
+        if folder.exists() and not folder.is_dir():
+            problems.append(Problem(relative(folder), 0, 0, "",
+                                    f"'{kind}' must be a folder of '<id>.yaml' record files"))
         if not folder.is_dir():
             continue
         for path in sorted(folder.iterdir()):
@@ -99,11 +103,13 @@ def _load_file(corpus: Corpus, kind: str, path: Path, root: Path) -> list[Proble
     if path.is_dir():
         return [Problem(shown, 0, 0, "", "unexpected folder: records live directly in "
                                          f"content/{kind}/")]
-    if path.is_symlink():
-        target = path.resolve()
-        if not target.is_relative_to(root):
-            return [Problem(shown, 0, 0, "", f"symlink points outside content/ (to '{target}'); "
-                                             "copy the file in instead")]
+    target = path.resolve()
+    if not target.is_relative_to(root):
+        return [Problem(shown, 0, 0, "", f"symlink points outside content/ (to '{target}'); "
+                                         "copy the file in instead")]
+    if not path.is_file():
+        what = "a broken symlink" if path.is_symlink() else "not a regular file"
+        return [Problem(shown, 0, 0, "", f"{what}: a record must be a YAML text file")]
     stem = path.stem
     if not ID_RE.match(stem):
         return [Problem(shown, 0, 0, "", f"file name '{path.name}' is not a valid id: use lowercase "
@@ -119,13 +125,19 @@ def _load_file(corpus: Corpus, kind: str, path: Path, root: Path) -> list[Proble
     try:
         record = model.model_validate(located.data)
     except pydantic.ValidationError as exc:
-        return [_pydantic_problem(shown, located, model, error) for error in exc.errors()]
+        return _pydantic_problems(shown, located, model, exc.errors())
     problems = []
     if record.id is not None and record.id != stem:
         where = located.where(("id",))
-        problems.append(Problem(shown, where.line, where.column, "id",
-                                f"id '{record.id}' does not match the file name; "
-                                f"rename the file to '{record.id}.yaml' or set id: {stem}"))
+        other = path.with_name(f"{record.id}.yaml")
+        if other.exists():
+            message = (f"id '{record.id}' is already the id of {relative(other)}; ids are unique: "
+                       f"set id: {stem} or leave the id out (the file name is the id)")
+        else:
+            message = (f"id '{record.id}' does not match the file name; "
+                       f"rename the file to '{record.id}.yaml' or set id: {stem}")
+        problems.append(Problem(shown, where.line, where.column, "id", message))
+    problems += _duplicate_fact_keys(shown, located, record)
     if kind == "calls" and not stem.startswith(record.date.isoformat() + "-"):
         where = located.where(("date",))
         problems.append(Problem(shown, where.line, where.column, "date",
@@ -143,6 +155,37 @@ def _suggest_id(stem: str) -> str:
     return slug or "my-record"
 
 
+def _duplicate_fact_keys(shown: str, located: Located, record: Any) -> list[Problem]:
+    """Fact keys are unique within a record: a second 'duration' would hide the first."""
+    problems, first = [], {}
+    for index, fact in enumerate(getattr(record, "facts", [])):
+        key = getattr(fact, "key", None)
+        if key is None:
+            continue
+        if key in first:
+            where = located.where(("facts", index, "key"))
+            problems.append(Problem(shown, where.line, where.column, f"facts[{index}].key",
+                                    f"duplicate fact key '{key}' (first at facts[{first[key]}]); "
+                                    "put every source's version under one key, in its reports"))
+        first.setdefault(key, index)
+    return problems
+
+
+def _pydantic_problems(shown: str, located: Located, model: type, errors: list) -> list[Problem]:
+    """One problem per error; a misspelt required field is reported once, as the misspelling."""
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    covered = set()
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "extra_forbidden":
+            known = _fields_at(model, loc[:-1])
+            match = difflib.get_close_matches(str(loc[-1]), sorted(known), n=1, cutoff=0.6)
+            if match and loc[:-1] + (match[0],) in missing:
+                covered.add(loc[:-1] + (match[0],))
+    return [_pydantic_problem(shown, located, model, error) for error in errors
+            if not (error["type"] == "missing" and tuple(error["loc"]) in covered)]
+
+
 def _pydantic_problem(shown: str, located: Located, model: type, error: dict) -> Problem:
     loc = tuple(error["loc"])
     # Pydantic appends validator names to the location of union/constrained types; drop them.
@@ -152,21 +195,58 @@ def _pydantic_problem(shown: str, located: Located, model: type, error: dict) ->
     return Problem(shown, where.line if where else 0, where.column if where else 0, dotted(loc), message)
 
 
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "a whole number", "int_parsing": "a whole number",
+    "int_from_float": "a whole number", "int_parsing_size": "a whole number of sensible size",
+    "finite_number": "a whole number",
+    "float_type": "a number", "float_parsing": "a number",
+    "bool_type": "true or false", "bool_parsing": "true or false",
+    "date_type": "a date (YYYY-MM-DD)", "date_parsing": "a date (YYYY-MM-DD)",
+    "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
+    "date_from_datetime_inexact": "a date without a time (YYYY-MM-DD)",
+    "date_number": "a date (YYYY-MM-DD)",
+    "list_type": "a list",
+    "model_type": "a mapping of fields", "dict_type": "a mapping of fields",
+    "model_attributes_type": "a mapping of fields",
+}
+"""Pydantic error type -> what the field expected, in a curator's words."""
+
+
 def _explain(error: dict, located: Located, loc: Loc, model: type) -> str:
+    """Turn one pydantic error into plain words: what was expected, what was found, the fix."""
     kind = error["type"]
     given = error.get("input")
+    ctx = error.get("ctx", {})
     scalar = located.positions.get(loc)
-    raw = scalar.text if scalar else None
+    raw = scalar.text if scalar and not isinstance(given, (list, dict)) else None
+    shown = raw if raw is not None else str(given)
     if kind == "missing":
-        return f"required field is missing ({_describe(model, loc)})"
+        doc = _describe(model, loc)
+        return f"required field is missing; add '{loc[-1]}:'" + (f" ({doc})" if doc else "")
     if kind == "extra_forbidden":
         known = _fields_at(model, loc[:-1])
         hint = did_you_mean(str(loc[-1]), known) if known else ""
-        return f"unknown field '{loc[-1]}'{hint or '; allowed: ' + ', '.join(sorted(known))}"
-    hint = _yaml_trap(given, raw, scalar, error)
-    base = error["msg"]
+        if not hint:
+            return f"unknown field '{loc[-1]}'; allowed: {', '.join(sorted(known))}"
+        required = _required_at(model, loc[:-1])
+        wanted = hint.split("'")[1]
+        present = located.positions.get(loc[:-1] + (wanted,))
+        note = f" ('{wanted}' is required)" if wanted in required and present is None else ""
+        return f"unknown field '{loc[-1]}'{hint}{note}"
+    trap = _yaml_trap(given, raw, scalar, error)
+    if kind in _EXPECTED:
+        base = f"expected {_EXPECTED[kind]}, " + (f"but {trap}" if trap else
+                                                  f"got {_describe_value(given, raw)}")
+        if kind == "list_type":
+            base += "; write one entry per line, each starting with '- ', or [a, b] on one line"
+        elif kind in ("model_type", "dict_type", "model_attributes_type"):
+            required = _required_at(model, loc)
+            if required:
+                base += f" ({', '.join(required)} …), each on its own line as 'field: value'"
+        return base
     if kind == "string_pattern_mismatch":
-        pattern = error.get("ctx", {}).get("pattern", "")
+        pattern = ctx.get("pattern", "")
         if "[01][0-9]" in pattern:
             base = f"'{given}' is not a time; write 24-hour time in quotes, e.g. '15:35'"
         elif "[0-9]{4}" in pattern:
@@ -179,19 +259,52 @@ def _explain(error: dict, located: Located, loc: Loc, model: type) -> str:
         else:
             base = (f"'{given}' is not a valid id: use lowercase letters, digits and single "
                     f"hyphens (e.g. '{_suggest_id(str(given))}')")
-    elif kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        base = f"'{given}' is not allowed; expected {expected}"
+    elif kind in ("literal_error", "enum"):
+        expected = ctx.get("expected", "")
+        base = f"'{shown}' is not allowed; expected {expected}"
         choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
-        base += did_you_mean(str(given), choices)
-    elif kind == "enum":
-        expected = error.get("ctx", {}).get("expected", "")
-        base = f"'{given}' is not allowed; expected {expected}"
-        choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
-        base += did_you_mean(str(given), choices)
-    elif kind == "too_short" and isinstance(given, list):
+        base += did_you_mean(shown, choices)
+    elif kind == "string_too_short":
+        least = ctx.get("min_length", 1)
+        base = ("must not be empty" if least <= 1 and not given else
+                f"is too short ({len(given)} characters); write at least {least}")
+    elif kind == "string_too_long":
+        base = (f"is too long ({len(given):,} characters); at most {ctx.get('max_length', 0):,} "
+                "are allowed")
+    elif kind == "too_short":
         base = "needs at least one entry"
-    return base + hint
+    elif kind == "too_long":
+        base = f"has too many entries; at most {ctx.get('max_length', 0):,} are allowed"
+    elif kind in _BOUNDS:
+        limit = next(iter(ctx.values()), "")
+        base = f"must be {_BOUNDS[kind]} {limit}, got {shown}"
+    elif kind == "value_error":
+        base = str(ctx.get("error", error["msg"]))
+    else:
+        base = f"invalid value {shown!r} ({error['msg']})"
+    return base + (f" ({trap})" if trap else "")
+
+
+_BOUNDS = {"greater_than_equal": "at least", "greater_than": "more than",
+           "less_than_equal": "at most", "less_than": "less than"}
+
+
+def _describe_value(given: Any, raw: str | None) -> str:
+    """What YAML handed over, in words: 'the text 'abc'', 'a list', 'an empty value'."""
+    if given is None:
+        return "an empty value"
+    if isinstance(given, bool):
+        return f"{raw or str(given).lower()} (true or false)"
+    if isinstance(given, (int, float)):
+        return f"the number {raw or given}"
+    if isinstance(given, (dt.date, dt.datetime)):
+        return f"{raw or given}"
+    if isinstance(given, list):
+        return "a list"
+    if isinstance(given, dict):
+        return "a mapping of fields"
+    text = str(given)
+    return f"the text '{text if len(text) <= 60 else text[:57] + '...'}'"
 
 
 def _yaml_trap(given: Any, raw: str | None, scalar: Any, error: dict) -> str:
@@ -199,17 +312,17 @@ def _yaml_trap(given: Any, raw: str | None, scalar: Any, error: dict) -> str:
     if scalar is None or scalar.quoted or raw is None:
         return ""
     if isinstance(given, bool):
-        return f" (YAML read {raw} as {str(given).lower()}: write it in quotes, '{raw}')"
+        return f"YAML read {raw} as {str(given).lower()}: write it in quotes, '{raw}'"
     if isinstance(given, int) and ":" in raw:
-        return f" (YAML read {raw} as the number {given}: write times in quotes, '{raw}')"
+        return f"YAML read {raw} as the number {given}: write times in quotes, '{raw}'"
     if isinstance(given, int) and raw.startswith("0") and raw != "0":
-        return f" (YAML read {raw} as the number {given}: write it in quotes, '{raw}')"
+        return f"YAML read {raw} as the number {given}: write it in quotes, '{raw}'"
     if isinstance(given, (dt.date, dt.datetime)) and error["type"].startswith("string"):
-        return f" (YAML read {raw} as a date: write it in quotes, '{raw}')"
+        return f"YAML read {raw} as a date: write it in quotes, '{raw}'"
     if isinstance(given, (int, float)) and error["type"].startswith("string"):
-        return f" (YAML read {raw} as a number: write it in quotes, '{raw}')"
+        return f"YAML read {raw} as a number: write it in quotes, '{raw}'"
     if given is None and error["type"] != "missing":
-        return " (the value is empty)"
+        return "the value is empty"
     return ""
 
 
@@ -252,10 +365,19 @@ def _fields_at(model: Any, loc: Loc) -> set[str]:
 
 
 def _describe(model: Any, loc: Loc) -> str:
+    """The first line of a field's documentation, or ''."""
     holder = _model_at(model, loc[:-1])
-    info = getattr(holder, "model_fields", {}).get(str(loc[-1])) if holder else None
+    fields = getattr(holder, "model_fields", {}) if holder else {}
+    info = next((f for n, f in fields.items() if loc[-1] in (n, f.alias)), None)
     doc = (info.description or "") if info else ""
-    return doc.split("\n")[0].rstrip(".") if doc else f"'{loc[-1]}'"
+    return doc.split("\n")[0].rstrip(".") if doc else ""
+
+
+def _required_at(model: Any, loc: Loc) -> list[str]:
+    """The required fields of the mapping expected at loc."""
+    target = _model_at(model, loc)
+    fields = getattr(target, "model_fields", {}) if target else {}
+    return [info.alias or name for name, info in fields.items() if info.is_required()]
 
 
 def kind_name(kind: str) -> str:

@@ -20,6 +20,7 @@ from enum import Enum
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 URL_PATTERN = r"^https?://[^\s<>\"'()\[\]`\\]+$"
@@ -74,6 +75,17 @@ PartialDate = Annotated[str, Field(pattern=PARTIAL_DATE_PATTERN)]
 
 Time = Annotated[str, Field(pattern=TIME_PATTERN)]
 """A 24-hour clock time, quoted: '15:35'."""
+
+
+def _not_a_number(value: Any) -> Any:
+    """A YAML number is never a date (pydantic would read 0 as 1 January 1970)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise PydanticCustomError("date_number", "a number is not a date")
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_not_a_number)]
+"""A calendar day, written 2021-12-07."""
 
 
 class Record(BaseModel):
@@ -220,7 +232,7 @@ class Call(Record):
 
     title: Text
     """A short title: "Biden–Putin video call"."""
-    date: dt.date
+    date: Day
     """The day of the call (unquoted ISO date, 2021-12-07), in the time zone of the requester."""
     format: Literal["video", "phone", "in-person"]
     """How the leaders met."""
@@ -346,7 +358,7 @@ class Source(Record):
     """Authors (actor records); empty when unknown."""
     contributors: list[ActorRef] = []
     """People credited as contributing."""
-    published: dt.date | None = None
+    published: Day | None = None
     """Publication date; unknown when the text does not give it."""
     updated: Unknowable = None
     """An update time the text gives, as it gives it."""

@@ -14,6 +14,13 @@ from typing import Any
 import yaml
 
 MAX_FILE_BYTES = 2_000_000
+MAX_DEPTH = 40
+"""How deep mappings and lists may nest; records need fewer than ten levels."""
+
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
+ALLOWED_TAGS = {f"tag:yaml.org,2002:{name}" for name in
+                ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+"""What a content value may be. Explicit tags such as !!binary, !!set or !!python/… are refused."""
 
 Loc = tuple[str | int, ...]
 
@@ -55,6 +62,10 @@ class YamlProblem(Exception):
 
 
 class _Loader(yaml.SafeLoader):
+    depth = 0
+    locations: dict[int, Loc] = {}
+    """id(node) -> where the node stands in the record, for construction errors."""
+
     def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
@@ -66,11 +77,39 @@ class _Loader(yaml.SafeLoader):
             raise YamlProblem(
                 f"YAML anchors (&{event.anchor}) are not allowed in content files; write the value out",
                 event.start_mark.line + 1, event.start_mark.column + 1)
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_DEPTH:
+            raise YamlProblem(f"values are nested more than {MAX_DEPTH} levels deep; no record "
+                              "needs that many (check the brackets and indentation)",
+                              event.start_mark.line + 1, event.start_mark.column + 1)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def construct_object(self, node, deep=False):  # noqa: ANN001 - PyYAML's signature
+        """Give values YAML cannot convert (2021-13-45 read as a date) a position."""
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as exc:
+            mark = node.start_mark
+            if node.tag == TIMESTAMP:
+                message = (f"'{node.value}' looks like a date but is not one ({exc}); write a real "
+                           "date as YYYY-MM-DD, or put the value in quotes if it is text")
+            else:
+                message = f"YAML cannot read '{node.value}' ({exc}); put it in quotes if it is text"
+            raise YamlProblem(message, mark.line + 1, mark.column + 1,
+                              _dotted(self.locations.get(id(node), ()))) from None
 
 
-def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, Scalar]) -> None:
+def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, Scalar],
+          locations: dict[int, Loc]) -> None:
     mark = node.start_mark
+    locations[id(node)] = loc
+    if node.tag not in ALLOWED_TAGS:
+        raise YamlProblem(f"YAML tags ({node.tag.replace('tag:yaml.org,2002:', '!!')}) are not "
+                          "allowed in content files; write plain text, numbers, lists and fields",
+                          mark.line + 1, mark.column + 1, _dotted(loc))
     text = node.value if isinstance(node, yaml.ScalarNode) else ""
     quoted = isinstance(node, yaml.ScalarNode) and node.style in ("'", '"', "|", ">")
     positions[loc] = Scalar(mark.line + 1, mark.column + 1, text, quoted)
@@ -78,22 +117,36 @@ def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, Scalar]) -> None:
         seen: dict[str, int] = {}
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode) or key.tag != "tag:yaml.org,2002:str":
-                raise YamlProblem(
-                    f"keys must be field names, not {key.tag.rsplit(':', 1)[-1]}",
-                    key.start_mark.line + 1, key.start_mark.column + 1, _dotted(loc))
+                raise YamlProblem(_bad_key(key), key.start_mark.line + 1, key.start_mark.column + 1,
+                                  _dotted(loc))
             name = key.value
             if name in seen:
                 raise YamlProblem(
                     f"duplicate key '{name}' (first on line {seen[name]}); keep one",
                     key.start_mark.line + 1, key.start_mark.column + 1, _dotted(loc + (name,)))
             seen[name] = key.start_mark.line + 1
-            _walk(value, loc + (name,), positions)
+            _walk(value, loc + (name,), positions, locations)
             # Where the key itself stands, for messages about the field rather than its value.
             positions[loc + (name, KEY)] = Scalar(key.start_mark.line + 1, key.start_mark.column + 1,
                                                   name, False)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, loc + (index,), positions)
+            _walk(item, loc + (index,), positions, locations)
+
+
+def _bad_key(key: yaml.Node) -> str:
+    """Why a mapping key is not a field name, in the curator's terms."""
+    if key.tag == "tag:yaml.org,2002:merge":
+        return "YAML merge keys (<<) are not allowed in content files; write the fields out"
+    if isinstance(key, yaml.ScalarNode):
+        what = _KEY_KINDS.get(key.tag.rsplit(":", 1)[-1], "a special value")
+        return (f"keys must be field names, but YAML read {key.value!r} as {what}; "
+                "a field name starts with a letter")
+    return "keys must be field names, not a list or a mapping (check for a stray '?', '[' or '{')"
+
+
+_KEY_KINDS = {"int": "a number", "float": "a number", "bool": "true or false",
+              "null": "an empty value", "timestamp": "a date"}
 
 
 def _dotted(loc: Loc) -> str:
@@ -123,27 +176,85 @@ def read_yaml(path: Path) -> Located:
         text = text[1:]
     if not text.strip():
         raise YamlProblem("file is empty; a record needs at least its required fields")
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:
             raise YamlProblem("file holds no YAML value; a record needs at least its required fields")
         positions: dict[Loc, Scalar] = {}
-        _walk(node, (), positions)
+        loader.locations = {}
+        _walk(node, (), positions, loader.locations)
         data = loader.construct_document(node)
     except YamlProblem:
         raise
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise YamlProblem(f"file contains the control character U+{exc.character:04X}, which YAML "
+                          "does not allow; remove it (is this a text file?)", line, column) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = f"invalid YAML: {exc.problem or exc.context}"
-        if "\t" in text and mark is not None and "\t" in text.splitlines()[mark.line][: mark.column + 1]:
-            message += " (tabs are not allowed in YAML indentation; use spaces)"
-        raise YamlProblem(message, mark.line + 1 if mark else 0, mark.column + 1 if mark else 0) from None
+        raise _syntax_problem(exc, text) from None
+    except RecursionError:
+        raise YamlProblem(f"values are nested too deeply (more than {MAX_DEPTH} levels)") from None
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
         raise YamlProblem(f"invalid YAML: {exc}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else f"a single {type(data).__name__} value"
+        kind = "a list" if isinstance(data, list) else "a single value"
         raise YamlProblem(f"a record must be a mapping of fields, not {kind}", 1, 1)
     return Located(data, positions)
+
+
+_SYNTAX = (
+    # (problem starts with, context starts with or "", message); {cline}/{ccol} is where the
+    # context began (the opening quote, the mapping).
+    ("found character '\\t'", "", "a tab character here: YAML indentation must use spaces, not tabs"),
+    ("found unexpected end of stream", "while scanning a quoted",
+     "the quote opened on line {cline}, column {ccol} is never closed"),
+    ("found unexpected end of stream", "while scanning a double-quoted",
+     "the quote opened on line {cline}, column {ccol} is never closed"),
+    ("found unknown escape character", "",
+     "{problem} in a double-quoted value; use single quotes ('…') for text with backslashes"),
+    ("mapping values are not allowed here", "",
+     "a ': ' inside a value (or a line indented too far); put the value in quotes"),
+    ("could not find expected ':'", "",
+     "expected 'field: value' on line {cline}; a line of text inside a value needs quotes or "
+     "the same indentation as the value"),
+    ("expected <block end>", "while parsing a block mapping",
+     "this line is not indented like the fields above it (the mapping begins on line {cline})"),
+    ("expected <block end>", "while parsing a block collection",
+     "this line is not indented like the list above it (the list begins on line {cline})"),
+    ("did not find expected key", "",
+     "this line is not indented like the fields above it (the mapping begins on line {cline})"),
+    ("did not find expected '-' indicator", "",
+     "this line is not indented like the list above it (the list begins on line {cline})"),
+    ("expected ',' or ']'", "", "the list opened with '[' on line {cline}, column {ccol} is "
+                                "not closed with ']'"),
+    ("expected ',' or '}'", "", "the mapping opened with '{{' on line {cline}, column {ccol} is "
+                                "not closed with '}}'"),
+    ("but found another document", "",
+     "a content file holds one record: remove the second '---' and what follows it"),
+    ("found character", "while scanning for the next token",
+     "{problem}: a value starting with @, ` or % must be in quotes"),
+)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+    """A YAML syntax error in words a curator can act on, at the place it was found."""
+    mark = exc.problem_mark or exc.context_mark
+    problem, context = exc.problem or "", exc.context or ""
+    cline = exc.context_mark.line + 1 if exc.context_mark else 0
+    ccol = exc.context_mark.column + 1 if exc.context_mark else 0
+    message = f"invalid YAML: {context + ': ' if context else ''}{problem}"
+    for prefix, context_prefix, template in _SYNTAX:
+        if problem.startswith(prefix) and context.startswith(context_prefix):
+            message = "invalid YAML: " + template.format(problem=problem, cline=cline, ccol=ccol)
+            break
+    lines = text.splitlines()
+    if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1] \
+            and "tab" not in message:
+        message += " (a tab character is on this line: YAML indentation must use spaces)"
+    return YamlProblem(message, mark.line + 1 if mark else 0, mark.column + 1 if mark else 0)
