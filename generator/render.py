@@ -19,7 +19,7 @@ from markupsafe import Markup
 from .compare import Comparison, Comparisons, compare_corpus, coverage_matrix
 from .link import (CITED_AS_SPEAKER, MENTIONED, WIKILINK, Graph, Key, cited_models, passage_anchor,
                    resolve_wikilink)
-from .markdown_text import escape, escape_html, relative_link
+from .markdown_text import escape, escape_html, front_matter_title, relative_link
 from .models import URL_PATTERN, Attribution, Citation, FactReport, Quote
 from .urls import SECTIONS, SPECIAL_PAGES
 
@@ -78,6 +78,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["anchor"] = _anchor_id
+    env.filters["page_title"] = lambda value: Safe(front_matter_title(value))
     env.filters["url"] = _url
     return env
 

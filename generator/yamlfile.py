@@ -7,6 +7,7 @@ dangerous or misleading: duplicate keys (the second silently wins), anchors and 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,9 @@ import yaml
 MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 40
 """How deep mappings and lists may nest; records need fewer than ten levels."""
+
+UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Characters no text needs; double-quoted YAML can still write them as escapes ("\\x01")."""
 
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 ALLOWED_TAGS = {f"tag:yaml.org,2002:{name}" for name in
@@ -111,6 +115,11 @@ def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, Scalar],
                           "allowed in content files; write plain text, numbers, lists and fields",
                           mark.line + 1, mark.column + 1, _dotted(loc))
     text = node.value if isinstance(node, yaml.ScalarNode) else ""
+    bad = UNPRINTABLE.search(text)
+    if bad:
+        raise YamlProblem(f"the value contains the control character U+{ord(bad.group()):04X} "
+                          "(written as an escape); remove it", mark.line + 1, mark.column + 1,
+                          _dotted(loc))
     quoted = isinstance(node, yaml.ScalarNode) and node.style in ("'", '"', "|", ">")
     positions[loc] = Scalar(mark.line + 1, mark.column + 1, text, quoted)
     if isinstance(node, yaml.MappingNode):
