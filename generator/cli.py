@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .errors import BriefingError, ContentError
-from .pipeline import generate, validate, write_pages
+from .pipeline import content_epoch, generate, render, validate, write_pages
 
 
 class _Group(click.Group):
@@ -102,8 +102,9 @@ def build_command(config_file: Path, site_dir: Path | None, offline: bool, conte
     """
     from .site_build import build_site
 
-    pages = generate(content)  # content errors are reported before MkDocs starts
-    target = build_site(config_file, site_dir, offline=offline, content=content, pages=pages)
+    graph = validate(content)  # content errors are reported before MkDocs starts
+    target = build_site(config_file, site_dir, offline=offline, content=content,
+                        pages=render(graph), source_date_epoch=content_epoch(graph))
     click.echo(f"Site built in {target}/ — open {target}/index.html"
                + (" directly in a browser" if offline else " or serve it (briefing serve)"))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,14 +76,18 @@ def did_you_mean(word: str, choices: list[str] | set[str]) -> str:
 
 
 def relative(path: Path, root: Path | None = None) -> str:
-    """Show paths relative to the working directory (or root) so messages stay short."""
-    # Resolve the folder only: a symlinked file is shown by its own name, not its target's.
+    """Show paths relative to the working directory (or root) so messages stay short.
+
+    Symlinks are not followed: a file is named by the path the curator sees, not its target's.
+    """
+    plain = Path(os.path.abspath(path))
     resolved = path.parent.resolve() / path.name
     for base in (root, Path.cwd()):
         if base is None:
             continue
-        try:
-            return resolved.relative_to(base.resolve()).as_posix()
-        except ValueError:
-            continue
+        for shown, against in ((plain, Path(os.path.abspath(base))), (resolved, base.resolve())):
+            try:
+                return shown.relative_to(against).as_posix()
+            except ValueError:
+                continue
     return path.as_posix()

@@ -236,14 +236,15 @@ def _explain(error: dict, located: Located, loc: Loc, model: type) -> str:
         return f"unknown field '{loc[-1]}'{hint}{note}"
     trap = _yaml_trap(given, raw, scalar, error)
     if kind in _EXPECTED:
-        base = f"expected {_EXPECTED[kind]}, " + (f"but {trap}" if trap else
-                                                  f"got {_describe_value(given, raw)}")
-        if kind == "list_type":
-            base += "; write one entry per line, each starting with '- ', or [a, b] on one line"
-        elif kind in ("model_type", "dict_type", "model_attributes_type"):
+        expected = _EXPECTED[kind]
+        if kind in ("model_type", "dict_type", "model_attributes_type"):
             required = _required_at(model, loc)
             if required:
-                base += f" ({', '.join(required)} …), each on its own line as 'field: value'"
+                expected += f" ({', '.join(required)} …, each on its own line as 'field: value')"
+        base = f"expected {expected}, " + (f"but {trap}" if trap else
+                                           f"got {_describe_value(given, raw)}")
+        if kind == "list_type":
+            base += "; write one entry per line, each starting with '- ', or [a, b] on one line"
         return base
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")

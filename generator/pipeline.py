@@ -5,6 +5,7 @@ The CLI and the MkDocs plugin are thin adapters over these functions.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,15 @@ def render(graph: Graph) -> dict[str, str]:
 
 def generate(content: Path) -> dict[str, str]:
     return render(validate(content))
+
+
+def content_epoch(graph: Graph) -> int:
+    """The build date MkDocs writes (sitemap, gzip header) when SOURCE_DATE_EPOCH is unset:
+    the newest call or publication date of the corpus, so the same content gives the same bytes."""
+    days = [call.date for call in graph.corpus.all("calls")]
+    days += [source.published for source in graph.corpus.all("sources") if source.published]
+    newest = max(days, default=dt.date(1970, 1, 1))
+    return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc).timestamp())
 
 
 @dataclass

@@ -24,8 +24,23 @@ class _Collect(logging.Handler):
 
 
 def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool = False,
-               content: Path | None = None, pages: dict[str, str] | None = None) -> Path:
-    """Build with MkDocs in strict mode into a temporary folder, then swap it into place."""
+               content: Path | None = None, pages: dict[str, str] | None = None,
+               source_date_epoch: int | None = None) -> Path:
+    """Build with MkDocs in strict mode into a temporary folder, then swap it into place.
+
+    MkDocs dates the build (sitemap lastmod, the gzip header of sitemap.xml.gz) from
+    SOURCE_DATE_EPOCH when it is set, else from today; `source_date_epoch` is used when the
+    variable is unset, so that the same content builds the same bytes on any day.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and not epoch.strip().isdigit():
+        raise ConfigError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not '{epoch}'")
+    if epoch is None and source_date_epoch is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
+        try:
+            return build_site(config_file, site_dir, offline=offline, content=content, pages=pages)
+        finally:
+            del os.environ["SOURCE_DATE_EPOCH"]
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config

@@ -218,36 +218,35 @@ def read_yaml(path: Path) -> Located:
 
 
 _SYNTAX = (
-    # (problem starts with, context starts with or "", message); {cline}/{ccol} is where the
-    # context began (the opening quote, the mapping).
-    ("found character '\\t'", "", "a tab character here: YAML indentation must use spaces, not tabs"),
-    ("found unexpected end of stream", "while scanning a quoted",
-     "the quote opened on line {cline}, column {ccol} is never closed"),
-    ("found unexpected end of stream", "while scanning a double-quoted",
-     "the quote opened on line {cline}, column {ccol} is never closed"),
+    # (problem starts with, context starts with or "", message, located at the context: where
+    # the unclosed quote or bracket was opened); {cline} is the line the context began on.
+    ("found character '\\t'", "", "a tab character here: YAML indentation must use spaces, not tabs",
+     False),
+    ("found unexpected end of stream", "while scanning a", "the quote opened here is never closed",
+     True),
     ("found unknown escape character", "",
-     "{problem} in a double-quoted value; use single quotes ('…') for text with backslashes"),
+     "{problem} in a double-quoted value; use single quotes ('…') for text with backslashes", False),
     ("mapping values are not allowed here", "",
-     "a ': ' inside a value (or a line indented too far); put the value in quotes"),
+     "a ': ' inside a value (or a line indented too far); put the value in quotes", False),
     ("could not find expected ':'", "",
-     "expected 'field: value' on line {cline}; a line of text inside a value needs quotes or "
-     "the same indentation as the value"),
+     "expected 'field: value' on this line; a line of text inside a value needs quotes or "
+     "the same indentation as the value", True),
     ("expected <block end>", "while parsing a block mapping",
-     "this line is not indented like the fields above it (the mapping begins on line {cline})"),
+     "this line is not indented like the fields above it (the mapping begins on line {cline})",
+     False),
     ("expected <block end>", "while parsing a block collection",
-     "this line is not indented like the list above it (the list begins on line {cline})"),
+     "this line is not indented like the list above it (the list begins on line {cline})", False),
     ("did not find expected key", "",
-     "this line is not indented like the fields above it (the mapping begins on line {cline})"),
+     "this line is not indented like the fields above it (the mapping begins on line {cline})",
+     False),
     ("did not find expected '-' indicator", "",
-     "this line is not indented like the list above it (the list begins on line {cline})"),
-    ("expected ',' or ']'", "", "the list opened with '[' on line {cline}, column {ccol} is "
-                                "not closed with ']'"),
-    ("expected ',' or '}'", "", "the mapping opened with '{{' on line {cline}, column {ccol} is "
-                                "not closed with '}}'"),
+     "this line is not indented like the list above it (the list begins on line {cline})", False),
+    ("expected ',' or ']'", "", "the list opened here with '[' is not closed with ']'", True),
+    ("expected ',' or '}'", "", "the mapping opened here with '{{' is not closed with '}}'", True),
     ("but found another document", "",
-     "a content file holds one record: remove the second '---' and what follows it"),
+     "a content file holds one record: remove the second '---' and what follows it", False),
     ("found character", "while scanning for the next token",
-     "{problem}: a value starting with @, ` or % must be in quotes"),
+     "{problem}: a value starting with @, ` or % must be in quotes", False),
 )
 
 
@@ -256,11 +255,12 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     problem, context = exc.problem or "", exc.context or ""
     cline = exc.context_mark.line + 1 if exc.context_mark else 0
-    ccol = exc.context_mark.column + 1 if exc.context_mark else 0
     message = f"invalid YAML: {context + ': ' if context else ''}{problem}"
-    for prefix, context_prefix, template in _SYNTAX:
+    for prefix, context_prefix, template, at_context in _SYNTAX:
         if problem.startswith(prefix) and context.startswith(context_prefix):
-            message = "invalid YAML: " + template.format(problem=problem, cline=cline, ccol=ccol)
+            message = "invalid YAML: " + template.format(problem=problem, cline=cline)
+            if at_context and exc.context_mark is not None:
+                mark = exc.context_mark
             break
     lines = text.splitlines()
     if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1] \

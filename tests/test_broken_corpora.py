@@ -1,0 +1,225 @@
+"""Broken corpora: each copies the mini fixture, breaks one thing the way a curator might, runs
+`briefing validate` and checks the exact messages: file, line, column, field, what was expected
+and the fix, one line per problem, every problem at once, exit status 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+from .broken import PHONE, TRADE, VIDEO, Breakage, both, edit, remove, rename, symlink, write
+from .conftest import MINI, ROOT
+
+BOMB = "a: &a [lol, lol, lol, lol]\nb: &b [*a, *a, *a, *a]\nc: &c [*b, *b, *b, *b]\nname: *c\n"
+"""Billion laughs, small: every level multiplies the one before."""
+
+
+def case(name: str, breakage: Breakage, *lines: str):
+    """One broken corpus and the exact report: its problem lines, then the count."""
+    count = len(lines)
+    summary = f"{count} content problem{'s' if count != 1 else ''} found; nothing was built."
+    return pytest.param(breakage, "\n".join(lines + (summary,)) + "\n", id=name)
+
+
+CASES = [
+    case("duplicate-key", edit(TRADE, "name: Trade\n", "name: Trade\nname: Commerce\n"),
+         "content/topics/trade.yaml:2:1: name: duplicate key 'name' (first on line 1); keep one"),
+    case("unquoted-time", edit(PHONE, "time: '15:35'", "time: 15:35"),
+         "content/calls/2021-12-14-adams-brown-phone-call.yaml:27:15: facts[1].reports[0].time: expected text, but YAML read 15:35 as the number 935: write times in quotes, '15:35'"),
+    case("no-as-boolean", edit("organizations/ruritania-government.yaml", "country: Ruritania", "country: NO"),
+         "content/organizations/ruritania-government.yaml:3:10: country: expected text, but YAML read NO as false: write it in quotes, 'NO'"),
+    case("yes-as-boolean-in-list", edit("events/sanctions-vote.yaml", "topics: [trade]", "topics: [yes]"),
+         "content/events/sanctions-vote.yaml:5:10: topics[0]: expected text, but YAML read yes as true: write it in quotes, 'yes'"),
+    case("octal-looking-number", edit("actors/bob-brown.yaml", "name: Bob Brown", "name: 0755"),
+         "content/actors/bob-brown.yaml:1:7: name: expected text, but YAML read 0755 as the number 493: write it in quotes, '0755'"),
+    case("unquoted-partial-date", edit("events/sanctions-vote.yaml", "date: '2021-12'", "date: 2021-12-01"),
+         "content/events/sanctions-vote.yaml:2:7: date: expected text, but YAML read 2021-12-01 as a date: write it in quotes, '2021-12-01'"),
+    case("impossible-date", edit(VIDEO, "date: 2021-12-07", "date: 2021-13-45"),
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:2:7: date: '2021-13-45' looks like a date but is not one (month must be in 1..12); write a real date as YYYY-MM-DD, or put the value in quotes if it is text"),
+    case("number-as-date", edit("sources/alpha-report.yaml", "published: 2021-12-07", "published: 20211207"),
+         'content/sources/alpha-report.yaml:5:12: published: expected a date (YYYY-MM-DD), got the number 20211207'),
+    case("text-as-date", edit("sources/alpha-report.yaml", "published: 2021-12-07", "published: 7 December 2021"),
+         "content/sources/alpha-report.yaml:5:12: published: expected a date (YYYY-MM-DD), got the text '7 December 2021'"),
+    case("empty-file", write(TRADE, ""),
+         'content/topics/trade.yaml: file is empty; a record needs at least its required fields'),
+    case("comment-only-file", write(TRADE, "# nothing yet\n"),
+         'content/topics/trade.yaml: file holds no YAML value; a record needs at least its required fields'),
+    case("not-utf8", write(TRADE, b"name: Caf\xe9\n"),
+         'content/topics/trade.yaml:1: file is not valid UTF-8 (byte 0xe9); save it as UTF-8'),
+    case("binary-junk", write(TRADE, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+         'content/topics/trade.yaml: file contains NUL bytes: it is binary, not YAML text'),
+    case("control-characters", write(TRADE, b"name: Trade\x07\n"),
+         'content/topics/trade.yaml:1:12: file contains the control character U+0007, which YAML does not allow; remove it (is this a text file?)'),
+    case("escaped-control-character", write(TRADE, 'name: "Tr\\x01ade"\n'),
+         'content/topics/trade.yaml:1:7: name: the value contains the control character U+0001 (written as an escape); remove it'),
+    case("tab-indentation", edit("actors/bob-brown.yaml", "  - title: Premier", "\t- title: Premier"),
+         'content/actors/bob-brown.yaml:4:1: invalid YAML: a tab character here: YAML indentation must use spaces, not tabs'),
+    case("alias-bomb", write(TRADE, BOMB),
+         'content/topics/trade.yaml:1:4: YAML anchors (&a) are not allowed in content files; write the value out'),
+    case("alias-without-anchor", edit(TRADE, "name: Trade", "name: *trade"),
+         'content/topics/trade.yaml:1:7: YAML aliases (*name) are not allowed in content files; write the value out'),
+    case("python-tag", edit(TRADE, "name: Trade", "name: !!python/object/apply:os.system [ls]"),
+         'content/topics/trade.yaml:1:7: name: YAML tags (!!python/object/apply:os.system) are not allowed in content files; write plain text, numbers, lists and fields'),
+    case("unclosed-quote", edit(TRADE, "name: Trade", "name: 'Trade"),
+         'content/topics/trade.yaml:1:7: invalid YAML: the quote opened here is never closed'),
+    case("colon-in-value", edit(TRADE, "name: Trade", "name: Trade: the talks"),
+         "content/topics/trade.yaml:1:12: invalid YAML: a ': ' inside a value (or a line indented too far); put the value in quotes"),
+    case("bad-indentation", edit("actors/bob-brown.yaml", "    cites:", "   cites:"),
+         'content/actors/bob-brown.yaml:5:4: invalid YAML: this line is not indented like the list above it (the list begins on line 4)'),
+    case("two-documents", write(TRADE, "name: Trade\n---\nname: Commerce\n"),
+         "content/topics/trade.yaml:2:1: invalid YAML: a content file holds one record: remove the second '---' and what follows it"),
+    case("list-instead-of-record", write(TRADE, "- name: Trade\n"),
+         'content/topics/trade.yaml:1:1: a record must be a mapping of fields, not a list'),
+    case("unknown-field-close", edit(TRADE, "name: Trade\n", "name: Trade\ndescripton: Commerce.\n"),
+         "content/topics/trade.yaml:2:1: descripton: unknown field 'descripton' — did you mean 'description'?"),
+    case("misspelt-required-field", edit(TRADE, "name:", "nmae:"),
+         "content/topics/trade.yaml:1:1: nmae: unknown field 'nmae' — did you mean 'name'? ('name' is required)"),
+    case("unknown-field-far", edit(TRADE, "name: Trade\n", "name: Trade\ncolour: blue\n"),
+         "content/topics/trade.yaml:2:1: colour: unknown field 'colour'; allowed: aliases, description, facts, id, name, related"),
+    case("text-instead-of-list", edit(PHONE, "participants:\n", "participants: everyone\nspeakers:\n"),
+         "content/calls/2021-12-14-adams-brown-phone-call.yaml:4:15: participants: expected a list, got the text 'everyone'; write one entry per line, each starting with '- ', or [a, b] on one line",
+         "content/calls/2021-12-14-adams-brown-phone-call.yaml:5:1: speakers: unknown field 'speakers'; allowed: context, date, events, facts, follow_ups, format, id, organizations, outcomes, participants, positions, quotes, reactions, requested_by, summary, title, topics"),
+    case("list-instead-of-text", edit(TRADE, "name: Trade", "name: [Trade, Commerce]"),
+         'content/topics/trade.yaml:1:7: name: expected text, got a list'),
+    case("text-instead-of-mapping", edit(PHONE, "    cites:\n      - source: beta-report\n        passage: A week later", "    cites:\n      - beta-report\n      - source: beta-report\n        passage: A week later"),
+         "content/calls/2021-12-14-adams-brown-phone-call.yaml:12:9: summary[0].cites[0]: expected a mapping of fields (source, passage …, each on its own line as 'field: value'), got the text 'beta-report'"),
+    case("missing-required-field", edit(VIDEO, "format: video\n", ""),
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:1:1: format: required field is missing; add 'format:' (How the leaders met)"),
+    case("empty-required-value", edit(TRADE, "name: Trade", "name:"),
+         'content/topics/trade.yaml:1:6: name: expected text, but the value is empty'),
+    case("empty-required-list", edit(PHONE, "participants:\n  - actor: alice-adams\n    side: ruritania-government\n  - actor: bob-brown\n    side: ruritania-government\n", "participants: []\n"),
+         'content/calls/2021-12-14-adams-brown-phone-call.yaml:4:15: participants: needs at least one entry'),
+    case("word-instead-of-number", edit(PHONE, "minutes: 50", "minutes: fifty"),
+         "content/calls/2021-12-14-adams-brown-phone-call.yaml:20:18: facts[0].reports[0].minutes: expected a whole number, got the text 'fifty'"),
+    case("negative-number", edit(PHONE, "minutes: 50", "minutes: -5"),
+         'content/calls/2021-12-14-adams-brown-phone-call.yaml:20:18: facts[0].reports[0].minutes: must be at least 0, got -5'),
+    case("misspelt-choice", edit(VIDEO, "format: video", "format: vidoe"),
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:3:9: format: 'vidoe' is not allowed; expected 'video', 'phone' or 'in-person' — did you mean 'video'?"),
+    case("bad-boolean", edit("events/sanctions-vote.yaml", "scheduled: true", "scheduled: maybe"),
+         "content/events/sanctions-vote.yaml:4:12: scheduled: expected true or false, got the text 'maybe'"),
+    case("id-not-the-file-name", edit(TRADE, "name: Trade", "id: commerce\nname: Trade"),
+         "content/topics/trade.yaml:1:5: id: id 'commerce' does not match the file name; rename the file to 'commerce.yaml' or set id: trade"),
+    case("duplicate-id", both(write("topics/commerce.yaml", "id: trade\nname: Commerce\n")),
+         "content/topics/commerce.yaml:1:5: id: id 'trade' is already the id of content/topics/trade.yaml; ids are unique: set id: commerce or leave the id out (the file name is the id)"),
+    case("duplicate-fact-key", edit(PHONE, "  - key: start", "  - key: duration"),
+         "content/calls/2021-12-14-adams-brown-phone-call.yaml:22:10: facts[1].key: duplicate fact key 'duration' (first at facts[0]); put every source's version under one key, in its reports"),
+    case("call-id-without-its-date", edit(VIDEO, "date: 2021-12-07", "date: 2021-12-08"),
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:2:7: date: a call's id starts with its date: expected '2021-12-08-…', got '2021-12-07-adams-brown-video-call'"),
+    case("file-name-not-an-id", rename(TRADE, "topics/Trade Talks.yaml"),
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:18:10: topics[0]: unknown topic 'trade'",
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:44:14: quotes[0].topics[0]: unknown topic 'trade'",
+         "content/events/sanctions-vote.yaml:5:10: topics[0]: unknown topic 'trade'",
+         "content/topics/Trade Talks.yaml: file name 'Trade Talks.yaml' is not a valid id: use lowercase letters, digits and single hyphens, e.g. 'trade-talks.yaml'"),
+    case("yml-extension", write("topics/energy.yml", "name: Energy\n"),
+         "content/topics/energy.yml: not a record file: records are '<id>.yaml' files (rename it to 'energy.yaml' or move it out of content/)"),
+    case("unknown-folder", write("topic/energy.yaml", "name: Energy\n"),
+         "content/topic: unknown content folder 'topic' — did you mean 'topics'?; expected one of: calls, actors, sources, organizations, topics, events"),
+    case("reserved-id", write("topics/index.yaml", "name: Index\n"),
+         "content/topics/index.yaml:1:1: 'index' is reserved for the topics index page; choose another id"),
+    case("id-leaving-the-output-directory", edit(VIDEO, "requested_by: bob-brown", "requested_by: ../../etc/passwd"),
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:4:15: requested_by: '../../etc/passwd' is not a valid id: use lowercase letters, digits and single hyphens (e.g. 'etc-passwd')"),
+    case("text-path-leaving-content", edit("sources/beta-report.yaml", "text: texts/beta.txt", "text: ../../etc/passwd"),
+         "content/sources/beta-report.yaml:4:7: text: '../../etc/passwd' is not a text path; write 'texts/<file>.txt' (relative to content/)"),
+    case("wikilink-leaving-the-site", edit(TRADE, "[[alice-adams]]", "[[../../etc/passwd]]"),
+         'content/topics/trade.yaml:2:14: description: unknown record in link [[../../etc/passwd]]'),
+    case("symlink-outside-content", symlink(TRADE, "outside.yaml", "name: Trade\n"),
+         "content/topics/trade.yaml: symlink points outside content/ (to '{tmp}/outside.yaml'); copy the file in instead"),
+    case("folder-symlinked-outside", lambda content: (
+             shutil.move(content / "organizations", content.parent / "orgs"),
+             (content / "organizations").symlink_to(content.parent / "orgs")),
+         "content/organizations/alpha-times.yaml: symlink points outside content/ (to '{tmp}/orgs/alpha-times.yaml'); copy the file in instead",
+         "content/organizations/ruritania-government.yaml: symlink points outside content/ (to '{tmp}/orgs/ruritania-government.yaml'); copy the file in instead"),
+    case("source-text-symlink-outside", symlink("texts/beta.txt", "outside.txt", "text"),
+         'content/sources/beta-report.yaml:4:7: text: source text is a symlink that points outside content/; copy the file in instead'),
+    case("missing-source-text", remove("texts/beta.txt"),
+         "content/sources/beta-report.yaml:4:7: text: source text 'texts/beta.txt' does not exist (expected at content/texts/beta.txt)"),
+    case("source-text-not-utf8", write("texts/beta.txt", b"caf\xe9"),
+         "content/sources/beta-report.yaml:4:7: text: source text 'texts/beta.txt' is not UTF-8"),
+    case("unknown-actor", edit(VIDEO, "requested_by: bob-brown", "requested_by: bob-browne"),
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:4:15: requested_by: unknown actor 'bob-browne' — did you mean 'bob-brown'?"),
+    case("unknown-wikilink", edit(TRADE, "[[alice-adams]]", "[[alice-adam]]"),
+         "content/topics/trade.yaml:2:14: description: unknown record in link [[alice-adam]] — did you mean 'alice-adams'?"),
+    case("quote-changed-by-one-word", edit(VIDEO, "words: We want peace - and trade", "words: We want war - and trade"),
+         'content/calls/2021-12-07-adams-brown-video-call.yaml:39:12: quotes[0].words: quote not found verbatim in source \'alpha-report\': "We want war - and trade"; closest passage in the source: "We want peace - and trade" (yours has \'war\' where the source has \'peace\')'),
+    case("passage-not-in-source", edit("actors/bob-brown.yaml", "passage: Premier Bob Brown", "passage: Prime Minister Bob Brown"),
+         'content/actors/bob-brown.yaml:7:18: roles[0].cites[0].passage: cited passage not found verbatim in source \'alpha-report\': "Prime Minister Bob Brown"; closest passage in the source: "Premier Bob Brown" (yours has \'Prime Minister\' where the source has \'Premier\')'),
+    case("unsafe-url", edit("sources/beta-report.yaml", "outlet: unknown", "outlet: unknown\nurl: javascript:alert(1)"),
+         "content/sources/beta-report.yaml:2:6: url: 'javascript:alert(1)' is not a usable URL: write the full http:// or https:// address (without spaces, quotes, brackets or parentheses), or unknown"),
+    case("too-long-text", edit(TRADE, "name: Trade", "name: " + "x" * 20_001),
+         'content/topics/trade.yaml:1:7: name: is too long (20,001 characters); at most 20,000 are allowed'),
+    case("deep-nesting", write(TRADE, "name: " + "[" * 100 + "]" * 100 + "\n"),
+         'content/topics/trade.yaml:1:46: values are nested more than 40 levels deep; no record needs that many (check the brackets and indentation)'),
+    case("several-files-broken", both(edit(TRADE, "name:", "nmae:"), edit(VIDEO, "requested_by: bob-brown", "requested_by: bob-browne"), write("topics/energy.yaml", "")),
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:4:15: requested_by: unknown actor 'bob-browne' — did you mean 'bob-brown'?",
+         'content/topics/energy.yaml: file is empty; a record needs at least its required fields',
+         "content/topics/trade.yaml:1:1: nmae: unknown field 'nmae' — did you mean 'name'? ('name' is required)"),
+
+]
+
+
+def _run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, breakage: Breakage, *args: str):
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    breakage(content)
+    monkeypatch.chdir(tmp_path)
+    return CliRunner().invoke(main, list(args) + ["--content", "content"])
+
+
+@pytest.mark.parametrize(("breakage", "expected"), CASES)
+def test_broken_corpus_is_reported_exactly(tmp_path, monkeypatch, breakage, expected):
+    """`briefing validate` prints exactly the expected problems on stderr and exits 1."""
+    result = _run(tmp_path, monkeypatch, breakage, "validate")
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert (result.exit_code, result.stderr, result.stdout) == (
+        1, expected.replace("{tmp}", str(tmp_path)), "")
+
+
+def test_there_are_at_least_thirty_broken_corpora():
+    """The table keeps covering the traps the issue lists (and more)."""
+    assert len(CASES) >= 30
+
+
+@pytest.mark.parametrize(("breakage", "expected"), [
+    c for c in CASES if c.id in ("unquoted-time", "quote-changed-by-one-word", "several-files-broken")])
+def test_briefing_build_reports_the_same_and_writes_no_site(tmp_path, monkeypatch, breakage, expected):
+    """`briefing build` stops on content problems with the same report, before MkDocs runs."""
+    result = _run(tmp_path, monkeypatch, breakage, "build", "-f", str(ROOT / "mkdocs.yml"),
+                  "-d", "site")
+    assert (result.exit_code, result.stderr) == (1, expected)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content"]
+
+
+def test_missing_content_directory(tmp_path, monkeypatch):
+    """A missing content/ directory is one line naming it and saying what to do."""
+    result = _run(tmp_path, monkeypatch, lambda content: shutil.rmtree(content), "validate")
+    assert (result.exit_code, result.stderr) == (
+        1, "Error: content directory 'content' does not exist; run from the project root or pass "
+           "--content\n")
+
+
+def test_content_path_that_is_a_file(tmp_path, monkeypatch):
+    """content/ being a file, not a folder, is reported as such."""
+    def breakage(content: Path) -> None:
+        shutil.rmtree(content)
+        content.write_text("not a folder")
+    result = _run(tmp_path, monkeypatch, breakage, "validate")
+    assert (result.exit_code, result.stderr) == (
+        1, "Error: content path 'content' is not a directory\n")
+
+
+def test_a_kind_that_is_a_file_not_a_folder(tmp_path, monkeypatch):
+    """content/topics as a file is reported, not silently skipped (its records would vanish)."""
+    def breakage(content: Path) -> None:
+        shutil.rmtree(content / "topics")
+        (content / "topics").write_text("trade\n")
+    result = _run(tmp_path, monkeypatch, breakage, "validate")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-2:] == [
+        "content/topics: 'topics' must be a folder of '<id>.yaml' record files",
+        "4 content problems found; nothing was built."]
