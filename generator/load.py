@@ -262,6 +262,9 @@ def _explain(error: dict, located: Located, loc: Loc, model: type) -> str:
                     f"hyphens (e.g. '{_suggest_id(str(given))}')")
     elif kind in ("literal_error", "enum"):
         expected = ctx.get("expected", "")
+        if given is None or isinstance(given, (list, dict)):
+            return f"expected {expected}, " + ("but the value is empty" if given is None else
+                                               f"got {_describe_value(given, raw)}")
         base = f"'{shown}' is not allowed; expected {expected}"
         choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
         base += did_you_mean(shown, choices)
@@ -295,11 +298,16 @@ def _describe_value(given: Any, raw: str | None) -> str:
     if given is None:
         return "an empty value"
     if isinstance(given, bool):
-        return f"{raw or str(given).lower()} (true or false)"
+        read = str(given).lower()
+        return read if not raw or raw.lower() == read else f"{raw} (which YAML reads as {read})"
     if isinstance(given, (int, float)):
-        return f"the number {raw or given}"
-    if isinstance(given, (dt.date, dt.datetime)):
-        return f"{raw or given}"
+        if raw and raw != str(given):
+            return f"{raw} (which YAML reads as the number {given})"
+        return f"the number {given}"
+    if isinstance(given, dt.datetime):
+        return f"the date and time {raw or given}"
+    if isinstance(given, dt.date):
+        return f"the date {raw or given}"
     if isinstance(given, list):
         return "a list"
     if isinstance(given, dict):
@@ -310,20 +318,21 @@ def _describe_value(given: Any, raw: str | None) -> str:
 
 def _yaml_trap(given: Any, raw: str | None, scalar: Any, error: dict) -> str:
     """Explain values YAML converted behind the curator's back."""
-    if scalar is None or scalar.quoted or raw is None:
-        return ""
+    if given is None and error["type"] != "missing":
+        return "the value is empty"
+    if scalar is None or scalar.quoted or raw is None or not error["type"].startswith("string"):
+        return ""  # quoting only helps where text was expected
     if isinstance(given, bool):
-        return f"YAML read {raw} as {str(given).lower()}: write it in quotes, '{raw}'"
+        read = "a true/false value" if raw.lower() in ("true", "false") else str(given).lower()
+        return f"YAML read {raw} as {read}: write it in quotes, '{raw}'"
     if isinstance(given, int) and ":" in raw:
         return f"YAML read {raw} as the number {given}: write times in quotes, '{raw}'"
     if isinstance(given, int) and raw.startswith("0") and raw != "0":
         return f"YAML read {raw} as the number {given}: write it in quotes, '{raw}'"
-    if isinstance(given, (dt.date, dt.datetime)) and error["type"].startswith("string"):
+    if isinstance(given, (dt.date, dt.datetime)):
         return f"YAML read {raw} as a date: write it in quotes, '{raw}'"
-    if isinstance(given, (int, float)) and error["type"].startswith("string"):
+    if isinstance(given, (int, float)):
         return f"YAML read {raw} as a number: write it in quotes, '{raw}'"
-    if given is None and error["type"] != "missing":
-        return "the value is empty"
     return ""
 
 

@@ -247,6 +247,18 @@ _SYNTAX = (
      "a content file holds one record: remove the second '---' and what follows it", False),
     ("found character", "while scanning for the next token",
      "{problem}: a value starting with @, ` or % must be in quotes", False),
+    ("expected alphabetic or numeric character", "while scanning an",
+     "a value starting with '*' or '&' must be in quotes", True),
+    ("sequence entries are not allowed here", "",
+     "a list item ('- ') where a value already stands; put the list on its own lines under "
+     "the field name, or the value in quotes", False),
+    ("mapping keys are not allowed here", "",
+     "a '? ' here starts a complex key; put the value in quotes", False),
+    ("expected the node content", "",
+     "a value is missing here (an unclosed '[' or '{{', or a stray ',' or '-')", False),
+    ("expected '<document start>'", "",
+     "this line does not belong to the record above it: check its indentation, or put the "
+     "value in quotes", False),
 )
 
 
