@@ -1,0 +1,146 @@
+"""Nothing half-built: a failed build leaves the previous site byte for byte, and pages of
+removed records disappear instead of lingering."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+from .broken import VIDEO, edit
+from .conftest import MINI, ROOT
+
+ENERGY = "name: Energy\ndescription: Gas and oil, raised by [[bob-brown]].\n"
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under folder with its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working folder with a copy of the mini corpus, the project's mkdocs.yml and docs/."""
+    shutil.copytree(MINI, tmp_path / "content")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    # docs/ without pages a `briefing generate docs` may have left there (they are git-ignored)
+    shutil.copytree(ROOT / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns(
+        ".briefing-pages", "index.md", "timeline.md", "quotes.md", "disagreements.md",
+        "coverage.md", "calls", "actors", "organizations", "topics", "events", "sources"))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _build(*extra: str):
+    return CliRunner().invoke(main, ["build", "--content", "content", "-d", "site", *extra])
+
+
+def test_a_quote_changed_by_one_word_fails_and_leaves_the_site_untouched(project):
+    """The build names the record, the source and the closest passage, exits 1, and the previous
+    site/ is byte for byte what it was, with no temporary folder left behind."""
+    assert _build().exit_code == 0
+    before = _snapshot(project / "site")
+    assert "calls/2021-12-07-adams-brown-video-call/index.html" in before
+    edit(VIDEO, "words: We want peace - and trade", "words: We want war - and trade")(
+        project / "content")
+    result = _build()
+    assert (result.exit_code, result.stderr) == (1, (
+        "content/calls/2021-12-07-adams-brown-video-call.yaml:39:12: quotes[0].words: quote not "
+        "found verbatim in source 'alpha-report': \"We want war - and trade\"; closest passage in "
+        "the source: \"We want peace - and trade\" (yours has 'war' where the source has 'peace')\n"
+        "1 content problem found; nothing was built.\n"))
+    assert _snapshot(project / "site") == before
+    assert sorted(p.name for p in project.iterdir()) == ["content", "docs", "mkdocs.yml", "site"]
+
+
+def test_a_failing_mkdocs_build_leaves_the_site_untouched(project):
+    """When MkDocs itself fails (strict mode: a nav entry to a missing page), the previous site
+    stays as it was and the temporary build folder is removed."""
+    assert _build().exit_code == 0
+    before = _snapshot(project / "site")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(
+        "  - Briefing: index.md\n", "  - Briefing: index.md\n  - Missing: missing.md\n"), "utf-8")
+    result = _build()
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: Aborted with 1 warnings in strict mode!")
+    assert "missing.md" in result.stderr
+    assert _snapshot(project / "site") == before
+    assert sorted(p.name for p in project.iterdir()) == ["content", "docs", "mkdocs.yml", "site"]
+
+
+def test_a_crash_inside_mkdocs_leaves_the_site_untouched(project, monkeypatch):
+    """Even a bug that stops MkDocs half way (after it wrote some files) leaves site/ as it was:
+    the half-built folder is thrown away and a short internal-error note is printed."""
+    assert _build().exit_code == 0
+    before = _snapshot(project / "site")
+    import mkdocs.commands.build
+
+    def crash(config, **kwargs):
+        Path(config.site_dir, "index.html").write_text("half")
+        raise RuntimeError("disk on fire")
+    monkeypatch.setattr(mkdocs.commands.build, "build", crash)
+    monkeypatch.delenv("BRIEFING_TRACEBACK", raising=False)
+    result = _build()
+    assert result.exit_code == 3
+    assert result.stderr.startswith("Internal error, please report it with the command you ran: "
+                                    "RuntimeError: disk on fire\n")
+    assert _snapshot(project / "site") == before
+    assert sorted(p.name for p in project.iterdir()) == ["content", "docs", "mkdocs.yml", "site"]
+
+
+def test_the_page_of_a_removed_record_disappears_from_the_site(project):
+    """A rebuilt site holds no page of a record that no longer exists."""
+    (project / "content" / "topics" / "energy.yaml").write_text(ENERGY)
+    assert _build().exit_code == 0
+    assert (project / "site" / "topics" / "energy" / "index.html").is_file()
+    (project / "content" / "topics" / "energy.yaml").unlink()
+    assert _build().exit_code == 0
+    assert not (project / "site" / "topics" / "energy").exists()
+    assert (project / "site" / "topics" / "trade" / "index.html").is_file()
+
+
+def _generate(out: str = "out"):
+    return CliRunner().invoke(main, ["generate", out, "--content", "content"])
+
+
+def test_generate_removes_pages_of_removed_records_and_nothing_else(project):
+    """`briefing generate` deletes the pages it wrote for records that are gone, rewrites only
+    what changed, and leaves files it did not write alone."""
+    (project / "content" / "topics" / "energy.yaml").write_text(ENERGY)
+    first = _generate()
+    assert first.exit_code == 0, first.output
+    out = project / "out"
+    assert (out / "topics" / "energy.md").is_file()
+    (out / "notes.md").write_text("my own notes\n")
+    (project / "content" / "topics" / "energy.yaml").unlink()
+    result = _generate()
+    assert result.exit_code == 0
+    counts = re.fullmatch(r"Generated (\d+) changed pages, (\d+) unchanged, 1 removed, in out\n",
+                          result.stdout)
+    assert counts, result.stdout
+    assert not (out / "topics" / "energy.md").exists()
+    assert (out / "notes.md").read_text() == "my own notes\n"
+    listed = (out / ".briefing-pages").read_text().split()
+    assert "topics/energy.md" not in listed and "topics/trade.md" in listed
+    assert sorted(listed) == sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md")
+                                    if p.name != "notes.md")
+    assert int(counts[1]) + int(counts[2]) == len(listed)
+    assert 0 < int(counts[1]) < len(listed) // 2  # pages that did not change were not rewritten
+
+
+def test_generate_with_content_errors_leaves_the_output_untouched(project):
+    """A content problem stops `briefing generate` before it writes or removes anything."""
+    assert _generate().exit_code == 0
+    before = _snapshot(project / "out")
+    (project / "content" / "topics" / "trade.yaml").write_text("nmae: Trade\n")
+    result = _generate()
+    assert result.exit_code == 1
+    assert result.stderr.startswith("content/topics/trade.yaml:1:1: nmae: unknown field 'nmae'")
+    assert _snapshot(project / "out") == before
