@@ -1,0 +1,199 @@
+"""Nothing injected: text from YAML (and from source texts) is shown as text on the built pages.
+
+Every curated text field of the mini corpus gets markup, script, Markdown link and table syntax
+appended, and a source text gets a paragraph of it, quoted on a call page. The site is built with
+`briefing build` and each page is compared with the twin built from plain words appended the same
+way: the same elements, the same links and images, intact tables, a safe <title>, and the payload
+visible as text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+
+from generator.cli import main
+
+from .conftest import MINI, ROOT
+
+PAYLOADS = [
+    '</title><script>alert("x")</script> <img src=x onerror=alert(1)> [link](https://evil.example/) | cell',
+    '# <iframe src="https://evil.example/"></iframe> ![i](https://evil.example/i.png) {: onclick="alert(1)" }',
+    '- <a href="https://evil.example/">a</a> *em* _u_ `code` [^1] &lt;b&gt; \\ | --- [j](javascript:alert(1))',
+    '1. <https://evil.example/auto> > quote <style>body{display:none}</style> &amp; <!-- c --> {#id}',
+]
+"""Appended to curated values; each would become markup if it were not escaped."""
+
+INJECTED_FIELDS = {"name", "title", "aliases", "description", "text", "context", "label", "value",
+                   "headline", "outlet", "as", "speaker_as", "location", "period", "provenance",
+                   "republished_from", "updated", "country", "timezone"}
+"""Free-text fields. Ids, references, dates, choices and verbatim passages are validated."""
+
+EXTRA = {
+    "sources/alpha-report.yaml": {"republished_from": "Wire", "updated": "7 Dec",
+                                  "provenance": "As printed."},
+    "events/sanctions-vote.yaml": {"location": "Capital City"},
+}
+"""Optional fields the fixture leaves out, so that they are injected too."""
+
+PLAIN = ["plain words one", "plain words two", "plain words three", "plain words four"]
+"""The twin's harmless text, appended to the same fields."""
+
+TEXT_PAYLOAD = '<script>alert("t")</script> | [t](https://evil.example/t) <b>bold</b>'
+"""Put in a source text and quoted from it: verbatim words reach the page too."""
+TEXT_PLAIN = "plain words in the source text"
+
+
+def _append(value: Any, field: str | None, texts: list[str], counter: list[int]) -> Any:
+    """The value with the next of `texts` appended to every free-text string in it."""
+    if isinstance(value, dict):
+        return {k: _append(v, k, texts, counter) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_append(v, field, texts, counter) for v in value]
+    if isinstance(value, str) and field in INJECTED_FIELDS and not value.startswith("texts/"):
+        counter[0] += 1
+        return f"{value} {texts[counter[0] % len(texts)]}"
+    return value
+
+
+def _corpus(target: Path, texts: list[str], source_text: str) -> Path:
+    """The mini corpus with `texts` appended to its free text, and `source_text` in a source
+    text and quoted from there."""
+    shutil.copytree(MINI, target)
+    counter = [0]
+    for path in sorted(target.glob("*/*.yaml")):
+        rel = path.relative_to(target).as_posix()
+        data = yaml.safe_load(path.read_text("utf-8")) | EXTRA.get(rel, {})
+        if rel.startswith("calls/2021-12-07"):
+            data["quotes"].append({"words": source_text, "source": "alpha-report",
+                                   "speaker": "bob-brown"})
+        path.write_text(yaml.safe_dump(_append(data, None, texts, counter), allow_unicode=True,
+                                       sort_keys=False), "utf-8")
+    alpha = target / "texts" / "alpha.txt"
+    alpha.write_text(f"{source_text}\n\n" + alpha.read_text("utf-8"), "utf-8")
+    return target
+
+
+def _build(content: Path, site: Path) -> Path:
+    result = CliRunner().invoke(main, ["build", "-f", str(ROOT / "mkdocs.yml"), "--content",
+                                       str(content), "-d", str(site)])
+    assert result.exit_code == 0, result.output
+    return site
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory) -> tuple[Path, Path]:
+    """(plain twin, injected site), both built with `briefing build`."""
+    tmp = tmp_path_factory.mktemp("injection")
+    clean = _build(_corpus(tmp / "plain", PLAIN, TEXT_PLAIN), tmp / "clean")
+    injected = _build(_corpus(tmp / "content", PAYLOADS, TEXT_PAYLOAD), tmp / "injected")
+    return clean, injected
+
+
+def _pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def _soup(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page).read_text("utf-8"), "html.parser")
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _links(soup: BeautifulSoup) -> list[str]:
+    """Links leaving the page; passage anchors are hashes of the passage, so they are masked."""
+    return [re.sub(r"#cite-[0-9a-f]+$", "#cite-", h["href"]) for h in soup.find_all(href=True)
+            if not h["href"].startswith("#")]
+
+
+def test_every_page_has_the_same_elements_as_the_clean_build(sites):
+    """No element, attribute, script, image or frame comes from content: per page, the tags and
+    attribute names are those of the clean build, and so are scripts and non-anchor links."""
+    clean, injected = sites
+    assert _pages(clean) == _pages(injected)
+    for page in _pages(clean):
+        a, b = _soup(clean, page), _soup(injected, page)
+        assert Counter(t.name for t in b.find_all(True)) == Counter(t.name for t in a.find_all(True)), page
+        assert Counter(k for t in b.find_all(True) for k in t.attrs) == \
+            Counter(k for t in a.find_all(True) for k in t.attrs), page
+        assert [(s.get("src"), s.string) for s in b.find_all("script")] == \
+            [(s.get("src"), s.string) for s in a.find_all("script")], page
+        assert _links(b) == _links(a), page
+        assert [t["src"] for t in b.find_all(src=True)] == [t["src"] for t in a.find_all(src=True)]
+
+
+URL_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "data", "poster", "style")
+
+
+def test_no_link_or_handler_from_content(sites):
+    """Nothing on any page points at the payload's hosts, runs its handlers or styles it; the
+    payload may only stand as text (labels included)."""
+    _, injected = sites
+    for page in _pages(injected):
+        for tag in _soup(injected, page).find_all(True):
+            for name, value in tag.attrs.items():
+                assert not name.startswith("on"), (page, tag.name, name)
+                if name in URL_ATTRIBUTES:
+                    assert "evil.example" not in value and "alert(" not in value, (page, name)
+
+
+def test_tables_keep_their_shape(sites):
+    """A '|' in a value never splits a cell (Markdown would drop the surplus cells silently):
+    every table has the rows and widths of the twin's, and the pipes stand inside cells."""
+    clean, injected = sites
+    cells_with_pipes = 0
+    for page in _pages(injected):
+        twin = [[len(row.find_all(["td", "th"])) for row in table.find_all("tr")]
+                for table in _soup(clean, page).select("article table")]
+        tables = _soup(injected, page).select("article table")
+        assert [[len(row.find_all(["td", "th"])) for row in table.find_all("tr")]
+                for table in tables] == twin, page
+        cells_with_pipes += sum("| cell" in cell.get_text() for table in tables
+                                for cell in table.find_all("td"))
+    assert cells_with_pipes > 10
+
+
+def test_titles_are_the_names_as_text(sites):
+    """The <title> and the heading show the injected name exactly as written, as text."""
+    _, injected = sites
+    content_name = yaml.safe_load(
+        (injected.parent / "content" / "topics" / "trade.yaml").read_text("utf-8"))["name"]
+    soup = _soup(injected, "topics/trade/index.html")
+    assert soup.title.string == f"{_fold(content_name)} - Biden–Putin calls: a sourced briefing"
+    assert _fold(soup.select_one("article h1").get_text()).rstrip("¶") == _fold(content_name)
+    assert len(soup.find_all("title")) == 1
+
+
+def test_payloads_are_visible_as_text(sites):
+    """The markup is shown, not dropped: the reader sees exactly what the curator wrote."""
+    _, injected = sites
+    trade = _fold(_soup(injected, "topics/trade/index.html").select_one("article").get_text())
+    call = _fold(_soup(injected, "calls/2021-12-07-adams-brown-video-call/index.html")
+                 .select_one("article").get_text())
+    source = _fold(_soup(injected, "sources/alpha-report/index.html").select_one("article").get_text())
+    assert any(_fold(p) in trade for p in PAYLOADS)
+    assert _fold(TEXT_PAYLOAD) in call
+    assert _fold(TEXT_PAYLOAD) in source
+
+
+def test_search_index_holds_the_payload_escaped(sites):
+    """Material renders search results as HTML: the index must hold the payload as escaped text."""
+    _, injected = sites
+    docs = json.loads((injected / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    found = 0
+    for doc in docs:
+        for text in (doc["title"], doc["text"]):
+            assert not re.search(r"<(script|iframe|img|style|a |b>)", text), (doc["location"], text)
+            found += "&lt;script&gt;" in text
+    assert found > 5
