@@ -7,8 +7,10 @@ substring search in that one text (linear in its length), never a scan of every 
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _FOLD = str.maketrans({
@@ -18,11 +20,38 @@ _FOLD = str.maketrans({
     "\u2212": "-", "\u00a0": " ",
 })
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\S+")
 
 
 def fold(text: str) -> str:
     """The comparison form of a text."""
     return _SPACE.sub(" ", text.translate(_FOLD)).strip()
+
+
+class Origin(Sequence[int]):
+    """origin[i] is the index in the original text of folded character i.
+
+    Stored per word rather than per character (folding only changes whitespace, so within a
+    word the offset is constant): building it is one regex pass, a lookup a binary search.
+    """
+
+    def __init__(self, folded_starts: list[int], original_starts: list[int], lengths: list[int]):
+        self._folded, self._original, self._lengths = folded_starts, original_starts, lengths
+        self._size = folded_starts[-1] + lengths[-1] if lengths else 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, index: int) -> int:  # type: ignore[override] - no slices needed
+        if index < 0:
+            index += self._size
+        if not 0 <= index < self._size:
+            raise IndexError(index)
+        word = bisect.bisect_right(self._folded, index) - 1
+        offset = index - self._folded[word]
+        if offset < self._lengths[word]:
+            return self._original[word] + offset
+        return self._original[word + 1] - 1  # the space folded from the run before next word
 
 
 @dataclass
@@ -31,41 +60,41 @@ class FoldedText:
 
     original: str
     folded: str
-    origin: list[int]
+    origin: Sequence[int]
     """origin[i] is the index in `original` of folded character i."""
     body_end: int
     """Folded index where citable text ends (boilerplate starts); len(folded) if none."""
 
     @classmethod
     def of(cls, original: str) -> "FoldedText":
-        chars: list[str] = []
-        origin: list[int] = []
-        pending_space = False
-        for index, char in enumerate(original.translate(_FOLD)):
-            if char.isspace():
-                pending_space = bool(chars)
-                continue
-            if pending_space:
-                chars.append(" ")
-                origin.append(index - 1)
-                pending_space = False
-            chars.append(char)
-            origin.append(index)
-        folded = "".join(chars)
-        return cls(original, folded, origin, len(folded))
+        folded_starts: list[int] = []
+        original_starts: list[int] = []
+        lengths: list[int] = []
+        words: list[str] = []
+        at = 0
+        for match in _WORD.finditer(original.translate(_FOLD)):
+            word = match.group()
+            folded_starts.append(at)
+            original_starts.append(match.start())
+            lengths.append(len(word))
+            words.append(word)
+            at += len(word) + 1
+        folded = " ".join(words)
+        return cls(original, folded, Origin(folded_starts, original_starts, lengths), len(folded))
 
     def find(self, passage: str) -> int:
         """Folded start index of passage in the citable body, or -1."""
-        needle = fold(passage)
+        return self._find(fold(passage))
+
+    def _find(self, needle: str) -> int:
         if not needle:
             return -1
-        at = self.folded.find(needle, 0, self.body_end)
-        return at
+        return self.folded.find(needle, 0, self.body_end)
 
     def span(self, passage: str) -> tuple[int, int] | None:
         """(start, end) of passage in the original text, or None."""
         needle = fold(passage)
-        at = self.find(passage)
+        at = self._find(needle)
         if at < 0:
             return None
         return self.origin[at], self.origin[at + len(needle) - 1] + 1
