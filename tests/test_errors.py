@@ -3,6 +3,7 @@ setup problems as one 'Error:' line, bugs as a short 'internal error' note; neve
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -143,3 +144,15 @@ def test_a_bad_source_date_epoch_is_an_error_line(tmp_path, monkeypatch, epoch):
     assert (result.exit_code, result.stderr) == (
         1, f"Error: SOURCE_DATE_EPOCH must be a whole number of seconds, not '{epoch}'\n")
     assert not (tmp_path / "site").exists()
+
+
+def test_the_readme_example_follows_the_documented_format():
+    """Every line of the README's error example is FILE[:LINE[:COLUMN]]: [FIELD: ]MESSAGE and the
+    last one counts them, as the tool prints them."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme[readme.index("### Error format"):]
+    block = section.split("```\n", 2)[1].rstrip("\n").split("\n")
+    *problems, count = block
+    pattern = re.compile(r"content/[a-z]+/[a-z0-9-]+\.yaml(:\d+(:\d+)?)?: ([\w.\[\]]+: )?\S.*")
+    assert all(pattern.fullmatch(line) for line in problems), problems
+    assert count == f"{len(problems)} content problems found; nothing was built."
