@@ -19,25 +19,46 @@ _FOLD = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
     "\u2212": "-", "\u00a0": " ",
 })
+_FOLDED = {chr(code): folded for code, folded in _FOLD.items()}
+_TO_FOLD = re.compile("[" + "".join(_FOLDED) + "]")
+"""The characters folding replaces; a regex finds them far faster than str.translate scans."""
 _SPACE = re.compile(r"\s+")
-_WORD = re.compile(r"\S+")
+_RUN = re.compile(r"\s{2,}")
 
 
 def fold(text: str) -> str:
     """The comparison form of a text."""
-    return _SPACE.sub(" ", text.translate(_FOLD)).strip()
+    return _SPACE.sub(" ", _translate(text)).strip()
+
+
+def _translate(text: str) -> str:
+    """text.translate(_FOLD), character for character."""
+    return _TO_FOLD.sub(lambda match: _FOLDED[match.group()], text)
 
 
 class Origin(Sequence[int]):
     """origin[i] is the index in the original text of folded character i.
 
-    Stored per word rather than per character (folding only changes whitespace, so within a
-    word the offset is constant): building it is one regex pass, a lookup a binary search.
+    Folding keeps every character but runs of whitespace, which become one space (standing for
+    the run's last character) and are dropped at the ends; so only the runs of two or more
+    characters shift what follows. They are kept, with the shift after each, and a lookup is a
+    binary search: building the map is a regex pass, never a Python loop over characters.
     """
 
-    def __init__(self, folded_starts: list[int], original_starts: list[int], lengths: list[int]):
-        self._folded, self._original, self._lengths = folded_starts, original_starts, lengths
-        self._size = folded_starts[-1] + lengths[-1] if lengths else 0
+    def __init__(self, size: int, lead: int, runs: list[int], shifts: list[int]):
+        self._size, self._lead, self._runs, self._shifts = size, lead, runs, shifts
+
+    @classmethod
+    def of(cls, translated: str, size: int) -> "Origin":
+        lead = len(translated) - len(translated.lstrip())
+        runs: list[int] = []
+        shifts: list[int] = [0]
+        for match in _RUN.finditer(translated, lead):
+            if match.end() == len(translated):
+                break  # trailing whitespace is dropped
+            runs.append(match.start() - lead - shifts[-1])  # where its single space is folded
+            shifts.append(shifts[-1] + len(match.group()) - 1)
+        return cls(size, lead, runs, shifts)
 
     def __len__(self) -> int:
         return self._size
@@ -47,11 +68,7 @@ class Origin(Sequence[int]):
             index += self._size
         if not 0 <= index < self._size:
             raise IndexError(index)
-        word = bisect.bisect_right(self._folded, index) - 1
-        offset = index - self._folded[word]
-        if offset < self._lengths[word]:
-            return self._original[word] + offset
-        return self._original[word + 1] - 1  # the space folded from the run before next word
+        return index + self._lead + self._shifts[bisect.bisect_right(self._runs, index)]
 
 
 @dataclass
@@ -67,20 +84,9 @@ class FoldedText:
 
     @classmethod
     def of(cls, original: str) -> "FoldedText":
-        folded_starts: list[int] = []
-        original_starts: list[int] = []
-        lengths: list[int] = []
-        words: list[str] = []
-        at = 0
-        for match in _WORD.finditer(original.translate(_FOLD)):
-            word = match.group()
-            folded_starts.append(at)
-            original_starts.append(match.start())
-            lengths.append(len(word))
-            words.append(word)
-            at += len(word) + 1
-        folded = " ".join(words)
-        return cls(original, folded, Origin(folded_starts, original_starts, lengths), len(folded))
+        translated = _translate(original)
+        folded = _SPACE.sub(" ", translated).strip()
+        return cls(original, folded, Origin.of(translated, len(folded)), len(folded))
 
     def find(self, passage: str) -> int:
         """Folded start index of passage in the citable body, or -1."""
@@ -137,15 +143,29 @@ class FoldedText:
 
 def mismatch_message(what: str, passage: str, text: FoldedText, source_id: str) -> str:
     """The error for a passage that is not in its source, pointing at the nearest words."""
-    short = passage if len(passage) <= 160 else passage[:157] + "..."
+    short = _shorten(passage, 160)
+    if not any(char.isalnum() for char in passage):
+        return (f"{what} has no words (\"{short}\"): copy the words exactly as source "
+                f"'{source_id}' prints them")
     closest = text.closest(passage)
     message = f"{what} not found verbatim in source '{source_id}': \"{short}\""
-    if closest:
-        message += f"; closest passage in the source: \"{closest}\""
+    if closest and difflib.SequenceMatcher(None, fold(passage), closest).ratio() >= SIMILAR:
+        message += f"; closest passage in the source: \"{_shorten(closest, 160)}\""
         diff = _first_difference(fold(passage), closest)
         if diff:
-            message += f" (yours has {diff[0]!r} where the source has {diff[1]!r})"
+            message += (f" (yours has {_shorten(diff[0], 60)!r} where the source has "
+                        f"{_shorten(diff[1], 60)!r})")
+    else:
+        message += "; nothing like it stands in that text (is it from another source?)"
     return message
+
+
+SIMILAR = 0.5
+"""How alike a passage and the closest words of the text must be for the message to show them."""
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _first_difference(mine: str, theirs: str) -> tuple[str, str] | None:
