@@ -111,16 +111,103 @@ def build_command(config_file: Path, site_dir: Path | None, offline: bool, conte
 
 @main.command("serve")
 @click.option("-f", "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
-              show_default=True)
+              show_default=True, help="The MkDocs configuration.")
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
               help="Address to serve on.")
 def serve_command(config_file: Path, dev_addr: str) -> None:
-    """Live preview that rebuilds when content/ YAML, texts or templates change."""
+    """Live preview that rebuilds when content/ YAML, texts or templates change.
+
+    Serves the site on --dev-addr (this machine only, by default) and reloads the browser after
+    each rebuild; content errors are reported in the terminal.
+    """
     from mkdocs.commands.serve import serve
 
     if not config_file.exists():
         raise BriefingError(f"config file '{config_file}' does not exist")
     serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+
+
+@main.command("ingest")
+@click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--id", "source_id", default=None, metavar="ID",
+              help="Id of the source record (default: outlet and date, else the headline, else "
+                   "the file name).")
+@click.option("--text-name", default=None, metavar="NAME",
+              help="File name of the stored text in content/texts/ (default: the article's).")
+@content_option
+def ingest_command(article: Path, source_id: str | None, text_name: str | None,
+                   content: Path) -> None:
+    """Add ARTICLE (a plain-text news article) to the corpus as a draft source.
+
+    Stores its verbatim text in content/texts/ (byte-identical) and writes a draft record in
+    content/sources/: headline, outlet, authors and dates as far as the text gives them
+    (unknown otherwise), the calls it covers, and, as comments, its quotes with their likely
+    speakers, the known records it mentions and the candidate calls. Refuses an article already
+    in the corpus and never overwrites a file. Then prints what a curator must still decide.
+    """
+    from .ingest import ingest
+
+    draft = ingest(article, content, source_id=source_id, text_name=text_name)
+    stored = "already in the corpus, reused" if draft.text_reused else "stored byte-identical"
+    click.echo(f"Text: {draft.text_path} ({stored})")
+    click.echo(f"Draft source record: {draft.path}")
+    for label, value in (("headline", draft.headline), ("outlet", draft.outlet),
+                         ("published", draft.published)):
+        click.echo(f"  {label}: {value.value if value else 'unknown'}")
+    click.echo(f"  authors: {', '.join(a.value for a in draft.authors) or 'none named'}")
+    click.echo(f"  calls: {', '.join(draft.calls) or 'none matched'}")
+    mentioned = ", ".join(f"{len(ids)} {kind}" for kind, ids in sorted(draft.mentions.items()))
+    click.echo(f"  {len(draft.quotes)} quotes and the known records mentioned "
+               f"({mentioned or 'none'}) are listed as comments in the draft")
+    click.echo("A curator must still decide:")
+    for item in draft.to_decide():
+        click.echo(f"  - {item}")
+    click.echo("Then run 'briefing validate'.")
+
+
+@main.command("new")
+@click.argument("kind")
+@click.argument("record_id", metavar="ID")
+@content_option
+def new_command(kind: str, record_id: str, content: Path) -> None:
+    """Scaffold a KIND record (call, actor, source, organization, topic, event) named ID.
+
+    Writes content/<kind>/<ID>.yaml listing every field with its meaning. Required fields are
+    left empty so that 'briefing validate' points at each one until it is filled. A call's ID
+    starts with its date (2022-01-05-…), which also fills its date. Refuses invalid ids,
+    unknown kinds and existing files.
+    """
+    from .scaffold import new_record, required_keys, resolve_kind
+
+    target = new_record(content, kind, record_id)
+    empty, unknown = required_keys(resolve_kind(kind))
+    click.echo(f"Wrote {target}. Fill in: {', '.join(empty)}"
+               + (f"; decide: {', '.join(unknown)} (written unknown)" if unknown else "")
+               + "; then run 'briefing validate'.")
+
+
+@main.command("schema")
+@click.option("--check", is_flag=True,
+              help="Write nothing; exit 1 if a schema file is missing or out of date.")
+@click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("schemas"), show_default=True,
+              help="Where the JSON Schemas live.")
+def schema_command(check: bool, folder: Path) -> None:
+    """Write the JSON Schema of each record kind to schemas/<kind>.json.
+
+    The schemas are generated from the typed model (generator/models.py); editors with the YAML
+    language server use them to validate and complete content files as you type. Run it after
+    changing the model and commit the result; CI runs it with --check.
+    """
+    from .schema import check_schemas, write_schemas
+
+    if check:
+        check_schemas(folder)
+        click.echo(f"The schemas in {folder}/ are up to date.")
+        return
+    changed = write_schemas(folder)
+    click.echo(f"Wrote {len(changed)} changed schema(s) in {folder}/: "
+               + (", ".join(p.name for p in changed) or "all were up to date"))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,384 @@
+"""`briefing ingest`: from a raw article to a stored text and a draft source record.
+
+The seed articles (byte-identical copies in content/texts/) are ingested into a throwaway
+Biden–Putin corpus that knows the actors and calls but not the articles; three small fictional
+articles are ingested into a copy of the mini fixture corpus (Ruritania).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from generator.cli import main
+
+from .conftest import MINI, ROOT, build
+
+SEEDS = ROOT / "content" / "texts"
+
+KNOWN = {
+    "actors/joe-biden.yaml": "name: Joe Biden\naliases: [Biden, President Biden, Mr. Biden, "
+                             "President Joe Biden]\n",
+    "actors/vladimir-putin.yaml": "name: Vladimir Putin\naliases: [Putin, Mr. Putin, "
+                                  "President Vladimir Putin]\n",
+    "actors/jen-psaki.yaml": "name: Jen Psaki\naliases: [Psaki]\n",
+    "organizations/us-government.yaml": "name: Government of the United States\n"
+                                        "aliases: [White House]\nkind: government\n",
+    "organizations/russian-government.yaml": "name: Government of Russia\naliases: [Kremlin]\n"
+                                             "kind: government\n",
+    "organizations/the-washington-times.yaml": "name: The Washington Times\nkind: outlet\n",
+    "texts/notes.txt": "Test notes. Biden and Putin spoke by video on Dec. 7, 2021. "
+                       "They spoke by phone on Dec. 30, 2021.\n",
+    "sources/notes.yaml": "outlet: unknown\ntext: texts/notes.txt\ncalls: "
+                          "[2021-12-07-biden-putin-video-call, 2021-12-30-biden-putin-phone-call]\n",
+}
+CALL = """title: Biden–Putin {format} call
+date: 2021-12-{day}
+format: {format}
+participants:
+  - actor: joe-biden
+    side: us-government
+  - actor: vladimir-putin
+    side: russian-government
+summary:
+  - text: They spoke.
+    cites:
+      - source: notes
+        passage: spoke by {format} on Dec. {short}, 2021
+"""
+VIDEO, PHONE = "2021-12-07-biden-putin-video-call", "2021-12-30-biden-putin-phone-call"
+
+
+@pytest.fixture
+def known(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A valid corpus with the two calls, their leaders and a notes source, and no article."""
+    content = tmp_path / "content"
+    for rel, text in KNOWN.items():
+        (content / rel).parent.mkdir(parents=True, exist_ok=True)
+        (content / rel).write_text(text, "utf-8")
+    (content / "calls").mkdir()
+    for day, short, fmt, call in (("07", "7", "video", VIDEO), ("30", "30", "phone", PHONE)):
+        (content / "calls" / f"{call}.yaml").write_text(
+            CALL.format(day=day, short=short, format=fmt), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run("validate").exit_code == 0
+    return content
+
+
+@pytest.fixture
+def ruritania(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the mini fixture corpus, the working directory its parent."""
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    monkeypatch.chdir(tmp_path)
+    return content
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def ingest(article: Path, *options: str):
+    return run("ingest", str(article), *options)
+
+
+def draft(content: Path, source_id: str) -> dict:
+    return yaml.safe_load((content / "sources" / f"{source_id}.yaml").read_text("utf-8"))
+
+
+def draft_text(content: Path, source_id: str) -> str:
+    return (content / "sources" / f"{source_id}.yaml").read_text("utf-8")
+
+
+def test_masthead_article_gives_outlet_date_authors_and_calls(known: Path) -> None:
+    """The Washington Times article: outlet and date from its masthead, authors from 'can be
+    reached at', a contributor, both calls (it names Dec. 7 and is dated the 30th, a Thursday),
+    and its quotes with their likely speakers; the text is stored byte-identical."""
+    seed = SEEDS / "003_9a1df4b803759629.txt"
+    result = ingest(seed)
+    assert result.exit_code == 0, result.output
+    assert (known / "texts" / seed.name).read_bytes() == seed.read_bytes()
+    record = draft(known, "washington-times-2021-12-30")
+    assert record["outlet"] == "The Washington Times"
+    assert record["outlet_org"] == "the-washington-times"
+    assert record["published"] == dt.date(2021, 12, 30)
+    assert record["authors"] == ["joseph-clark", "ben-wolfgang"]
+    assert record["contributors"] == ["jeff-mordock"]
+    assert record["calls"] == [VIDEO, PHONE]
+    assert record["headline"] == "unknown" and record["url"] == "unknown"
+    assert record["text"] == f"texts/{seed.name}"
+    text = draft_text(known, "washington-times-2021-12-30")
+    assert text.startswith("# yaml-language-server: $schema=../../schemas/sources.json\n")
+    assert ("#   - words: grave error.  # line 5\n"
+            "#     source: washington-times-2021-12-30\n"
+            "#     speaker: vladimir-putin  # likely: same sentence, with a speech verb\n") in text
+    assert ("#     speaker_as: a senior administration official  # likely: same sentence, "
+            "with a speech verb") in text
+    assert "#   Mr. Ushakov (line 31)" in text
+    assert "Draft source record: content/sources/washington-times-2021-12-30.yaml" in result.output
+    assert ("  - actor 'joseph-clark' (Joseph Clark) has no record: briefing new actor "
+            "joseph-clark — or remove it from the draft; validate fails until you do") in result.output
+
+
+def test_draft_validates_once_the_curator_has_decided(known: Path) -> None:
+    """Validation points at exactly what the draft leaves to decide (the authors without a
+    record); once those records exist the draft validates and the site builds."""
+    ingest(SEEDS / "003_9a1df4b803759629.txt")
+    result = run("validate")
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert [line.split(": ", 1)[1] for line in lines[:-1]] == [
+        "authors[0]: unknown actor 'joseph-clark'", "authors[1]: unknown actor 'ben-wolfgang'",
+        "contributors[0]: unknown actor 'jeff-mordock'"]
+    assert all(line.startswith("content/sources/washington-times-2021-12-30.yaml:")
+               for line in lines[:-1])
+    for person, name in (("joseph-clark", "Joseph Clark"), ("ben-wolfgang", "Ben Wolfgang"),
+                         ("jeff-mordock", "Jeff Mordock")):
+        assert run("new", "actor", person).exit_code == 0
+        path = known / "actors" / f"{person}.yaml"
+        path.write_text(path.read_text("utf-8").replace("\nname:\n", f"\nname: {name}\n"), "utf-8")
+    assert run("validate").exit_code == 0, run("validate").output
+
+
+def test_byline_update_line_and_boilerplate(known: Path) -> None:
+    """The AP article: authors from its 'By … and …' line, contributors from 'contributed to
+    this report', the update time as the text gives it, no headline or publication date, the
+    video call by its date, and nothing quoted from the unrelated stories after 'More In
+    Politics'."""
+    result = ingest(SEEDS / "000_2c43c446ca734152.txt")
+    assert result.exit_code == 0, result.output
+    record = draft(known, "000-2c43c446ca734152")
+    assert record["authors"] == ["aamer-madhani", "dasha-litvinova"]
+    assert record["contributors"] == ["vladimir-isachenkov", "robert-burns", "darlene-superville"]
+    assert record["updated"] == "December 7, 2021, at 3:21 p.m. ET"
+    assert record["published"] is None and record["headline"] == "unknown"
+    assert record["outlet"] == "unknown"
+    assert record["calls"] == [VIDEO]
+    text = draft_text(known, "000-2c43c446ca734152")
+    assert "# Possible site boilerplate from line 72: More In Politics" in text
+    assert "I welcome you, Mr. President" in text
+    assert "worst time" not in text  # a quote from another story, after the boilerplate
+    assert "  headline: unknown\n  outlet: unknown\n  published: unknown\n" in result.output
+
+
+def test_name_line_byline_straight_quotes_and_outlet_clue(known: Path) -> None:
+    """The Floridian article: headline, an author from the name line above the date, straight
+    quotes attributed by their speech verbs ('Psaki said'), and the outlet left unknown with the
+    author's bio line offered as a clue."""
+    result = ingest(SEEDS / "002_bb67c63f1bfaf407.txt")
+    assert result.exit_code == 0, result.output
+    source_id = "biden-putin-hold-call-for-second-time"
+    record = draft(known, source_id)
+    assert record["headline"] == ("Biden & Putin Hold Call For Second Time This Month Amid Rising "
+                                  "Tensions")
+    assert record["authors"] == ["mona-salama"]
+    assert record["published"] == dt.date(2021, 12, 30)
+    assert record["outlet"] == "unknown"
+    text = draft_text(known, source_id)
+    assert ("#   - words: Biden urged Russia to de-escalate tensions with Ukraine. He made clear "
+            "that the United States and its allies and partners will respond decisively if Russia "
+            "further invades Ukraine  # line 15\n#     source: " + source_id + "\n"
+            "#     speaker: jen-psaki  # likely: same sentence, with a speech verb\n") in text
+    assert "# A clue, not proof: 'The Floridian' from line 47: Mona Salama is a political" in text
+    assert "(line 47 ties an author to 'The Floridian': decide)" in result.output
+
+
+def test_no_call_matched_lists_candidates_and_fails_validation(known: Path) -> None:
+    """An undated article that names only a weekday matches no call with certainty: the draft
+    keeps calls empty with the candidates in comments, says so, and validate points at it."""
+    result = ingest(SEEDS / "001_49ec8a37611b319d.txt")
+    assert result.exit_code == 0, result.output
+    source_id = "biden-putin-spar-over-important-issues"
+    assert draft(known, source_id)["calls"] == []
+    text = draft_text(known, source_id)
+    assert (f"#   {VIDEO} (candidate): names its weekday (Tuesday); the publication date\n"
+            "#     is unknown; names all its participants\n"
+            f"#   {PHONE} (candidate): names all its participants\ncalls: []\n") in text
+    assert ("  - calls: no call matched with certainty; list the calls it covers (candidates: "
+            f"{VIDEO}, {PHONE}) — validate fails until you do") in result.output
+    line = text.splitlines().index("calls: []") + 1
+    validate = run("validate")
+    assert validate.exit_code == 1
+    assert f"content/sources/{source_id}.yaml:{line}:8: calls: needs at least one entry" in validate.stderr
+
+
+def test_republished_article_with_takeaways(known: Path) -> None:
+    """The Straits Times copy of a NYT report: headline, no author, the video call (it names
+    'Tuesday (Dec 7)'), and the dateline agency offered as a provenance clue."""
+    result = ingest(SEEDS / "004_cb0caa5794b2883b.txt")
+    assert result.exit_code == 0, result.output
+    record = draft(known, "five-takeaways-from-the-biden-putin-call")
+    assert record["headline"] == "Five takeaways from the Biden-Putin call"
+    assert record["authors"] == [] and record["calls"] == [VIDEO]
+    assert "#   from line 5: WASHINGTON (NYTIMES) - US President Joe Biden" in draft_text(
+        known, "five-takeaways-from-the-biden-putin-call")
+
+
+def test_article_already_in_the_corpus_is_refused(known: Path, tmp_path: Path) -> None:
+    """The same article again, even re-wrapped with straight quotes, names the existing record
+    and exits 1 without writing anything."""
+    seed = SEEDS / "002_bb67c63f1bfaf407.txt"
+    assert ingest(seed).exit_code == 0
+    variant = tmp_path / "copy.txt"
+    variant.write_text(seed.read_text("utf-8").replace("’", "'").replace("\n\n", "\n  \n"),
+                       "utf-8")
+    before = sorted(p.name for p in known.rglob("*"))
+    for article in (seed, variant):
+        result = ingest(article, "--id", "another-id")
+        assert result.exit_code == 1
+        assert result.stderr == (
+            "Error: this article is already in the corpus: content/texts/002_bb67c63f1bfaf407.txt, "
+            "source record content/sources/biden-putin-hold-call-for-second-time.yaml\n")
+    assert sorted(p.name for p in known.rglob("*")) == before
+
+
+def test_text_already_stored_without_a_record_is_reused(known: Path) -> None:
+    """A text copied into content/texts/ by hand, with no source record yet, is not copied
+    again: the draft points at it."""
+    seed = SEEDS / "004_cb0caa5794b2883b.txt"
+    shutil.copy(seed, known / "texts" / "takeaways.txt")
+    result = ingest(seed)
+    assert result.exit_code == 0, result.output
+    assert "Text: content/texts/takeaways.txt (already in the corpus, reused)" in result.output
+    assert draft(known, "five-takeaways-from-the-biden-putin-call")["text"] == "texts/takeaways.txt"
+    assert not (known / "texts" / seed.name).exists()
+
+
+def test_refuses_to_overwrite_a_record_or_a_text(known: Path, tmp_path: Path) -> None:
+    """An existing source id or a text file name holding other words is refused, and nothing
+    is written."""
+    (known / "sources" / "taken.yaml").write_text("keep me\n", "utf-8")
+    seed = SEEDS / "004_cb0caa5794b2883b.txt"
+    result = ingest(seed, "--id", "taken")
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: content/sources/taken.yaml already exists; choose another "
+                             "id with --id\n")
+    assert (known / "sources" / "taken.yaml").read_text("utf-8") == "keep me\n"
+    assert not (known / "texts" / seed.name).exists()
+    result = ingest(seed, "--text-name", "notes")
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: content/texts/notes.txt already exists with other words; "
+                             "choose another file name with --text-name\n")
+    assert not (known / "sources" / "five-takeaways-from-the-biden-putin-call.yaml").exists()
+
+
+def test_invalid_id_and_unreadable_articles(known: Path, tmp_path: Path) -> None:
+    """An invalid --id, a file that is not UTF-8, an empty file and a missing file are refused
+    with a message, never a traceback."""
+    seed = SEEDS / "004_cb0caa5794b2883b.txt"
+    result = ingest(seed, "--id", "Straits_Times")
+    assert (result.exit_code, result.stderr) == (1, (
+        "Error: 'Straits_Times' is not a valid id: use lowercase letters, digits and single "
+        "hyphens, e.g. 'straits-times'\n"))
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Caf\u00e9 talks".encode("latin-1"))
+    result = ingest(latin)
+    assert (result.exit_code, result.stderr) == (1, (
+        f"Error: '{latin}' is not UTF-8 text (byte 3); save the article as UTF-8 plain text\n"))
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", "utf-8")
+    assert ingest(empty).stderr == f"Error: '{empty}' is empty\n"
+    missing = ingest(tmp_path / "missing.txt")
+    assert missing.exit_code == 2 and "does not exist" in missing.stderr
+    assert sorted(p.name for p in (known / "sources").iterdir()) == ["notes.yaml"]
+
+
+# --- articles it has never seen (fictional) -------------------------------------------------
+
+PHONE_STORY = """Adams And Brown Speak Again
+
+By Carol Clerk
+
+Tuesday, December 14, 2021
+
+President Alice Adams and Premier Bob Brown spoke by phone on Tuesday, their second call in a week.
+
+“We will keep talking until the tariffs fall,” Adams said after the call.
+
+Premier Brown told reporters that the talks were "frank but friendly" and that trade came first.
+
+"Nobody leaves the table," a senior ministry official said.
+"""
+
+MASTHEAD_STORY = """- The Alpha Times - 7 December 2021
+
+Premier Brown and President Adams met by video for two hours. "The border stays open," Premier Brown said.
+"""
+
+WEATHER_STORY = """The weather in Capital City was mild this week, and the harbour reopened.
+
+“It is a fine day for sailing,” a city official said on Friday.
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_new_article_with_curly_and_straight_quotes(ruritania: Path, tmp_path: Path) -> None:
+    """A fictional article: byline, weekday date line, the phone call it covers (dated that
+    day), and each quote with its speaker: a known actor, or an unnamed official described."""
+    article = write(tmp_path, "adams-brown-again.txt", PHONE_STORY)
+    result = ingest(article)
+    assert result.exit_code == 0, result.output
+    source_id = "adams-and-brown-speak-again"
+    record = draft(ruritania, source_id)
+    assert record["headline"] == "Adams And Brown Speak Again"
+    assert record["authors"] == ["carol-clerk"]
+    assert record["published"] == dt.date(2021, 12, 14)
+    assert record["calls"] == ["2021-12-14-adams-brown-phone-call"]
+    assert (ruritania / "texts" / "adams-brown-again.txt").read_bytes() == article.read_bytes()
+    text = draft_text(ruritania, source_id)
+    assert ("#   - words: We will keep talking until the tariffs fall  # line 9\n"
+            f"#     source: {source_id}\n"
+            "#     speaker: alice-adams  # likely: same sentence, with a speech verb\n") in text
+    assert ("#   - words: frank but friendly  # line 11\n"
+            f"#     source: {source_id}\n"
+            "#     speaker: bob-brown  # likely: same sentence, with a speech verb\n") in text
+    assert ("#   - words: Nobody leaves the table  # line 13\n"
+            f"#     source: {source_id}\n"
+            "#     speaker_as: a senior ministry official  # likely: same sentence, with a "
+            "speech verb\n") in text
+    assert "#     alice-adams: 'Adams' x2, 'Alice Adams' x1\n#     bob-brown: 'Bob Brown' x1, 'Premier Brown' x1\n" in text
+
+
+def test_new_article_that_validates_as_drafted_and_builds(ruritania: Path, tmp_path: Path) -> None:
+    """A fictional article whose outlet, date and call the text gives and whose draft needs no
+    decision to validate: from ingest to a built source page with no edit at all."""
+    article = write(tmp_path, "alpha-masthead.txt", MASTHEAD_STORY)
+    result = ingest(article)
+    assert result.exit_code == 0, result.output
+    record = draft(ruritania, "alpha-times-2021-12-07")
+    assert (record["outlet"], record["outlet_org"]) == ("The Alpha Times", "alpha-times")
+    assert record["published"] == dt.date(2021, 12, 7)
+    assert record["calls"] == ["2021-12-07-adams-brown-video-call"]
+    assert "#     speaker: bob-brown  # likely: same sentence, with a speech verb" in draft_text(
+        ruritania, "alpha-times-2021-12-07")
+    assert run("validate").exit_code == 0
+    site = build(ruritania, tmp_path / "site")
+    page = (site / "sources" / "alpha-times-2021-12-07" / "index.html").read_text("utf-8")
+    assert "The Alpha Times" in page and "The border stays open" in page
+
+
+def test_new_article_about_no_known_call(ruritania: Path, tmp_path: Path) -> None:
+    """A fictional article with no headline, byline or date and no call: everything unknown,
+    no candidate, and the draft says so where validation will point."""
+    article = write(tmp_path, "weather.txt", WEATHER_STORY)
+    result = ingest(article)
+    assert result.exit_code == 0, result.output
+    record = draft(ruritania, "weather")
+    assert (record["headline"], record["outlet"], record["published"]) == ("unknown", "unknown", None)
+    assert record["calls"] == [] and record["authors"] == []
+    text = draft_text(ruritania, "weather")
+    assert ("# NO CALL MATCHED, and no candidate: list the calls this article covers (validate "
+            "fails until you\n#   do).\ncalls: []\n") in text
+    assert "#     speaker_as: a city official  # likely: same sentence, with a speech verb" in text
+    assert "  calls: none matched\n" in result.output
+    assert "  authors: none named\n" in result.output

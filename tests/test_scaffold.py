@@ -1,0 +1,152 @@
+"""`briefing new KIND ID`: a documented skeleton that validation walks the curator through."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.models import KIND_NAMES, KINDS
+from generator.schema import field_shapes
+from generator.scaffold import required_keys
+
+from .conftest import MINI
+
+IDS = {"calls": "2022-01-05-adams-brown-call", "actors": "carol-clerk", "sources": "gamma-report",
+       "organizations": "gamma-news", "topics": "tariffs", "events": "harbour-opening"}
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the mini corpus as content/, the working directory its parent."""
+    shutil.copytree(MINI, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "content"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def every_field(model: type) -> set[tuple[str, str]]:
+    """(key, documentation) of every field of a record class and of the parts it holds."""
+    found = set()
+    for shape in field_shapes(model):
+        if shape.key != "id":
+            found.add((shape.key, shape.doc))
+        if shape.model is not None:
+            found |= every_field(shape.model)
+    return found
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_scaffold_documents_every_field(project: Path, kind: str) -> None:
+    """Each kind's skeleton starts with the schema line for the YAML language server, and lists
+    every field of the record and of its parts with the documentation from models.py."""
+    result = run("new", KIND_NAMES[kind], IDS[kind])
+    assert result.exit_code == 0, result.output
+    path = project / kind / f"{IDS[kind]}.yaml"
+    text = path.read_text("utf-8")
+    assert text.splitlines()[0] == f"# yaml-language-server: $schema=../../schemas/{kind}.json"
+    flat = re.sub(r"\s+", " ", re.sub(r"(?m)(^|\s)#(?=\s|$)", " ", text))
+    for key, doc in every_field(KINDS[kind]):
+        assert re.search(rf"(^|\s)(- )?{re.escape(key)}:", text, re.MULTILINE), key
+        assert doc in flat, (key, doc)
+    assert isinstance(yaml.safe_load(text), dict)
+    empty, unknown = required_keys(kind)
+    decide = f"; decide: {', '.join(unknown)} (written unknown)" if unknown else ""
+    assert result.output == (f"Wrote content/{kind}/{IDS[kind]}.yaml. Fill in: "
+                             f"{', '.join(empty)}{decide}; then run 'briefing validate'.\n")
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_validate_points_at_each_required_field(project: Path, kind: str) -> None:
+    """An untouched skeleton fails validation with one problem per required field, each
+    pointing at the line where that field is written."""
+    run("new", KIND_NAMES[kind], IDS[kind])
+    path = project / kind / f"{IDS[kind]}.yaml"
+    lines = path.read_text("utf-8").splitlines()
+    result = run("validate")
+    assert result.exit_code == 1
+    problems = result.stderr.strip().splitlines()[:-1]
+    prefix = f"content/{kind}/{IDS[kind]}.yaml:"
+    assert all(p.startswith(prefix) for p in problems), problems
+    fields = []
+    for problem in problems:
+        line, column, field, _ = problem[len(prefix):].split(":", 3)
+        fields.append(field.strip())
+        key = field.strip().split(".")[-1].split("[")[0]
+        assert re.match(rf"\s*(- )?{key}:", lines[int(line) - 1]), (problem, lines[int(line) - 1])
+    assert sorted(fields) == sorted(required_keys(kind)[0])
+
+
+def test_required_field_that_may_be_unknown(project: Path) -> None:
+    """A source's outlet is required but may be unknown: the skeleton writes unknown (empty
+    would read as unknown too, silently) and the output asks the curator to decide it."""
+    result = run("new", "source", "gamma-report")
+    text = (project / "sources" / "gamma-report.yaml").read_text("utf-8")
+    assert "\noutlet: unknown\n" in text
+    assert result.output == ("Wrote content/sources/gamma-report.yaml. Fill in: calls, text; "
+                             "decide: outlet (written unknown); then run 'briefing validate'.\n")
+
+
+def test_filled_scaffold_validates(project: Path) -> None:
+    """Filling the required fields is all a new actor and topic need."""
+    run("new", "actor", "carol-clerk")
+    run("new", "topic", "tariffs")
+    for path, value in ((project / "actors" / "carol-clerk.yaml", "Carol Clerk"),
+                        (project / "topics" / "tariffs.yaml", "Tariffs")):
+        path.write_text(path.read_text("utf-8").replace("\nname:\n", f"\nname: {value}\n"), "utf-8")
+    result = run("validate")
+    assert result.exit_code == 0, result.output
+
+
+def test_call_scaffold_takes_its_date_from_the_id(project: Path) -> None:
+    """A call's id starts with its date, which the skeleton fills in."""
+    run("new", "calls", "2022-01-05-adams-brown-call")
+    text = (project / "calls" / "2022-01-05-adams-brown-call.yaml").read_text("utf-8")
+    assert "\ndate: 2022-01-05\n" in text
+    assert "date" not in required_keys("calls")[0]
+    assert "\nformat:\n" in text and "\nquotes: []\n" in text
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("new", "actr", "x"), "Error: unknown kind 'actr'; kinds are: call, actor, source, "
+                           "organization, topic, event — did you mean 'actor'?\n"),
+    (("new", "people", "x"), "Error: unknown kind 'people'; kinds are: call, actor, source, "
+                             "organization, topic, event\n"),
+    (("new", "actor", "Carol_Clerk"), "Error: 'Carol_Clerk' is not a valid id: use lowercase "
+                                      "letters, digits and single hyphens (at most 120), e.g. "
+                                      "'carol-clerk'\n"),
+    (("new", "actor", "index"), "Error: 'index' is reserved for the section's index page; "
+                                "choose another id, e.g. 'index-1'\n"),
+    (("new", "call", "2022-13-05-x"), "Error: a call's id starts with its date (YYYY-MM-DD-…): "
+                                      "e.g. '"),
+    (("new", "call", "adams-brown"), "Error: a call's id starts with its date (YYYY-MM-DD-…): "
+                                     "e.g. '"),
+    (("new", "actor", "alice-adams"), "Error: content/actors/alice-adams.yaml already exists; "
+                                      "edit it, or choose another id\n"),
+])
+def test_refusals(project: Path, args: tuple[str, ...], message: str) -> None:
+    """Unknown kinds (with a suggestion), invalid ids (with the id that would do), reserved
+    ids, calls without a date and existing files are refused; nothing is written."""
+    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    result = run(*args)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(message), result.stderr
+    assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before
+
+
+def test_kind_in_any_form_and_missing_content(project: Path, tmp_path: Path) -> None:
+    """'Actors', 'actor' and 'actors' name the same kind; a missing content folder is a
+    message, not a traceback."""
+    assert run("new", "Actors", "carol-clerk").exit_code == 0
+    assert (project / "actors" / "carol-clerk.yaml").exists()
+    result = run("new", "actor", "dan-desk", "--content", str(tmp_path / "nowhere"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: content directory ")

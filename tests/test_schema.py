@@ -1,0 +1,142 @@
+"""JSON Schemas for editors: generated from the model, committed, current, and usable.
+
+The schemas are checked the way an editor uses them: every fixture record validates against its
+kind's schema (read as the YAML language server reads YAML 1.2, where 2021-12-07 is a string),
+and typical mistakes are flagged.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.models import KINDS
+
+from .conftest import MINI, ROOT
+
+SCHEMAS = ROOT / "schemas"
+
+
+class _Yaml12Loader(yaml.SafeLoader):
+    """Like the YAML language server: unquoted dates stay strings."""
+
+
+_Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def validator(kind: str) -> jsonschema.Draft202012Validator:
+    schema = json.loads((SCHEMAS / f"{kind}.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def test_committed_schemas_are_current(monkeypatch: pytest.MonkeyPatch) -> None:
+    """schemas/ matches generator/models.py: after a model change, run 'briefing schema'."""
+    monkeypatch.chdir(ROOT)
+    result = run("schema", "--check")
+    assert result.exit_code == 0, result.output
+    assert result.output == "The schemas in schemas/ are up to date.\n"
+    assert sorted(p.stem for p in SCHEMAS.glob("*.json")) == sorted(KINDS)
+
+
+def test_schema_writes_then_checks(tmp_path: Path) -> None:
+    """'briefing schema --dir D' writes one file per kind, rewrites nothing when current, and
+    --check names every stale, missing or extra file without writing."""
+    folder = tmp_path / "schemas"
+    result = run("schema", "--dir", str(folder))
+    assert result.exit_code == 0
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{k}.json" for k in KINDS)
+    for kind in KINDS:
+        assert (folder / f"{kind}.json").read_bytes() == (SCHEMAS / f"{kind}.json").read_bytes()
+    assert run("schema", "--dir", str(folder)).output == (
+        f"Wrote 0 changed schema(s) in {folder}/: all were up to date\n")
+    (folder / "calls.json").write_text("{}\n", "utf-8")
+    (folder / "topics.json").unlink()
+    (folder / "people.json").write_text("{}\n", "utf-8")
+    result = run("schema", "--check", "--dir", str(folder))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {folder.as_posix()}/calls.json is out of date with generator/models.py; "
+        f"{folder.as_posix()}/topics.json is missing; {folder.as_posix()}/people.json matches no "
+        "record kind; remove it. Run 'briefing schema' and commit the result.\n")
+    assert (folder / "calls.json").read_text("utf-8") == "{}\n"
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_fixture_records_validate_against_their_schema(kind: str) -> None:
+    """Every record of the mini corpus is valid for its kind's schema, as an editor sees it."""
+    check = validator(kind)
+    for path in sorted((MINI / kind).glob("*.yaml")):
+        data = yaml.load(path.read_text("utf-8"), Loader=_Yaml12Loader)
+        errors = [e.message for e in check.iter_errors(data)]
+        assert errors == [], (path.name, errors)
+
+
+@pytest.mark.parametrize(("kind", "record", "wrong"), [
+    ("sources", {"outlet": "X", "calls": ["a"], "text": "texts/a.txt", "outlt": "X"},
+     "Additional properties are not allowed ('outlt' was unexpected)"),
+    ("sources", {"outlet": "X", "calls": [], "text": "texts/a.txt"}, "[] should be non-empty"),
+    ("sources", {"outlet": "X", "calls": ["a"], "text": "a.txt"},
+     "'a.txt' does not match '^texts/[A-Za-z0-9_.-]+\\\\.txt$'"),
+    ("calls", {"title": "T", "date": "2021-12-07", "format": "zoom",
+               "participants": [{"actor": "a", "side": "b"}],
+               "summary": [{"text": "t", "cites": [{"source": "s", "passage": "abc"}]}]},
+     "'zoom' is not one of ['video', 'phone', 'in-person']"),
+    ("calls", {"title": "T", "date": "7 Dec", "format": "video",
+               "participants": [{"actor": "a", "side": "b"}],
+               "summary": [{"text": "t", "cites": [{"source": "s", "passage": "abc"}]}]},
+     "'7 Dec' is not a 'date'"),
+    ("actors", {"name": "N", "roles": [{"title": "T", "organization": "Not An Id"}]},
+     "'Not An Id' is not valid under any of the given schemas"),
+])
+def test_schema_flags_mistakes(kind: str, record: dict, wrong: str) -> None:
+    """Misspelt fields, empty required lists, bad paths, choices, dates and ids are flagged."""
+    messages = [e.message for e in validator(kind).iter_errors(record)]
+    assert wrong in messages, messages
+
+
+def test_unknown_is_accepted_where_the_model_accepts_it() -> None:
+    """'unknown' is valid for the fields the model reads as "the sources do not say"
+    (outlet, url, a participant's location), as it is for the build."""
+    source = {"outlet": "unknown", "url": "unknown", "headline": "unknown", "calls": ["a"],
+              "text": "texts/a.txt"}
+    assert list(validator("sources").iter_errors(source)) == []
+    bad_url = dict(source, url="not a url")
+    assert list(validator("sources").iter_errors(bad_url)) != []
+
+
+def test_descriptions_come_from_the_model() -> None:
+    """Hover help in the editor is the field documentation of models.py, with the folder an
+    id must exist in."""
+    schema = json.loads((SCHEMAS / "calls.json").read_text("utf-8"))
+    assert schema["properties"]["format"]["description"] == "How the leaders met."
+    quote = schema["$defs"]["Quote"]["properties"]["speaker"]["description"]
+    assert quote.startswith("The actor who said it;") and quote.endswith(
+        "(an id from content/actors/)")
+
+
+def test_editor_settings_map_every_kind(tmp_path: Path) -> None:
+    """.vscode/settings.json points the YAML language server at each kind's schema, and a
+    scaffolded file names the same schema in its first line."""
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text("utf-8"))
+    assert settings["yaml.schemas"] == {f"./schemas/{k}.json": f"content/{k}/*.yaml" for k in KINDS}
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    assert run("new", "topic", "tariffs", "--content", str(content)).exit_code == 0
+    first = (content / "topics" / "tariffs.yaml").read_text("utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../../schemas/topics.json"
+    assert (content / "topics" / first.split("$schema=")[1]).resolve() == (
+        tmp_path / "schemas" / "topics.json")
