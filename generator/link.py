@@ -275,8 +275,7 @@ def _link_record(graph: Graph, loaded: Loaded) -> list[Problem]:
         if shape.prose and isinstance(value, str):
             for match in WIKILINK.finditer(value):
                 key, hint = resolve_wikilink(match.group(1), corpus)
-                broken = {i for ids in corpus.invalid.values() for i in ids}
-                if key is None and match.group(1).strip().rsplit("/", 1)[-1] in broken:
+                if key is None and match.group(1).strip().rsplit("/", 1)[-1] in _broken_ids(corpus):
                     continue  # links into a file that failed validation: reported there
                 if key is None:
                     problems.append(loaded.problem(
@@ -286,6 +285,11 @@ def _link_record(graph: Graph, loaded: Loaded) -> list[Problem]:
     for loc, model, owner in cited_with_owner(loaded.record, (), loaded.record):
         problems += _verify(graph, loaded, me, loc, model, _use(me, model, owner))
     return problems
+
+
+def _broken_ids(corpus: Corpus) -> set[str]:
+    """Ids of files that failed validation, of any kind."""
+    return {i for ids in corpus.invalid.values() for i in ids}
 
 
 def cited_models(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
@@ -375,11 +379,12 @@ def _order_calls(graph: Graph) -> None:
     """Chronological order; a call's previous/next is the nearest call sharing a participant."""
     ordered = sorted(graph.corpus.loaded("calls"), key=lambda c: (c.record.date, c.id))
     graph.calls_in_order = [c.id for c in ordered]
+    position = {call_id: index for index, call_id in enumerate(graph.calls_in_order)}
     last_with: dict[str, str] = {}
     for loaded in ordered:
         people = sorted({p.actor for p in loaded.record.participants})
         earlier = [last_with[a] for a in people if a in last_with]
-        previous = max(earlier, key=graph.calls_in_order.index) if earlier else None
+        previous = max(earlier, key=position.__getitem__) if earlier else None
         graph.previous_call[loaded.id] = previous
         graph.next_call.setdefault(loaded.id, None)
         if previous is not None and graph.next_call.get(previous) is None:
