@@ -115,8 +115,38 @@ class Site:
         self.graph = graph
         self.corpus = graph.corpus
         self.comparisons: Comparisons = compare_corpus(self.corpus, graph.calls_in_order)
+        # Indexes built once, so that no page scans the whole corpus (that would make the
+        # generator quadratic in the number of records).
+        self._names: dict[Key, str] = {}
+        self._links: dict[tuple[str, str], str] = {}
+        self.sources_listing: dict[str, list[str]] = {}
+        """Call id -> sources whose `calls` list it."""
+        for source_id in sorted(self.corpus.records["sources"]):
+            for call_id in self.corpus.get("sources", source_id).calls:
+                self.sources_listing.setdefault(call_id, []).append(source_id)
+        self.quotes_of: dict[str | None, list[tuple[str, Quote]]] = {}
+        """Speaker (None: unnamed) -> (call id, quote), in call order."""
+        for call_id in graph.calls_in_order:
+            for quote in self.corpus.get("calls", call_id).quotes:
+                self.quotes_of.setdefault(quote.speaker, []).append((call_id, quote))
 
     def name(self, key: Key) -> str:
+        name = self._names.get(key)
+        if name is None:
+            name = self._names[key] = self._name(key)
+        return name
+
+    def link(self, from_page: str, to_page: str, anchor: str = "") -> str:
+        """relative_link, remembered per folder of the linking page and target."""
+        if from_page == to_page:
+            return relative_link(from_page, to_page, anchor)
+        folder = from_page.rpartition("/")[0]
+        link = self._links.get((folder, to_page))
+        if link is None:
+            link = self._links[(folder, to_page)] = relative_link(from_page, to_page)
+        return f"{link}#{anchor}" if anchor else link
+
+    def _name(self, key: Key) -> str:
         record = self.graph.record(key)
         if key.kind == "calls":
             return f"{record.title} ({display_date(record.date)})"
@@ -175,8 +205,7 @@ class Site:
         return self.sorted_keys(calls)
 
     def quotes_by(self, actor: str) -> list[tuple[str, Quote]]:
-        return [(call_id, q) for call_id in self.graph.calls_in_order
-                for q in self.corpus.get("calls", call_id).quotes if q.speaker == actor]
+        return list(self.quotes_of.get(actor, []))
 
 
 @dataclass
@@ -196,10 +225,10 @@ class PageBuilder:
 
     # links
     def href(self, key: Key, anchor: str = "") -> Safe:
-        return Safe(relative_link(self.path, key.path, anchor))
+        return Safe(self.site.link(self.path, key.path, anchor))
 
     def page_href(self, path: str, anchor: str = "") -> Safe:
-        return Safe(relative_link(self.path, path, anchor))
+        return Safe(self.site.link(self.path, path, anchor))
 
     def ref(self, kind: str, id: str, label: str | None = None) -> Safe:
         key = Key(kind, id)
@@ -306,6 +335,7 @@ class Renderer:
     def __init__(self, graph: Graph):
         self.site = Site(graph)
         self.env = environment()
+        self._claim_counts: list[tuple[str, int, int, int]] | None = None
         self.env.globals.update(display_date=display_date, Key=Key, SECTIONS=SECTIONS,
                                 use_labels=USE_LABELS)
 
@@ -402,13 +432,18 @@ class Renderer:
     def sources_of_call(self, call_id: str) -> list[str]:
         """Sources that cover a call: those listing it and those cited on its page."""
         corpus = self.site.corpus
-        listed = {s for s in corpus.records["sources"] if call_id in corpus.get("sources", s).calls}
+        listed = set(self.site.sources_listing.get(call_id, []))
         call = corpus.get("calls", call_id)
         cited = {m.source for _, m in cited_models(call)}
         return sorted(listed | cited)
 
     def claim_counts(self) -> list[tuple[str, int, int, int]]:
         """(source, claims citing it, quotes from it, facts it reports) per source."""
+        if self._claim_counts is None:
+            self._claim_counts = self._count_claims()
+        return self._claim_counts
+
+    def _count_claims(self) -> list[tuple[str, int, int, int]]:
         rows = []
         counts = {s: [0, 0, 0] for s in self.site.corpus.records["sources"]}
         for kind in SECTIONS:
@@ -440,10 +475,7 @@ class Renderer:
 
     def quotes_by_speaker(self) -> list[tuple[str | None, list[tuple[str, Quote]]]]:
         corpus = self.site.corpus
-        groups: dict[str | None, list[tuple[str, Quote]]] = {}
-        for call_id in self.site.graph.calls_in_order:
-            for quote in corpus.get("calls", call_id).quotes:
-                groups.setdefault(quote.speaker, []).append((call_id, quote))
+        groups = self.site.quotes_of
         named = sorted((k for k in groups if k), key=lambda a: corpus.get("actors", a).name.casefold())
         ordered: list[tuple[str | None, list[tuple[str, Quote]]]] = [(k, groups[k]) for k in named]
         if None in groups:
