@@ -66,9 +66,12 @@ def _locations(data: Any, loc: tuple = ()) -> list[tuple]:
 
 @st.composite
 def mutation(draw) -> tuple[str, str, Any]:
-    """(file, how, what): one change to one record file."""
+    """(file, how, what): one change to one record file: a value set, a field added, a value
+    deleted, a line rewritten as raw text, or the whole file replaced by bytes."""
     rel = draw(st.sampled_from(FILES))
-    how = draw(st.sampled_from(["set", "add", "delete", "raw"]))
+    how = draw(st.sampled_from(["set", "add", "delete", "raw", "bytes"]))
+    if how == "bytes":
+        return rel, how, draw(st.binary(max_size=60))
     if how == "raw":
         lines = (MINI / rel).read_text("utf-8").split("\n")
         line = draw(st.integers(min_value=0, max_value=len(lines) - 1))
@@ -84,9 +87,12 @@ def _apply(content: Path, change: tuple[str, str, Any]) -> None:
     """Make one change to a file of the corpus copy (skipped if earlier changes made it moot)."""
     rel, how, what = change
     path = content / rel
+    if how == "bytes":
+        path.write_bytes(what)
+        return
     if how == "raw":
         line, text = what
-        lines = path.read_text("utf-8").split("\n")
+        lines = path.read_text("utf-8", errors="replace").split("\n")
         key, sep, _ = lines[line].partition(": ") if line < len(lines) else ("", "", "")
         lines[line:line + 1] = [f"{key}{sep}{text}" if sep else text]
         path.write_text("\n".join(lines), "utf-8")
