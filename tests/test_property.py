@@ -137,7 +137,7 @@ def _assert_clean(error: ContentError, content: Path) -> None:
     assert error.report().endswith("nothing was built.")
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(mutation(), min_size=1, max_size=3))
 def test_random_values_end_in_a_build_or_clean_messages(changes):
     """validate + render either succeed or raise ContentError with clean messages; never
