@@ -36,6 +36,7 @@ from .load import _suggest_id, load_corpus
 from .models import ID_RE
 from .scaffold import record_text, scalar
 from .verbatim import fold
+from .yamlfile import UNPRINTABLE
 
 TOP_LINES = 12
 """Metadata (headline, byline, date, masthead) is looked for in this many first non-empty lines."""
@@ -46,38 +47,54 @@ MONTHS = {name: index for index, names in enumerate(
      ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
-_MONTH = r"(?P<mon>" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
+_MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+_MONTH = rf"(?P<mon>{_MONTH_NAMES})\.?"
+_MONTH2 = rf"(?P<mon2>{_MONTH_NAMES})\.?"
 _WEEKDAY = r"(?:(?:" + "|".join(WEEKDAYS) + r"),?\s+)?"
-FULL_DATE = re.compile(rf"{_WEEKDAY}(?:{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
-                       rf"|(?P<day2>\d{{1,2}})\s+{_MONTH.replace('mon', 'mon2')}\s+(?P<year2>\d{{4}})"
-                       r"|(?P<iso>\d{4}-\d{2}-\d{2}))")
-DAY_MENTION = re.compile(rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?"
-                         rf"|(?P<day2>\d{{1,2}})\s+{_MONTH.replace('mon', 'mon2')}\b(?:\s+(?P<year2>\d{{4}}))?)")
+FULL_DATE = re.compile(
+    rf"{_WEEKDAY}(?:{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})\s+{_MONTH2}\s+(?P<year2>\d{{4}})"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2}))")
+"""A full date: 'Thursday, December 30, 2021', 'Dec. 30, 2021', '30 December 2021', ISO."""
+DAY_MENTION = re.compile(
+    rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?"
+    rf"|(?P<day2>\d{{1,2}})\s+{_MONTH2}\b(?:\s+(?P<year2>\d{{4}}))?)")
+"""A day named anywhere, the year optional: 'Dec. 7', 'December 7, 2021', '7 December'."""
 WEEKDAY_MENTION = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
-NAME = r"(?:[A-Z][a-zà-ÿ'’.-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'’.-]+|[A-Z]\.|de|van|von|bin)){1,3}"
+_WORD = r"[A-Z][a-zà-ÿ'’.-]+"
+NAME = rf"(?:{_WORD}|[A-Z]\.)(?:\s+(?:{_WORD}|[A-Z]\.|de|van|von|bin)){{1,3}}"
+"""A person's name: two to four capitalised words ('Aamer Madhani', 'Joseph R. Clark')."""
 NAME_LINE = re.compile(rf"^{NAME}$")
 BYLINE = re.compile(r"^By\s+(?P<names>.+)$")
 MASTHEAD = re.compile(r"^-?\s*(?P<outlet>[^-–—]+?)\s+[-–—]\s+(?P<date>.+?)\s*$")
-COPYRIGHT = re.compile(r"Copyright\s+(?:©|\(c\))?\s*\d{4}\s+(?P<outlet>[^,.]+?)(?:,\s*(?:LLC|Inc|Ltd)\.?)?\.")
+COPYRIGHT = re.compile(r"Copyright\s+(?:©|\(c\))?\s*\d{4}\s+(?P<outlet>[^,.]+?)"
+                       r"(?:,\s*(?:LLC|Inc|Ltd)\.?)?\.")
 REACHED = re.compile(rf"^\W*(?P<name>{NAME})\s+can be reached at\b")
 CONTRIBUTED = re.compile(r"(?P<who>[^.]+?)\s+contributed to this (?:report|article|story)")
 UPDATED = re.compile(r"^Updated(?:\s+on|:)?\s+(?P<when>.+?)(?:\s+with\s.*)?\.?$")
 DATELINE = re.compile(r"^[A-Z][A-Z .,]+\((?P<agency>[A-Za-z. ]+)\)\s*[-–—]")
-BIO = re.compile(rf"^(?P<name>{NAME}) is an? [^.]*?\b(?:reporter|correspondent|writer|editor)\b[^.]*?\bfor (?P<outlet>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*)")
+_ORG = r"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*"
+BIO = re.compile(rf"^(?P<name>{NAME}) is an? [^.]*?\b(?:reporter|correspondent|writer|editor)\b"
+                 rf"[^.]*?\bfor (?P<outlet>{_ORG})")
 DESCRIBED = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:(?!(?:said|says|told|and|or|of|to|that)\b)[\w.’'-]+\s+){0,3}?"
+    r"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+"
+    r"(?:(?!(?:said|says|told|and|or|of|to|that)\b)[\w.’'-]+\s+){0,3}?"
     r"(?:officials?|aides?|advis[eo]rs?|spokes(?:man|woman|person)|diplomats?)\b")
 """An unnamed speaker as the text describes them: "a senior administration official"."""
-SAID = re.compile(rf"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})"
+SAID = re.compile(r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
                   r"(?=\s+(?:said|says|told|added|warned)\b)")
+"""A capitalised name right before a speech verb: 'Ushakov said', 'Mr. Miles said'."""
 NOT_NAMES = {"The", "He", "She", "It", "They", "We", "I", "But", "And", "Officials", "This",
              "That", "There", "Both", "Neither", "His", "Her", "Their", "A", "An", "In", "On"}
-BOILERPLATE = re.compile(r"^(?:More In\b|Share this\b|Subscribe to\b|Copyright\b|Please read our\b|"
-                         r"Join ST's\b|Join ST’s\b|Click here\b|Load More\b|Related:|Read more\b|"
-                         r"Sign up\b)")
+BOILERPLATE = re.compile(r"^(?:More In\b|Share this\b|Subscribe to\b|Copyright\b|"
+                         r"Please read our\b|Join ST['’]s\b|Click here\b|Load More\b|Related:|"
+                         r"Read more\b|Sign up\b)")
+"""Lines where a web page's unrelated matter usually begins (in the second half of a text)."""
+_SHORT_MONTHS = "|".join(sorted((m.capitalize() for m in MONTHS if len(m) <= 4),
+                                key=len, reverse=True))
 ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|No|vs|[A-Z])|"
-                           + "|".join(sorted((m.capitalize() for m in MONTHS if len(m) <= 4), key=len, reverse=True))
-                           + r"|U\.S|U\.K|[ap]\.m)$")
+                           rf"{_SHORT_MONTHS}|U\.S|U\.K|[ap]\.m)$")
+"""Words whose full stop does not end a sentence."""
 
 
 class IngestError(BriefingError):
@@ -112,6 +129,8 @@ class Mention:
 
 @dataclass
 class FoundQuote:
+    """Words between quotation marks, with whoever most likely said them."""
+
     words: str
     line: int
     speaker: str | None = None
@@ -125,6 +144,8 @@ class FoundQuote:
 
 @dataclass
 class Candidate:
+    """A call the article may cover, with the evidence; chosen ones go in `calls:`."""
+
     call: str
     reasons: list[str]
     chosen: bool
@@ -204,7 +225,7 @@ class Names:
         self.owners: dict[str, set[tuple[str, str]]] = {}
         for kind, record_id, name in entries:
             if len(name.strip()) >= 2:
-                self.owners.setdefault(_name_key(name), set()).add((kind, record_id))
+                self.owners.setdefault(fold(name), set()).add((kind, record_id))
         names = sorted({name.strip() for _, _, name in entries if len(name.strip()) >= 2},
                        key=len, reverse=True)
         body = "|".join(_flexible(name) for name in names)
@@ -215,17 +236,13 @@ class Names:
             return []
         found = []
         for match in self.pattern.finditer(text):
-            for kind, record_id in sorted(self.owners.get(_name_key(match.group()), ())):
+            for kind, record_id in sorted(self.owners.get(fold(match.group()), ())):
                 found.append(Mention(kind, record_id, match.start(), match.end(), match.group()))
         return found
 
     def actor(self, name: str) -> str | None:
-        owners = [i for kind, i in self.owners.get(_name_key(name), ()) if kind == "actors"]
+        owners = [i for kind, i in self.owners.get(fold(name), ()) if kind == "actors"]
         return owners[0] if len(owners) == 1 else None
-
-
-def _name_key(name: str) -> str:
-    return fold(name)
 
 
 def _flexible(name: str) -> str:
@@ -346,15 +363,18 @@ def _read_metadata(draft: Draft, text: str, names: Names) -> None:
                 _add_person(draft.contributors, name, number, line)
             draft.provenance_clues.append(Evidence(line, number, line))
         if (updated := UPDATED.match(line)) and FULL_DATE.search(updated.group("when")):
-            draft.updated = draft.updated or Evidence(updated.group("when").rstrip("."), number, line)
+            when = updated.group("when").rstrip(".")
+            draft.updated = draft.updated or Evidence(when, number, line)
         if (copyright_ := COPYRIGHT.search(line)):
-            draft.outlet = draft.outlet or Evidence(copyright_.group("outlet").strip(), number, line)
+            owner = copyright_.group("outlet").strip()
+            draft.outlet = draft.outlet or Evidence(owner, number, line)
         if (bio := BIO.match(line)) and draft.outlet_clue is None:
             draft.outlet_clue = Evidence(bio.group("outlet").strip(), number, line)
         if DATELINE.match(line) or BIO.match(line) or "wire service" in line:
             if all(clue.line != number for clue in draft.provenance_clues):
                 draft.provenance_clues.append(Evidence(line, number, line))
-        if BOILERPLATE.match(line) and number > len(text.splitlines()) // 2 and not draft.boilerplate:
+        late = number > len(text.splitlines()) // 2
+        if BOILERPLATE.match(line) and late and not draft.boilerplate:
             draft.boilerplate = Evidence(line, number, line)
     if draft.outlet is not None:
         orgs = [m.id for m in names.find(draft.outlet.value) if m.kind == "organizations"]
@@ -601,8 +621,11 @@ def ingest(article: Path, content: Path, source_id: str | None = None,
     if not content.is_dir():
         raise ConfigError(f"content directory '{content}' does not exist; "
                           "run from the project root or pass --content")
-    raw, text = read_article(article)
-    existing = _existing_texts(content).get(fold(text))
+    raw, original = read_article(article)
+    # The analysis reads a copy without a byte-order mark or characters a YAML file cannot hold
+    # (replaced one for one, so offsets hold); the stored text stays byte-identical.
+    text = UNPRINTABLE.sub(" ", original.replace("\ufeff", " ", 1))
+    existing = _existing_texts(content).get(fold(original))
     sources = _sources_by_text(content)
     if existing and f"texts/{existing}" in sources:
         raise IngestError(f"this article is already in the corpus: content/texts/{existing}, "
@@ -664,7 +687,8 @@ def render_draft(draft: Draft, article: Path, names: Names) -> str:
     values["outlet"] = scalar(draft.outlet.value) if draft.outlet else "unknown"
     note("outlet", draft.outlet, "The text does not name the outlet that published it.")
     if draft.outlet is None and draft.outlet_clue is not None:
-        notes["outlet"].append(f"A clue, not proof: '{draft.outlet_clue.value}' {draft.outlet_clue.note()}")
+        clue = draft.outlet_clue
+        notes["outlet"].append(f"A clue, not proof: '{clue.value}' {clue.note()}")
     if draft.outlet_org:
         values["outlet_org"] = draft.outlet_org
     if draft.published:
@@ -685,7 +709,8 @@ def render_draft(draft: Draft, article: Path, names: Names) -> str:
         notes["body_ends_before"] = [f"Possible site boilerplate {draft.boilerplate.note()}",
                                      "(to keep it out of citations, write those words here)"]
     if draft.provenance_clues:
-        notes["provenance"] = ["Clues in the text:"] + [f"  {c.note()}" for c in draft.provenance_clues]
+        notes["provenance"] = ["Clues in the text:"] + [f"  {clue.note()}"
+                                                        for clue in draft.provenance_clues]
     header = [f"DRAFT written by 'briefing ingest {article.name}'. Every value was read from the "
               "text by simple rules and says where it came from; nothing was guessed, and "
               "unknown means the text does not say. Check each one against the text.",

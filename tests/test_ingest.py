@@ -382,3 +382,22 @@ def test_new_article_about_no_known_call(ruritania: Path, tmp_path: Path) -> Non
     assert "#     speaker_as: a city official  # likely: same sentence, with a speech verb" in text
     assert "  calls: none matched\n" in result.output
     assert "  authors: none named\n" in result.output
+
+
+def test_byte_order_mark_and_control_characters(ruritania: Path, tmp_path: Path) -> None:
+    """A byte-order mark and a stray form feed are stored as they are, but do not leak into the
+    draft, which stays a YAML file the loader accepts."""
+    article = tmp_path / "odd.txt"
+    article.write_bytes(b"\xef\xbb\xbfTrade Talks Resume\n\nBy Carol Clerk\x0c\n\n"
+                        b"\xe2\x80\x9cWe are\x0c ready,\xe2\x80\x9d Adams said.\n")
+    result = ingest(article)
+    assert result.exit_code == 0, result.output
+    assert (ruritania / "texts" / "odd.txt").read_bytes() == article.read_bytes()
+    record = draft(ruritania, "trade-talks-resume")
+    assert record["headline"] == "Trade Talks Resume"
+    assert record["authors"] == ["carol-clerk"]
+    assert "\x0c" not in draft_text(ruritania, "trade-talks-resume")
+    assert "#   - words: We are  ready  # line 5\n" in draft_text(ruritania, "trade-talks-resume")
+    line = draft_text(ruritania, "trade-talks-resume").splitlines().index("calls: []") + 1
+    assert run("validate").stderr.splitlines()[:-1] == [
+        f"content/sources/trade-talks-resume.yaml:{line}:8: calls: needs at least one entry"]
