@@ -127,7 +127,7 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
     serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
 
 
-@main.command("ingest")
+@main.command("ingest", short_help="Store an article's text and draft its source record.")
 @click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--id", "source_id", default=None, metavar="ID",
               help="Id of the source record (default: outlet and date, else the headline, else "
@@ -165,7 +165,7 @@ def ingest_command(article: Path, source_id: str | None, text_name: str | None,
     click.echo("Then run 'briefing validate'.")
 
 
-@main.command("new")
+@main.command("new", short_help="Scaffold a record with every field documented.")
 @click.argument("kind")
 @click.argument("record_id", metavar="ID")
 @content_option
@@ -186,7 +186,7 @@ def new_command(kind: str, record_id: str, content: Path) -> None:
                + "; then run 'briefing validate'.")
 
 
-@main.command("schema")
+@main.command("schema", short_help="Write or --check the editor JSON Schemas in schemas/.")
 @click.option("--check", is_flag=True,
               help="Write nothing; exit 1 if a schema file is missing or out of date.")
 @click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path),
