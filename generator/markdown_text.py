@@ -45,7 +45,7 @@ def escape_html(text: str) -> str:
 def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
     """A link from one generated page to another, as MkDocs expects (.md paths, relative)."""
     if from_page == to_page:
-        return f"#{anchor}" if anchor else "./"
+        return f"#{anchor}" if anchor else posixpath.basename(to_page)
     link = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     return f"{link}#{anchor}" if anchor else link
 
