@@ -13,6 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
+
+try:
+    from yaml.cyaml import CParser as _CParser
+except ImportError:  # PyYAML built without libyaml: the pure-Python reader does everything
+    _CParser = None
 
 MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 40
@@ -106,6 +114,41 @@ class _Loader(yaml.SafeLoader):
                               _dotted(self.locations.get(id(node), ()))) from None
 
 
+class _FastLoader(_Loader):
+    """_Loader fed with events by libyaml's C parser, several times faster than PyYAML's own
+    scanner; composing (with the checks above), positions and construction stay the same."""
+
+    def __init__(self, stream: str):  # noqa: D107 - PyYAML's loader protocol
+        events = _CParser(stream)
+        self.check_event, self.peek_event, self.get_event = (
+            events.check_event, events.peek_event, events.get_event)
+        self.dispose = events.dispose
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+
+
+def _read_fast(text: str) -> Located | None:
+    """The record read with libyaml, or None on any problem at all: the pure-Python reader then
+    reads the file again and reports the problem in its own words, with its own positions."""
+    if _CParser is None:
+        return None
+    loader = None
+    try:
+        loader = _FastLoader(text)
+        node = loader.get_single_node()
+        positions: dict[Loc, Scalar] = {}
+        loader.locations = {}
+        _walk(node, (), positions, loader.locations)
+        data = loader.construct_document(node)
+    except Exception:  # noqa: BLE001 - whatever it is, the careful reader words it
+        return None
+    finally:
+        if loader is not None:
+            loader.dispose()
+    return Located(data, positions) if isinstance(data, dict) else None
+
+
 def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, Scalar],
           locations: dict[int, Loc]) -> None:
     mark = node.start_mark
@@ -185,6 +228,9 @@ def read_yaml(path: Path) -> Located:
         text = text[1:]
     if not text.strip():
         raise YamlProblem("file is empty; a record needs at least its required fields")
+    located = _read_fast(text)
+    if located is not None:
+        return located
     loader = None
     try:
         loader = _Loader(text)
