@@ -28,7 +28,8 @@ HOME_CALLS = 4
 USE_LABELS = {"claim": "Statement", "quote": "Quote", "fact": "Fact", "role": "Role",
               "location": "Location"}
 FACTS_BOX_KEYS = ("start", "end", "duration")
-"""Fact keys shown as rows of a call's facts box, in this order (with disagreeing location-* facts)."""
+"""Fact keys shown as rows of a call's facts box, in this order. A `location-<actor>` fact
+replaces the participant's own location in the row saying where they were."""
 FIELD_FACT_KEYS = ("format", "requested-by")
 """Fact keys whose citations back a typed field of the call (format, requested_by)."""
 
@@ -266,7 +267,7 @@ class PageBuilder:
             if isinstance(citation, Quote) or citation.attribution == Attribution.outlet:
                 continue
             if citation.speaker:
-                part = self.ref("actors", citation.speaker)
+                part = str(self.ref("actors", citation.speaker))  # plain str: no HTML-escaping "+"
                 if citation.as_:
                     part += ", " + escape(citation.as_)
             else:
@@ -279,7 +280,7 @@ class PageBuilder:
         """Citations of a fact backing a typed field, with a pointer when sources disagree."""
         if comparison is None:
             return Safe("")
-        marks = self.cite(r for v in comparison.versions for r in v.reports)
+        marks = str(self.cite(r for v in comparison.versions for r in v.reports))
         if comparison.disagrees:
             marks += f" — [sources disagree](#{_anchor_id(comparison.anchor)})"
         return Safe(marks)
@@ -404,11 +405,12 @@ class Renderer:
     def call_context(self, call_id: str) -> dict[str, Any]:
         comparisons = self.site.comparisons.by_call.get(call_id, [])
         sources = self.sources_of_call(call_id)
-        box = [c for c in comparisons if c.kind == "fact"
-               and (c.key in FACTS_BOX_KEYS or (c.key.startswith("location-") and c.disagrees))]
+        box = [c for c in comparisons if c.kind == "fact" and c.key in FACTS_BOX_KEYS]
         box.sort(key=lambda c: (FACTS_BOX_KEYS.index(c.key) if c.key in FACTS_BOX_KEYS
                                 else len(FACTS_BOX_KEYS), c.key))
         field_facts = {c.key: c for c in comparisons if c.key in FIELD_FACT_KEYS}
+        locations = {c.key.removeprefix("location-"): c for c in comparisons
+                     if c.kind == "fact" and c.key.startswith("location-")}
         contributions = {}
         counts = self._contributions(call_id)
         for source in sources:
@@ -417,6 +419,7 @@ class Renderer:
                      ((claims, "cited statement"), (quotes, "quote"), (facts, "fact")) if n]
             contributions[source] = ", ".join(parts) if parts else "listed as covering this call"
         return {"comparisons": comparisons, "facts_box": box, "field_facts": field_facts,
+                "locations": locations,
                 "sources": sources,
                 "contributions": contributions, "matrix": coverage_matrix(comparisons, sources)}
 

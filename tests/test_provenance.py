@@ -78,3 +78,16 @@ def test_changing_one_word_of_a_quote_fails_the_build_and_keeps_the_site(mini_co
     assert lines[-1] == "1 content problem found; nothing was built."
     after = {p: p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
     assert after == before
+
+
+def test_attribution_with_a_named_speaker_keeps_apostrophes_as_text():
+    """'(according to [Bob Brown](…), Brown's office)': no HTML entity sneaks into Markdown."""
+    from generator.models import Citation
+    from generator.render import PageBuilder, Site
+
+    builder = PageBuilder(Site(validate(MINI)), "calls/x.md")
+    citation = Citation.model_validate({"source": "alpha-report", "passage": "xxx",
+                                        "attribution": "on-record", "speaker": "bob-brown",
+                                        "as": "Brown's office"})
+    assert str(builder.attributed([citation])) == (
+        " *(according to [Bob Brown](../actors/bob-brown.md), Brown's office)*")
