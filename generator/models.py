@@ -214,8 +214,11 @@ class Position(BaseModel):
     side: OrgRef
     """The organization (government) whose position this is."""
     demands: list[Claim] = []
+    """What the side asked of the other (guarantees, steps, commitments), cited."""
     warnings: list[Claim] = []
+    """What the side threatened or warned would follow, cited."""
     offers: list[Claim] = []
+    """What the side offered or said it was ready to do, cited."""
     statements: list[Claim] = []
     """What the side said about the call afterwards."""
 
@@ -299,16 +302,20 @@ class Organization(Record):
     """A government, agency, alliance, outlet or company: `content/organizations/<id>.yaml`."""
 
     name: Text
+    """The name as the sources give it in full."""
     aliases: list[Text] = []
+    """Other ways the sources name it ("the Kremlin", "Nato"), so search finds it."""
     kind: Literal[
         "government", "agency", "alliance", "intergovernmental", "legislature", "outlet",
         "wire-service", "company", "university", "group", "military", "other",
     ]
     """What sort of organization it is."""
     country: Unknowable = None
+    """The country it belongs to, if any."""
     parent: OrgRef | None = None
     """The organization it belongs to (an agency's government)."""
     description: Text | None = None
+    """One or two sentences on what it is; keep to the sources."""
     facts: list[Claim] = []
     """Cited statements about it."""
 
@@ -317,8 +324,11 @@ class Topic(Record):
     """A subject the calls touch on: `content/topics/<id>.yaml`."""
 
     name: Text
+    """The topic's name."""
     aliases: list[Text] = []
+    """Other words the sources use for it, so search finds it."""
     description: Text | None = None
+    """One or two sentences on the topic; keep to the sources."""
     related: list[TopicRef] = []
     """Related topics."""
     facts: list[Claim] = []
@@ -329,19 +339,24 @@ class Event(Record):
     """A dated happening on the timeline: `content/events/<id>.yaml`."""
 
     name: Text
+    """The event's name ("Geneva summit")."""
     date: PartialDate
     """When it began, as precisely as the sources say ('2014', '2021-06', '2022-01-10'), quoted."""
     end_date: PartialDate | None = None
     """When it ended, for events spanning days."""
     kind: Literal["summit", "talks", "meeting", "military", "annexation", "enlargement", "call",
+    """What sort of event it is."""
                   "statement", "other"] = "other"
     location: Unknowable = None
+    """Where it took place, as the sources say; unknown otherwise."""
     scheduled: bool = False
     """True when, as the sources report it, the event was still to come."""
     participants: list[ActorRef] = []
     """Actors taking part."""
     organizations: list[OrgRef] = []
+    """Organizations taking part."""
     topics: list[TopicRef] = []
+    """Topics it concerns."""
     description: list[Claim] = Field(min_length=1)
     """What the sources say about it, cited."""
 
@@ -354,6 +369,7 @@ class Source(Record):
     outlet_org: OrgRef | None = None
     """The outlet's organization record, when it has one."""
     headline: Unknowable = None
+    """The headline as the text prints it; unknown when the text has none."""
     authors: list[ActorRef] = []
     """Authors (actor records); empty when unknown."""
     contributors: list[ActorRef] = []
@@ -377,6 +393,7 @@ class Source(Record):
     provenance: Text | None = None
     """Notes on where the text comes from: wire copy, republication, what is missing."""
     language: str = "en"
+    """The language of the text, as an ISO 639-1 code."""
 
 
 KINDS: dict[str, type[Record]] = {
