@@ -21,6 +21,7 @@ from .errors import Problem, did_you_mean, relative
 from .load import Corpus, Loaded
 from .models import (KIND_NAMES, KINDS, Citation, Claim, Fact, FactReport, Participant, Prose, Quote,
                      Ref, Role)
+from .schema import field_shapes
 from .verbatim import FoldedText, fold, mismatch_message
 from .yamlfile import Loc
 
@@ -140,6 +141,8 @@ def resolve_wikilink(target: str, corpus: Corpus) -> tuple[Key | None, str]:
 
 @dataclass(frozen=True)
 class _FieldShape:
+    """What linking needs to know of a field: where it refers and whether it is prose."""
+
     name: str
     alias: str
     ref: str | None
@@ -152,41 +155,11 @@ _SHAPES: dict[type, list[_FieldShape]] = {}
 
 
 def _shapes(cls: type[BaseModel]) -> list[_FieldShape]:
-    if cls in _SHAPES:
-        return _SHAPES[cls]
-    hints = typing.get_type_hints(cls, include_extras=True)
-    shapes = []
-    for name, info in cls.model_fields.items():
-        ref, prose, model, many = None, False, None, False
-        stack = [hints[name]]
-        while stack:
-            hint = stack.pop()
-            origin = typing.get_origin(hint)
-            if origin is typing.Annotated:
-                base, *meta = typing.get_args(hint)
-                for m in meta:
-                    if isinstance(m, Ref):
-                        ref = m.kind
-                    elif isinstance(m, Prose):
-                        prose = True
-                stack.append(base)
-            elif origin is list:
-                many = True
-                stack.extend(typing.get_args(hint))
-            elif typing.get_args(hint):
-                stack.extend(typing.get_args(hint))
-            elif isinstance(hint, type) and issubclass(hint, BaseModel):
-                model = hint
-        shapes.append(_FieldShape(name, info.alias or name, ref, prose, model, many))
-    _SHAPES[cls] = shapes
-    return shapes
-
-
-@dataclass
-class _Visit:
-    loc: Loc
-    shape: _FieldShape
-    value: Any
+    """The fields of a model class, read once from its annotations (see schema.field_shapes)."""
+    if cls not in _SHAPES:
+        _SHAPES[cls] = [_FieldShape(f.name, f.key, f.ref, f.scalar == "text", f.model, f.many)
+                        for f in field_shapes(cls)]
+    return _SHAPES[cls]
 
 
 def walk(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, _FieldShape, Any, BaseModel]]:
@@ -229,6 +202,11 @@ def _load_texts(graph: Graph) -> list[Problem]:
     for loaded in graph.corpus.loaded("sources"):
         source = loaded.record
         path = graph.corpus.root / source.text
+        if path.is_symlink() and not path.is_file():
+            problems.append(loaded.problem(("text",), f"source text '{source.text}' is a broken "
+                                                      "symlink (or a symlink loop); put the file "
+                                                      "itself there"))
+            continue
         if not path.is_file():
             problems.append(loaded.problem(("text",), f"source text '{source.text}' does not exist "
                                                       f"(expected at {relative(path)})"))

@@ -103,7 +103,11 @@ def _load_file(corpus: Corpus, kind: str, path: Path, root: Path) -> list[Proble
     if path.is_dir():
         return [Problem(shown, 0, 0, "", "unexpected folder: records live directly in "
                                          f"content/{kind}/")]
-    target = path.resolve()
+    try:
+        target = path.resolve()
+    except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError on a symlink loop
+        return [Problem(shown, 0, 0, "", "symlink loop: the link leads back to itself; replace "
+                                         "it by the file")]
     if not target.is_relative_to(root):
         return [Problem(shown, 0, 0, "", f"symlink points outside content/ (to '{target}'); "
                                          "copy the file in instead")]

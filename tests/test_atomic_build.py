@@ -3,6 +3,7 @@ removed records disappear instead of lingering."""
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 from pathlib import Path
@@ -26,19 +27,15 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A working folder with a copy of the mini corpus, the project's mkdocs.yml and docs/."""
+    """A working folder holding a copy of the mini corpus (the project's mkdocs.yml is used)."""
     shutil.copytree(MINI, tmp_path / "content")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    # docs/ without pages a `briefing generate docs` may have left there (they are git-ignored)
-    shutil.copytree(ROOT / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns(
-        ".briefing-pages", "index.md", "timeline.md", "quotes.md", "disagreements.md",
-        "coverage.md", "calls", "actors", "organizations", "topics", "events", "sources"))
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
 
 def _build(*extra: str):
-    return CliRunner().invoke(main, ["build", "--content", "content", "-d", "site", *extra])
+    return CliRunner().invoke(main, ["build", "-f", str(ROOT / "mkdocs.yml"), "--content",
+                                     "content", "-d", "site", *extra])
 
 
 def test_a_quote_changed_by_one_word_fails_and_leaves_the_site_untouched(project):
@@ -56,23 +53,27 @@ def test_a_quote_changed_by_one_word_fails_and_leaves_the_site_untouched(project
         "the source: \"We want peace - and trade\" (yours has 'war' where the source has 'peace')\n"
         "1 content problem found; nothing was built.\n"))
     assert _snapshot(project / "site") == before
-    assert sorted(p.name for p in project.iterdir()) == ["content", "docs", "mkdocs.yml", "site"]
+    assert sorted(p.name for p in project.iterdir()) == ["content", "site"]
 
 
-def test_a_failing_mkdocs_build_leaves_the_site_untouched(project):
-    """When MkDocs itself fails (strict mode: a nav entry to a missing page), the previous site
-    stays as it was and the temporary build folder is removed."""
+def test_a_failing_mkdocs_build_leaves_the_site_untouched(project, monkeypatch):
+    """When MkDocs itself fails (a warning, fatal in strict mode, logged while it builds), the
+    previous site stays as it was and the temporary build folder is removed."""
     assert _build().exit_code == 0
     before = _snapshot(project / "site")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace(
-        "  - Briefing: index.md\n", "  - Briefing: index.md\n  - Missing: missing.md\n"), "utf-8")
+    from generator.mkdocs_plugin import BriefingPlugin
+
+    on_files = BriefingPlugin.on_files
+
+    def warn(self, files, *, config):
+        logging.getLogger("mkdocs.plugins.briefing").warning("something is off")
+        return on_files(self, files, config=config)
+    monkeypatch.setattr(BriefingPlugin, "on_files", warn)
     result = _build()
-    assert result.exit_code == 1
-    assert result.stderr.startswith("Error: Aborted with 1 warnings in strict mode!")
-    assert "missing.md" in result.stderr
+    assert (result.exit_code, result.stderr) == (
+        1, "Error: Aborted with 1 warnings in strict mode!\nsomething is off\n")
     assert _snapshot(project / "site") == before
-    assert sorted(p.name for p in project.iterdir()) == ["content", "docs", "mkdocs.yml", "site"]
+    assert sorted(p.name for p in project.iterdir()) == ["content", "site"]
 
 
 def test_a_crash_inside_mkdocs_leaves_the_site_untouched(project, monkeypatch):
@@ -92,7 +93,7 @@ def test_a_crash_inside_mkdocs_leaves_the_site_untouched(project, monkeypatch):
     assert result.stderr.startswith("Internal error, please report it with the command you ran: "
                                     "RuntimeError: disk on fire\n")
     assert _snapshot(project / "site") == before
-    assert sorted(p.name for p in project.iterdir()) == ["content", "docs", "mkdocs.yml", "site"]
+    assert sorted(p.name for p in project.iterdir()) == ["content", "site"]
 
 
 def test_the_page_of_a_removed_record_disappears_from_the_site(project):

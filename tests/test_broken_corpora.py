@@ -135,6 +135,13 @@ CASES = [
              (content / "organizations").symlink_to(content.parent / "orgs")),
          "content/organizations/alpha-times.yaml: symlink points outside content/ (to '{tmp}/orgs/alpha-times.yaml'); copy the file in instead",
          "content/organizations/ruritania-government.yaml: symlink points outside content/ (to '{tmp}/orgs/ruritania-government.yaml'); copy the file in instead"),
+    case("symlink-loop", lambda content: (
+             (content / "topics" / "energy.yaml").symlink_to("energy.yaml")),
+         "content/topics/energy.yaml: symlink loop: the link leads back to itself; replace it by the file"),
+    case("source-text-symlink-loop", both(
+             remove("texts/beta.txt"),
+             lambda content: (content / "texts" / "beta.txt").symlink_to("beta.txt")),
+         "content/sources/beta-report.yaml:4:7: text: source text 'texts/beta.txt' is a broken symlink (or a symlink loop); put the file itself there"),
     case("source-text-symlink-outside", symlink("texts/beta.txt", "outside.txt", "text"),
          'content/sources/beta-report.yaml:4:7: text: source text is a symlink that points outside content/; copy the file in instead'),
     case("missing-source-text", remove("texts/beta.txt"),
