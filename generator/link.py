@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-import typing
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Iterator
 
 from pydantic import BaseModel
 
 from .errors import Problem, did_you_mean, relative
 from .load import Corpus, Loaded
-from .models import (KIND_NAMES, KINDS, Citation, Claim, Fact, FactReport, Participant, Prose, Quote,
-                     Ref, Role)
+from .models import (KIND_NAMES, KINDS, Citation, Claim, Fact, FactReport, Participant, Quote,
+                     Role)
 from .schema import field_shapes
 from .verbatim import FoldedText, fold, mismatch_message
 from .yamlfile import Loc

@@ -345,8 +345,8 @@ class Event(Record):
     end_date: PartialDate | None = None
     """When it ended, for events spanning days."""
     kind: Literal["summit", "talks", "meeting", "military", "annexation", "enlargement", "call",
-    """What sort of event it is."""
                   "statement", "other"] = "other"
+    """What sort of event it is."""
     location: Unknowable = None
     """Where it took place, as the sources say; unknown otherwise."""
     scheduled: bool = False

@@ -16,12 +16,12 @@ from typing import Any, Iterable
 import jinja2
 from markupsafe import Markup
 
-from .compare import Comparison, Comparisons, compare_corpus, coverage_matrix
+from .compare import Comparisons, compare_corpus, coverage_matrix
 from .link import (CITED_AS_SPEAKER, MENTIONED, WIKILINK, Graph, Key, cited_models, passage_anchor,
                    resolve_wikilink)
 from .markdown_text import escape, escape_html, front_matter_title, relative_link
-from .models import URL_PATTERN, Attribution, Citation, FactReport, Quote
-from .urls import SECTIONS, SPECIAL_PAGES
+from .models import URL_PATTERN, Attribution, FactReport, Quote
+from .urls import SECTIONS
 
 HOME_CALLS = 4
 """How many of the latest calls the home page sets side by side."""

@@ -21,7 +21,6 @@ from typing import Any
 
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
-from pydantic_core import PydanticUndefined
 
 from . import models
 from .errors import BriefingError
@@ -35,6 +34,8 @@ UNKNOWN = "unknown"
 class FieldShape:
     """What one field of a record class holds, in the terms a curator writes it."""
 
+    name: str
+    """The attribute name on the model (`as_`)."""
     key: str
     """The key as written in YAML (the alias when there is one: `as`)."""
     doc: str
@@ -90,7 +91,7 @@ def field_shapes(model: type[BaseModel]) -> list[FieldShape]:
                           if hasattr(m, "min_length")), 0)
         doc = " ".join((info.description or "").split())
         shapes.append(FieldShape(
-            key=info.alias or name, doc=doc, required=info.is_required(), many=found["many"],
+            name=name, key=info.alias or name, doc=doc, required=info.is_required(), many=found["many"],
             min_items=min_items if found["many"] else 0, model=found["model"], ref=found["ref"],
             choices=found["choices"], scalar=found["scalar"], default=info.default))
     return shapes
