@@ -9,6 +9,7 @@ become markup by accident; helpers that build Markdown return `Safe` strings.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -19,7 +20,8 @@ from markupsafe import Markup
 from .compare import Comparisons, compare_corpus, coverage_matrix
 from .link import (CITED_AS_SPEAKER, MENTIONED, WIKILINK, Graph, Key, cited_models, passage_anchor,
                    resolve_wikilink)
-from .markdown_text import escape, escape_html, front_matter_title, relative_link
+from . import markdown_text
+from .markdown_text import escape_html, front_matter_title, relative_link
 from .models import URL_PATTERN, Attribution, FactReport, Quote
 from .urls import SECTIONS
 
@@ -34,8 +36,17 @@ FIELD_FACT_KEYS = ("format", "requested-by")
 """Fact keys whose citations back a typed field of the call (format, requested_by)."""
 
 
+escape = functools.lru_cache(maxsize=1 << 16)(markdown_text.escape)
+"""markdown_text.escape, remembered: the same names, labels and passages recur on many pages."""
+
+
 class Safe(Markup):
     """Markdown built by the generator; printed as is."""
+
+    def __new__(cls, base: Any = "", encoding: str | None = None, errors: str = "strict") -> "Safe":
+        if encoding is None and isinstance(base, str):
+            return str.__new__(cls, base)  # what Markup does for text, without its checks
+        return super().__new__(cls, base, encoding, errors)
 
 
 def _finalize(value: Any) -> Any:
@@ -77,6 +88,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a run: no stat() per page
     )
     env.filters["anchor"] = _anchor_id
     env.filters["page_title"] = lambda value: Safe(front_matter_title(value))
@@ -84,6 +96,7 @@ def environment() -> jinja2.Environment:
     return env
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def display_date(value: dt.date | str | None) -> str:
     """'7 December 2021' from a date or a partial date string."""
     if value is None:
@@ -120,6 +133,7 @@ class Site:
         # generator quadratic in the number of records).
         self._names: dict[Key, str] = {}
         self._links: dict[tuple[str, str], str] = {}
+        self._exact: dict[tuple[str, str], str] = {}
         self.sources_listing: dict[str, list[str]] = {}
         """Call id -> sources whose `calls` list it."""
         for source_id in sorted(self.corpus.records["sources"]):
@@ -195,9 +209,12 @@ class Site:
 
     def exact(self, source_id: str, words: str) -> str:
         """The words as the source prints them (curly quotes, dashes), found by folded match."""
-        text = self.graph.texts[source_id]
-        span = text.span(words)
-        return text.original[span[0]:span[1]] if span else words
+        exact = self._exact.get((source_id, words))
+        if exact is None:
+            text = self.graph.texts[source_id]
+            span = text.span(words)
+            exact = self._exact[(source_id, words)] = text.original[span[0]:span[1]] if span else words
+        return exact
 
     def calls_of(self, key: Key) -> list[Key]:
         """Every call that refers to the record, in date order."""
@@ -337,6 +354,7 @@ class Renderer:
         self.site = Site(graph)
         self.env = environment()
         self._claim_counts: list[tuple[str, int, int, int]] | None = None
+        self._sources_of_call: dict[str, list[str]] = {}
         self.env.globals.update(display_date=display_date, Key=Key, SECTIONS=SECTIONS,
                                 use_labels=USE_LABELS)
 
@@ -434,6 +452,11 @@ class Renderer:
 
     def sources_of_call(self, call_id: str) -> list[str]:
         """Sources that cover a call: those listing it and those cited on its page."""
+        if call_id not in self._sources_of_call:
+            self._sources_of_call[call_id] = self._find_sources_of_call(call_id)
+        return self._sources_of_call[call_id]
+
+    def _find_sources_of_call(self, call_id: str) -> list[str]:
         corpus = self.site.corpus
         listed = set(self.site.sources_listing.get(call_id, []))
         call = corpus.get("calls", call_id)
