@@ -6,7 +6,9 @@ The CLI and the MkDocs plugin are thin adapters over these functions.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +21,26 @@ MANIFEST = ".briefing-pages"
 """File in an output folder listing the pages the generator wrote there, so stale ones go."""
 
 
+@contextmanager
+def _no_cyclic_gc():
+    """Pause Python's cyclic garbage collector during a stage.
+
+    Loading and rendering allocate hundreds of thousands of objects that stay alive, and every
+    automatic full collection walks all of them again: a sixth of the generator's time on 300
+    calls, and a growing share as the corpus grows. Reference counting still frees whatever is
+    dropped; only reference cycles wait for the first collection after the stage.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+@_no_cyclic_gc()
 def validate(content: Path) -> Graph:
     """Load and link the whole corpus; raise ContentError listing every problem."""
     corpus, problems = load_corpus(content)
@@ -29,6 +51,7 @@ def validate(content: Path) -> Graph:
     return graph
 
 
+@_no_cyclic_gc()
 def render(graph: Graph) -> dict[str, str]:
     """Every page of the site as Markdown, by path relative to the docs root."""
     return Renderer(graph).pages()
