@@ -1,0 +1,350 @@
+"""Benchmark: the generator beside MkDocs on synthetic corpora of growing size.
+
+    .venv/bin/python benchmarks/run.py            # 100, 300 and 1,000 calls
+    .venv/bin/python benchmarks/run.py --quick    # 50, 150 and 400 calls (a few minutes)
+    .venv/bin/python benchmarks/run.py --sizes 20,2000 --repeat 5 --keep /tmp/bench
+
+For each size it writes a corpus with `synth.py`, then runs workers one after the other, each in
+a fresh Python process, so that timings and peak memory (the kernel's maxrss of each child, from
+os.wait4) do not mix:
+
+* generator (`--repeat` times, median kept): one cold generation, every stage timed: load (YAML
+  parsing), validate (schemas and references), verify (folding the source texts and finding every
+  quote and cited passage), compare, render, and write (`pipeline.write_pages` into an empty
+  docs folder). Modules are imported before the clock starts; nothing else has run.
+* incremental: generates into a docs folder, then again with no change (which must write
+  nothing), then after each of a few one-record edits, counting the pages each rewrites.
+* build: what `briefing build` does: generate, then `site_build.build_site` (MkDocs, strict)
+  with the pages handed over; MkDocs' time is the build_site call alone.
+
+Times are CPU seconds of the worker process (time.process_time): on a shared machine the other
+jobs stretch wall-clock time by whatever they take, CPU time far less. Wall-clock is shown beside.
+
+It prints the tables, the targets with their verdicts and, as its last line:
+
+    bench: calls=N generator_s=G mkdocs_s=M generator_share=S page_bytes_growth=B unchanged_writes=W
+
+N is the largest size, G and M the generator's and MkDocs' CPU seconds there, S = G / M, B the
+HTML bytes per page at the largest size over those at the smallest, W the files written by the
+no-change regeneration at the largest size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SIZES = (100, 300, 1000)
+QUICK_SIZES = (50, 150, 400)
+STAGES = ("load", "validate", "verify", "compare", "render", "write")
+
+TARGET_SHARE = 0.05
+TARGET_PAGE_GROWTH = 1.25
+TARGET_LINEARITY = 1.5
+"""Generator seconds per call at the largest size over those at the smallest; 1.0 is linear,
+a quadratic generator would give the ratio of the sizes (10 by default)."""
+
+
+# --- the workers (run in their own processes) ----------------------------------------------
+
+class Stopwatch:
+    """Accumulates the CPU time spent in a module function, by wrapping it in place."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def wrap(self, module: Any, name: str) -> None:
+        original = getattr(module, name)
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start = time.process_time()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self.seconds += time.process_time() - start
+
+        setattr(module, name, timed)
+
+
+def generator_worker(folder: Path, run: int) -> dict[str, Any]:
+    """One cold generation through the pipeline's API (modules imported, nothing run yet), with
+    the stages timed by wrapping the functions that do them."""
+    from generator import link as link_module
+    from generator import load as load_module
+    from generator import pipeline
+    from generator import render as render_module
+
+    watches = {name: Stopwatch() for name in ("parse", "verify", "compare")}
+    watches["parse"].wrap(load_module, "read_yaml")
+    watches["verify"].wrap(link_module, "_verify")
+    watches["verify"].wrap(link_module, "_load_texts")
+    watches["compare"].wrap(render_module, "compare_corpus")
+    docs = folder / f"docs-run-{run}"
+    shutil.rmtree(docs, ignore_errors=True)
+    wall, clock = time.perf_counter(), time.process_time
+    t0 = clock()
+    graph = pipeline.validate(folder / "content")
+    t1 = clock()
+    pages = pipeline.render(graph)
+    t2 = clock()
+    pipeline.write_pages(pages, docs)
+    t3 = clock()
+    wall = time.perf_counter() - wall
+    shutil.rmtree(docs)
+    w = {name: watch.seconds for name, watch in watches.items()}
+    return {"stages": {"load": w["parse"],
+                       "validate": t1 - t0 - w["parse"] - w["verify"],
+                       "verify": w["verify"], "compare": w["compare"],
+                       "render": t2 - t1 - w["compare"], "write": t3 - t2,
+                       "total": t3 - t0, "wall": wall},
+            "records": {kind: len(ids) for kind, ids in graph.corpus.records.items()},
+            "pages": len(pages), "passages": sum(len(p) for p in graph.passages.values()),
+            "quotes": sum(len(graph.corpus.get("calls", c).quotes) for c in graph.corpus.records["calls"])}
+
+
+def incremental_worker(folder: Path, run: int) -> dict[str, Any]:
+    """Generate into a docs folder, then again with no change, then after one-record edits."""
+    from generator.pipeline import generate, write_pages
+
+    content, docs = folder / "content", folder / "docs-incremental"
+    shutil.rmtree(docs, ignore_errors=True)
+    write_pages(generate(content), docs)
+    again = write_pages(generate(content), docs)
+    edits = {}
+    for label, (kind, old, new) in EDITS.items():
+        path = sorted((content / kind).glob("*.yaml"))[len(list((content / kind).glob("*.yaml"))) // 2]
+        original = path.read_text("utf-8")
+        if old not in original:
+            raise SystemExit(f"edit '{label}': '{old}' is not in {path}")
+        try:
+            path.write_text(original.replace(old, new, 1), "utf-8")
+            stats = write_pages(generate(content), docs)
+        finally:
+            path.write_text(original, "utf-8")
+            write_pages(generate(content), docs)
+        edits[label] = {"record": str(path.relative_to(content)),
+                        "written": stats.written + stats.removed}
+    return {"unchanged_writes": len(again.written) + len(again.removed), "edits": edits}
+
+
+EDITS = {
+    "call statement": ("calls", " minutes.'\n", " minutes, officials said.'\n"),
+    "person description": ("actors", "description: ", "description: Formerly a diplomat. "),
+    "source headline": ("sources", "headline: ", "headline: Updated, "),
+}
+"""One-record edits, each made to the middle record of a kind: (kind, text, replacement). The
+statement is the call's first summary line; a source's headline is part of its name, shown in
+every footnote that cites it, so that edit rewrites every page citing the source."""
+
+
+def build_worker(folder: Path, run: int) -> dict[str, Any]:
+    """What `briefing build` does, with the MkDocs part timed on its own."""
+    import mkdocs.commands.build  # noqa: F401 - imported before the clock starts, like the generator
+    import mkdocs.config  # noqa: F401
+
+    from generator.pipeline import content_epoch, render, validate
+    from generator.site_build import build_site
+
+    config = _mkdocs_config(folder)
+    t0 = time.process_time()
+    graph = validate(folder / "content")
+    pages = render(graph)
+    t1, wall = time.process_time(), time.perf_counter()
+    site = folder / "site"
+    build_site(config, site, pages=pages, source_date_epoch=content_epoch(graph))
+    t2, wall = time.process_time(), time.perf_counter() - wall
+    html = list(site.rglob("*.html"))
+    search = site / "search" / "search_index.json"
+    return {"generate_s": t1 - t0, "mkdocs_s": t2 - t1, "mkdocs_wall": wall,
+            "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+            "html_pages": len(html), "html_bytes": sum(p.stat().st_size for p in html),
+            "largest_page": max((p.stat().st_size, str(p.relative_to(site))) for p in html),
+            "search_bytes": search.stat().st_size if search.exists() else 0}
+
+
+def _mkdocs_config(folder: Path) -> Path:
+    """The project's mkdocs.yml, reading the synthetic corpus, beside a copy of docs/."""
+    text = (ROOT / "mkdocs.yml").read_text("utf-8")
+    marker = "      content: content\n"
+    if text.count(marker) != 1:
+        raise SystemExit("mkdocs.yml: cannot find the briefing plugin's 'content: content' line")
+    text = text.replace(marker, f"      content: {json.dumps(str((folder / 'content').resolve()))}\n")
+    # Paths relative to mkdocs.yml (a theme's custom_dir) must still point into the project.
+    text = re.sub(r"(?m)^(\s+custom_dir:\s*)([^\s#]+)",
+                  lambda m: m.group(1) + json.dumps(str(ROOT / m.group(2).strip("'\""))), text)
+    generated = ("calls", "actors", "sources", "organizations", "topics", "events", ".briefing-pages",
+                 "index.md", "timeline.md", "quotes.md", "disagreements.md", "coverage.md")
+    shutil.copytree(ROOT / "docs", folder / "docs", dirs_exist_ok=True,
+                    ignore=lambda where, names: [n for n in names if n in generated
+                                                 and Path(where) == ROOT / "docs"])
+    config = folder / "mkdocs.yml"
+    config.write_text(text, "utf-8")
+    return config
+
+
+WORKERS: dict[str, Callable[[Path, int], dict[str, Any]]] = {
+    "generator": generator_worker, "incremental": incremental_worker, "build": build_worker}
+
+
+# --- the driver -------------------------------------------------------------------------------
+
+def run_worker(kind: str, folder: Path, run: int = 0) -> dict[str, Any]:
+    """Run a worker in a fresh interpreter; add its peak resident memory (maxrss)."""
+    result = folder / f"{kind}-{run}.json"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.Popen([sys.executable, __file__, "--worker", kind, "--run", str(run),
+                             str(folder)], env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"{kind} worker failed at {folder} (exit {proc.returncode})")
+    data = json.loads(result.read_text("utf-8"))
+    data["peak_mb"] = usage.ru_maxrss / 1024  # Linux reports kilobytes
+    return data
+
+
+def measure(size: int, work: Path, repeat: int, seed: int) -> dict[str, Any]:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from synth import write_corpus
+
+    folder = work / f"calls-{size}"
+    shutil.rmtree(folder, ignore_errors=True)
+    start = time.perf_counter()
+    write_corpus(folder / "content", size, seed)
+    say = lambda text: print(f"[{size} calls] {text}", file=sys.stderr, flush=True)
+    say(f"corpus written in {time.perf_counter() - start:.1f} s; {repeat} generator runs…")
+    runs = [run_worker("generator", folder, run) for run in range(repeat)]
+    gen = sorted(runs, key=lambda r: r["stages"]["total"])[len(runs) // 2]
+    gen["all_totals"] = [r["stages"]["total"] for r in runs]
+    say(f"generator {gen['stages']['total']:.2f} s CPU (median); regeneration and edits…")
+    incremental = run_worker("incremental", folder)
+    say("MkDocs build…")
+    build = run_worker("build", folder)
+    say(f"MkDocs {build['mkdocs_s']:.1f} s CPU")
+    return {"calls": size, "gen": gen, "inc": incremental, "build": build}
+
+
+def report(results: list[dict[str, Any]], command: str) -> tuple[str, bool]:
+    """The tables, the targets and the bench line; and whether every target is met."""
+    lines = [f"$ {command}", ""]
+    head = (["calls", "records", "pages"] + list(STAGES)
+            + ["generator", "(wall)", "MkDocs", "(wall)", "share"])
+    rows = []
+    for r in results:
+        g, b = r["gen"], r["build"]
+        s = g["stages"]
+        rows.append([f"{r['calls']:,}", f"{sum(g['records'].values()):,}", f"{g['pages']:,}"]
+                    + [f"{s[k]:.2f}" for k in STAGES]
+                    + [f"{s['total']:.2f}", f"{s['wall']:.2f}", f"{b['mkdocs_s']:.1f}",
+                       f"{b['mkdocs_wall']:.1f}", f"{s['total'] / b['mkdocs_s']:.3f}"])
+    lines += _table(head, rows) + [""]
+    head = ["calls", "site MB", "HTML kB/page", "largest page kB", "search index kB",
+            "search B/page", "generator peak MB", "build peak MB", "no-change writes"] + [
+            f"edit: {label}" for label in EDITS]
+    rows = []
+    for r in results:
+        g, i, b = r["gen"], r["inc"], r["build"]
+        rows.append([f"{r['calls']:,}", f"{b['site_bytes'] / 1e6:.1f}",
+                     f"{b['html_bytes'] / b['html_pages'] / 1e3:.1f}",
+                     f"{b['largest_page'][0] / 1e3:,.0f} ({b['largest_page'][1]})",
+                     f"{b['search_bytes'] / 1e3:,.0f}", f"{b['search_bytes'] / b['html_pages']:,.0f}",
+                     f"{g['peak_mb']:.0f}", f"{b['peak_mb']:.0f}", str(i["unchanged_writes"])]
+                    + [str(len(i["edits"][k]["written"])) for k in EDITS])
+    lines += _table(head, rows) + [""]
+
+    last = results[-1]
+    per_call = [r["gen"]["stages"]["total"] / r["calls"] for r in results]
+    verify_per = [r["gen"]["stages"]["verify"] / (r["gen"]["passages"] + r["gen"]["quotes"]) * 1e6
+                  for r in results]
+    bytes_per_page = [r["build"]["html_bytes"] / r["build"]["html_pages"] for r in results]
+    shares = [r["gen"]["stages"]["total"] / r["build"]["mkdocs_s"] for r in results]
+    growth = bytes_per_page[-1] / bytes_per_page[0]
+    linearity = per_call[-1] / per_call[0]
+    verify_growth = verify_per[-1] / verify_per[0]
+    unchanged = [r["inc"]["unchanged_writes"] for r in results]
+    lines.append("Seconds are CPU seconds of the process (time.process_time); wall-clock in brackets. "
+                 "Peak memory is the maxrss of each worker process.")
+    lines.append("generator runs (CPU s, median kept): " + "; ".join(
+        f"{r['calls']}: " + ", ".join(f"{t:.2f}" for t in r["gen"]["all_totals"]) for r in results))
+    lines.append("generator ms per call: " + ", ".join(f"{x * 1e3:.1f}" for x in per_call)
+                 + f" (largest/smallest {linearity:.2f}; 1.0 is linear)")
+    lines.append("verification µs per quote or passage: " + ", ".join(f"{x:.0f}" for x in verify_per)
+                 + f" (largest/smallest {verify_growth:.2f})")
+    for label in EDITS:
+        edit = last["inc"]["edits"][label]
+        pages = edit["written"]
+        lines.append(f"editing one record ({label}, {edit['record']}) rewrote {len(pages)} "
+                     f"pages: {', '.join(pages[:6])}{' …' if len(pages) > 6 else ''}")
+    checks = [
+        (f"generator share <= {TARGET_SHARE} at every size", max(shares) <= TARGET_SHARE,
+         ", ".join(f"{s:.3f}" for s in shares)),
+        (f"bytes per page growth <= {TARGET_PAGE_GROWTH}", growth <= TARGET_PAGE_GROWTH, f"{growth:.2f}"),
+        (f"generator time linear (per-call growth <= {TARGET_LINEARITY})",
+         linearity <= TARGET_LINEARITY, f"{linearity:.2f}"),
+        (f"verification sub-quadratic (per-passage growth <= {TARGET_LINEARITY})",
+         verify_growth <= TARGET_LINEARITY, f"{verify_growth:.2f}"),
+        ("no-change regeneration writes 0 files", not any(unchanged),
+         ", ".join(str(u) for u in unchanged)),
+    ]
+    lines.append("")
+    for name, ok, value in checks:
+        lines.append(f"{'met   ' if ok else 'MISSED'} {name}: {value}")
+    lines.append("")
+    lines.append(f"bench: calls={last['calls']} generator_s={last['gen']['stages']['total']:.2f} "
+                 f"mkdocs_s={last['build']['mkdocs_s']:.2f} generator_share={shares[-1]:.3f} "
+                 f"page_bytes_growth={growth:.2f} unchanged_writes={unchanged[-1]}")
+    return "\n".join(lines), all(ok for _, ok, _ in checks)
+
+
+def _table(head: list[str], rows: list[list[str]]) -> list[str]:
+    """A Markdown table (it reads as plain text too, and pastes into the README)."""
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(head)]
+    line = lambda cells: "| " + " | ".join(c.rjust(w) for c, w in zip(cells, widths)) + " |"
+    return [line(head), "|" + "|".join("-" * (w + 1) + ":" for w in widths) + "|"] + [line(r) for r in rows]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help=f"sizes {QUICK_SIZES} instead of {DEFAULT_SIZES}")
+    parser.add_argument("--sizes", help="comma-separated numbers of calls, e.g. 50,500")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="generator runs per size, each in a fresh process (median kept)")
+    parser.add_argument("--seed", type=int, default=7, help="seed of the synthetic corpus")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it (corpora, sites)")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
+    parser.add_argument("--run", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("folder", nargs="?", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        result = WORKERS[args.worker](args.folder, args.run)
+        (args.folder / f"{args.worker}-{args.run}.json").write_text(json.dumps(result), "utf-8")
+        return 0
+    sizes = sorted(int(s) for s in args.sizes.split(",")) if args.sizes else (
+        QUICK_SIZES if args.quick else DEFAULT_SIZES)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        results = [measure(size, work, args.repeat, args.seed) for size in sizes]
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    command = "python benchmarks/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
+    text, ok = report(results, command.strip())
+    print(text)
+    return 1 if args.check and not ok else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
