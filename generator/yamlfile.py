@@ -128,18 +128,30 @@ class _FastLoader(_Loader):
         Resolver.__init__(self)
 
 
+_SHALLOW = 1_000
+"""Lines plus brackets below which a document cannot nest deep enough to strain C recursion."""
+
+
 def _read_fast(text: str) -> Located | None:
     """The record read with libyaml, or None on any problem at all: the pure-Python reader then
-    reads the file again and reports the problem in its own words, with its own positions."""
+    reads the file again and reports the problem in its own words, with its own positions.
+
+    A short file without '&' or '*' can hold no anchor, alias or deep nesting, so libyaml composes
+    it entirely in C (the depth limit is checked after); otherwise only the events come from C.
+    """
     if _CParser is None:
         return None
+    whole = ("&" not in text and "*" not in text
+             and text.count("\n") + text.count("[") + text.count("{") < _SHALLOW)
     loader = None
     try:
-        loader = _FastLoader(text)
+        loader = yaml.CSafeLoader(text) if whole else _FastLoader(text)
         node = loader.get_single_node()
         positions: dict[Loc, Scalar] = {}
         loader.locations = {}
         _walk(node, (), positions, loader.locations)
+        if max(map(len, loader.locations.values())) >= MAX_DEPTH:
+            return None
         data = loader.construct_document(node)
     except Exception:  # noqa: BLE001 - whatever it is, the careful reader words it
         return None
