@@ -19,6 +19,7 @@ Run `python benchmarks/synth.py 100 /tmp/synth` to write a corpus of 100 calls.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 import re
 import sys
@@ -109,11 +110,14 @@ class Synth:
     # --- the world the calls happen in ----------------------------------------------------
 
     def _name(self, syllables: int = 2) -> str:
-        while True:
-            word = "".join(self.rng.choice(SYLLABLES) for _ in range(syllables)).capitalize()
+        """A new made-up name; longer ones once the short ones run out."""
+        for attempt in itertools.count():
+            size = syllables + attempt // 20
+            word = "".join(self.rng.choice(SYLLABLES) for _ in range(size)).capitalize()
             if word not in self.used_names:
                 self.used_names.add(word)
                 return word
+        raise AssertionError("unreachable")
 
     def _world(self) -> None:
         n, rng = self.n, self.rng
