@@ -17,6 +17,9 @@ from mkdocs.structure.files import File, Files
 from .errors import BriefingError
 from .pipeline import MANIFEST, generate
 
+THEME = Path(__file__).parent / "theme"
+"""Partials overriding Material's (an accessibility fix), shipped with the package."""
+
 
 class BriefingConfig(Config):
     content = config_options.Type(str, default="content")
@@ -29,6 +32,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def _content_dir(self, config) -> Path:
         return Path(config.config_file_path).parent / self.config.content
+
+    def on_config(self, config):
+        # Our theme fixes (generator/theme/) come before Material's templates, after any
+        # custom_dir of the site's own.
+        if str(THEME) not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        return config
 
     def on_files(self, files: Files, *, config) -> Files:
         pages = self.pages

@@ -216,6 +216,14 @@ class Site:
             exact = self._exact[(source_id, words)] = text.original[span[0]:span[1]] if span else words
         return exact
 
+    def keywords(self, key: Key) -> list[str]:
+        """What else a reader may type to find the record: its aliases and, for a person, the
+        titles of their roles. The page's search keywords (front matter `tags`, which the search
+        index weighs above body text; see mkdocs.yml), in order, without repeats."""
+        record = self.graph.record(key)
+        words = [*getattr(record, "aliases", []), *(r.title for r in getattr(record, "roles", []))]
+        return list(dict.fromkeys(words))
+
     def calls_of(self, key: Key) -> list[Key]:
         """Every call that refers to the record, in date order."""
         groups = self.graph.backlinks.get(key, {})

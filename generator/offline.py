@@ -1,0 +1,121 @@
+"""The offline edition: a copy of the site that works opened from disk (file://), search included.
+
+Material's `offline` plugin does most of it: it turns directory URLs off (a browser opening
+`calls/x/` from disk shows a folder listing, not the page) and inlines the search index into
+`search/search_index.js`, which a page can load from file:// where it cannot fetch JSON. Search
+runs in a web worker, which browsers refuse to start from file://; the plugin therefore adds the
+iframe-worker shim, from a CDN. We serve the shim from the site itself instead (a copy vendored in
+`generator/assets/`, iframe-worker 1.0.4, MIT, by Material's author), so that the offline edition
+makes no request to any host, and check every built page for resources from other hosts.
+
+This module is part of the CLI's MkDocs adapter (`site_build`); the core never imports it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from html.parser import HTMLParser
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urlparse
+
+from .errors import BuildError
+
+SHIM = "assets/javascripts/iframe-worker-shim.js"
+"""Where the iframe-worker shim is served from, relative to the site root."""
+_VENDORED = ("iframe-worker-shim.js", "iframe-worker-LICENSE")
+OFFLINE_PLUGIN = "material/offline"
+
+
+def configure_offline(config) -> None:
+    """Add Material's offline plugin to a loaded MkDocs config, with the shim served locally.
+
+    Called before the build: the plugin's own `on_config` then turns directory URLs off, and
+    finds our shim in `extra.polyfills` (any URL naming iframe-worker), so adds no CDN script.
+    """
+    from material.plugins.offline.plugin import OfflinePlugin
+
+    polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+    config.extra["polyfills"] = [*polyfills, SHIM]
+    if not any(isinstance(plugin, OfflinePlugin) for plugin in config.plugins.values()):
+        plugin = OfflinePlugin()
+        errors, warnings = plugin.load_config({}, config_file_path=config.config_file_path)
+        if errors or warnings:  # an empty config has nothing to get wrong; a Material upgrade might
+            raise BuildError(f"Material's offline plugin refused its configuration: {errors or warnings}")
+        config.plugins[OFFLINE_PLUGIN] = plugin
+
+
+def finish_offline(site_dir: Path) -> None:
+    """Copy the shim into the built site, drop the 404 page, then refuse the edition if it is not
+    self-contained.
+
+    404.html is shown by web servers only, and its root-absolute links (/assets/…) point at the
+    root of the reader's disk when opened from it.
+
+    Raises BuildError naming every page that would load something from another host, and when
+    the inlined search index is missing (search would silently find nothing from disk).
+    """
+    site_dir = Path(site_dir)
+    target = site_dir / SHIM
+    target.parent.mkdir(parents=True, exist_ok=True)
+    assets = resources.files("generator") / "assets"
+    for name, dest in zip(_VENDORED, (target, target.with_name("iframe-worker-LICENSE"))):
+        with resources.as_file(assets / name) as path:
+            shutil.copyfile(path, dest)
+    (site_dir / "404.html").unlink(missing_ok=True)
+    problems = []
+    if not (site_dir / "search" / "search_index.js").is_file():
+        problems.append("search/search_index.js is missing: search would not work from disk")
+    for page, url in external_resources(site_dir):
+        problems.append(f"{page} loads {url} from another host")
+    if problems:
+        raise BuildError("the offline edition is not self-contained:\n" + "\n".join(problems))
+
+
+def external_resources(site_dir: Path) -> list[tuple[str, str]]:
+    """(page, URL) for every resource a built page loads from another host, in page order.
+
+    Resources are what a browser fetches while loading the page (scripts, stylesheets, icons,
+    images, frames, media), not links a reader may follow.
+    """
+    found = []
+    for page in sorted(Path(site_dir).rglob("*.html")):
+        finder = _ResourceFinder()
+        finder.feed(page.read_text("utf-8"))
+        finder.close()
+        relative = page.relative_to(site_dir).as_posix()
+        found.extend((relative, url) for url in finder.urls if _is_remote(url))
+    return found
+
+
+def _is_remote(url: str) -> bool:
+    parsed = urlparse(url.strip())
+    return bool(parsed.netloc) or parsed.scheme not in ("", "data", "blob", "file")
+
+
+_LOADED_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "preconnect",
+                 "dns-prefetch", "prefetch", "apple-touch-icon"}
+_SRC_TAGS = {"script", "img", "iframe", "frame", "embed", "source", "audio", "video", "track",
+             "input"}
+
+
+class _ResourceFinder(HTMLParser):
+    """Collects the URLs a page fetches as it loads."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "link" and _LOADED_LINKS & set(values.get("rel", "").lower().split()):
+            self.urls.append(values.get("href", ""))
+        if tag in _SRC_TAGS and values.get("src"):
+            self.urls.append(values["src"])
+        if tag == "object" and values.get("data"):
+            self.urls.append(values["data"])
+        if tag == "video" and values.get("poster"):
+            self.urls.append(values["poster"])
+        for candidate in values.get("srcset", "").split(","):
+            if candidate.strip():
+                self.urls.append(candidate.split()[0])

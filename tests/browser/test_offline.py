@@ -1,0 +1,134 @@
+"""The offline edition (`briefing build --offline`) opened from disk, as a reader with no network.
+
+The browser opens file:// URLs; every request it makes must be for a file of the edition.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.errors import BuildError
+from generator.offline import SHIM, external_resources, finish_offline
+
+from .conftest import search
+
+
+def _record(kind: str, id_: str) -> str:
+    """A record's page in the offline edition (no directory URLs)."""
+    return f"{kind}/{id_}.html"
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Premier Brown", _record("actors", "bob-brown")),
+    ("We want peace and trade too", _record("calls", "2021-12-07-adams-brown-video-call")),
+])
+def test_search_works_from_disk_with_no_request_off_the_disk(reader, mini_offline, query,
+                                                             expected):
+    """From file://, search finds a person by alias and a call by a quote's words; following
+    the first result opens that page; every request is for a file of the edition."""
+    tab = reader(mini_offline)
+    tab.open("index.html")
+    results = search(tab, query)
+    assert results and results[0] == expected, results[:5]
+    with tab.page.expect_navigation():
+        tab.page.locator(".md-search-result__item > a.md-search-result__link").first.click()
+    assert tab.here() == expected
+    assert tab.page.locator("article h1").count() == 1
+    assert tab.foreign == [] and tab.errors == []
+    assert all(url.startswith(mini_offline.base) for url in tab.requests), tab.requests
+    assert mini_offline.url(SHIM) in tab.requests  # the worker shim came from the edition
+
+
+def test_a_reader_follows_links_from_disk_to_pages_not_folders(reader, mini_offline):
+    """Links of the offline edition open pages (calls/<id>.html), never folder listings."""
+    tab = reader(mini_offline)
+    tab.open("index.html")
+    with tab.page.expect_navigation():
+        tab.page.locator("nav.md-tabs a", has_text="People").click()
+    assert tab.here() == "actors/index.html"
+    with tab.page.expect_navigation():
+        tab.page.locator("article a", has_text="Alice Adams").first.click()
+    assert tab.here() == _record("actors", "alice-adams")
+    assert tab.page.locator("article h1").inner_text().removesuffix("¶") == "Alice Adams"
+    assert tab.foreign == [] and tab.errors == []
+
+
+def test_every_link_of_the_offline_edition_opens_a_file_of_it(mini_offline):
+    """Every relative href and src of every page names a file that exists in the edition."""
+    root = mini_offline.root
+    pages = sorted(root.rglob("*.html"))
+    assert len(pages) > 20
+    missing = []
+    for page in pages:
+        base = page.as_uri()
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        for element in soup.select("[href], [src]"):
+            url = element.get("href") or element.get("src")
+            parsed = urlparse(url)
+            if parsed.scheme or url.startswith("#"):
+                continue  # outside links (a reader may follow them) and anchors of the page
+            target = Path(unquote(urlparse(urljoin(base, url)).path))
+            if not target.is_file():
+                missing.append((page.relative_to(root).as_posix(), url))
+    assert missing == []
+
+
+def test_the_offline_edition_loads_nothing_from_other_hosts(mini_offline):
+    """No page names a script, stylesheet, icon or image on another host; the shim and the
+    inlined search index are files of the edition, the CDN appears nowhere."""
+    root = mini_offline.root
+    assert external_resources(root) == []
+    assert (root / SHIM).is_file() and (root / "search" / "search_index.js").is_file()
+    assert not [p for p in root.rglob("*.html") if "unpkg" in p.read_text("utf-8")]
+
+
+def test_the_main_site_keeps_directory_urls_and_needs_no_shim(mini_site):
+    """Only the offline edition turns directory URLs off: the main site serves calls/<id>/."""
+    assert (mini_site / "calls" / "2021-12-07-adams-brown-video-call" / "index.html").is_file()
+    assert not (mini_site / "calls" / "2021-12-07-adams-brown-video-call.html").exists()
+    assert not (mini_site / SHIM).exists()
+    assert not [p for p in mini_site.rglob("*.html") if "iframe-worker" in p.read_text("utf-8")]
+
+
+def _fake_edition(tmp_path: Path, page: str) -> Path:
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.js").write_text("var __index = {}", "utf-8")
+    (tmp_path / "calls").mkdir()
+    (tmp_path / "calls" / "index.html").write_text(page, "utf-8")
+    return tmp_path
+
+
+def test_finish_offline_refuses_a_page_that_loads_from_another_host(tmp_path):
+    """A page that would fetch a script or stylesheet from elsewhere fails the build, named."""
+    site = _fake_edition(tmp_path, '<link rel="stylesheet" href="https://fonts.example/a.css">'
+                                   '<script src="//cdn.example/shim.js"></script>'
+                                   '<a href="https://example.org/">a link is fine</a>')
+    with pytest.raises(BuildError) as caught:
+        finish_offline(site)
+    assert str(caught.value) == (
+        "the offline edition is not self-contained:\n"
+        "calls/index.html loads https://fonts.example/a.css from another host\n"
+        "calls/index.html loads //cdn.example/shim.js from another host")
+
+
+def test_finish_offline_refuses_an_edition_without_its_inlined_search_index(tmp_path):
+    """Without search/search_index.js search would find nothing from disk: the build fails."""
+    site = _fake_edition(tmp_path, "<p>no resources</p>")
+    (site / "search" / "search_index.js").unlink()
+    with pytest.raises(BuildError, match="search/search_index.js is missing"):
+        finish_offline(site)
+
+
+def test_finish_offline_copies_the_shim_with_its_license(tmp_path):
+    """The shim and its MIT licence are copied into the edition, byte for byte."""
+    site = _fake_edition(tmp_path, "<p>no resources</p>")
+    finish_offline(site)
+    vendored = Path(__file__).resolve().parents[2] / "generator" / "assets"
+    assert (site / SHIM).read_bytes() == (vendored / "iframe-worker-shim.js").read_bytes()
+    license = (site / SHIM).with_name("iframe-worker-LICENSE").read_bytes()
+    assert license == (vendored / "iframe-worker-LICENSE").read_bytes()
+    assert b"Permission is hereby granted" in license

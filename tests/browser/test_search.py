@@ -1,0 +1,113 @@
+"""Search as a reader uses it: typed into Material's search box in a real browser.
+
+What decides the ranking (measured with these queries on the real corpus):
+- Words split at dashes, brackets, apostrophes and HTML entities (mkdocs.yml `separator`), so
+  "Biden–Putin", "(NATO)" and "Putin's" are the words biden, putin and nato: otherwise a rare
+  token like "biden–putin" matches the query "biden*" and outranks the person.
+- A record's aliases and role titles are its page's `tags`, a search field weighed 300 times
+  body text (titles weigh 1000): "press secretary" finds Jen Psaki before the Associated Press,
+  whose title only shares "press"; "Kremlin" still finds the Kremlin before its spokesman.
+- Page boosts (front matter `search: boost`): calls 3, people 2, topics, organizations and events
+  1.5, sources 1, listing pages (home, section indexes, timeline, quotes, disagreements,
+  coverage) 0.5, since they repeat every record's words and should come after the record.
+  Quote words find the call they were said in.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.urls import record_url
+
+from .conftest import search
+
+MINI_QUERIES = [
+    # (what the reader knows, query, the page that must come first)
+    ("name", "Alice Adams", record_url("actors", "alice-adams")),
+    ("alias", "Premier Brown", record_url("actors", "bob-brown")),
+    ("role", "Reporter", record_url("actors", "ann-writer")),
+    ("topic", "trade", record_url("topics", "trade")),
+    ("organization", "Ruritania", record_url("organizations", "ruritania-government")),
+    ("event", "sanctions vote", record_url("events", "sanctions-vote")),
+    ("quote words", "We want peace and trade too",
+     record_url("calls", "2021-12-07-adams-brown-video-call")),
+]
+
+
+@pytest.mark.parametrize("kind, query, expected", MINI_QUERIES, ids=[q[0] for q in MINI_QUERIES])
+def test_search_puts_the_record_a_reader_means_first(reader, mini_served, kind, query, expected):
+    """Typing a record's name, alias, role, topic or quote words lists its page first."""
+    tab = reader(mini_served)
+    tab.open()
+    results = search(tab, query)
+    assert results and results[0] == expected, (query, results[:5])
+
+
+def test_a_role_finds_the_person_before_the_people_index(reader, mini_served):
+    """'Reporter' is in the People index twice (the intro says 'reporters'), once in Ann
+    Writer's lead: the boosts still rank her page first and the index after it."""
+    tab = reader(mini_served)
+    tab.open()
+    results = search(tab, "Reporter")
+    assert results.index(record_url("actors", "ann-writer")) < results.index("actors/")
+
+
+def test_search_finds_nothing_for_words_the_site_does_not_contain(reader, mini_served):
+    """A word no page contains lists no result (the index is not matching everything)."""
+    tab = reader(mini_served)
+    tab.open()
+    assert search(tab, "xylophone") == []
+
+
+REAL_QUERIES = [
+    ("name", "Vladimir Putin", record_url("actors", "vladimir-putin")),
+    ("surname", "Biden", record_url("actors", "joe-biden")),
+    ("surname", "Putin", record_url("actors", "vladimir-putin")),
+    ("alias", "Mr. Putin", record_url("actors", "vladimir-putin")),
+    ("alias", "the Kremlin leader", record_url("actors", "vladimir-putin")),
+    ("alias", "Kremlin spokesman", record_url("actors", "dmitry-peskov")),
+    ("role", "press secretary", record_url("actors", "jen-psaki")),
+    ("role", "national security adviser", record_url("actors", "jake-sullivan")),
+    ("role", "Senate Minority Leader", record_url("actors", "mitch-mcconnell")),
+    ("organization", "Kremlin", record_url("organizations", "kremlin")),
+    ("organization alias", "Nato", record_url("organizations", "nato")),
+    ("organization", "Associated Press", record_url("organizations", "associated-press")),
+    ("topic", "Nord Stream 2", record_url("topics", "nord-stream-2")),
+    ("topic", "security guarantees", record_url("topics", "security-guarantees")),
+    ("event", "Geneva talks", record_url("events", "geneva-talks-2022-01-10")),
+]
+
+
+@pytest.mark.parametrize("kind, query, expected", REAL_QUERIES,
+                         ids=[f"{q[0]}-{q[1]}" for q in REAL_QUERIES])
+def test_real_corpus_search_puts_the_record_a_reader_means_first(reader, real_served, kind, query,
+                                                                 expected):
+    """In the real briefing, a role ('press secretary' finds Jen Psaki), an alias, a surname or
+    a name lists the record's page first, above pages that merely share a word with it (the
+    Associated Press for 'press', the Kremlin for 'Kremlin spokesman', the calls for 'Biden')."""
+    tab = reader(real_served)
+    tab.open()
+    results = search(tab, query)
+    assert results and results[0] == expected, (query, results[:5])
+
+
+def test_real_corpus_a_phrase_of_a_quote_finds_its_call(reader, real_served):
+    """For every call, seven words from its longest quote (a quarter in) list that call before
+    any other call, among the first three results: a phrase may also name a topic ("our own red
+    lines"), whose page can come first."""
+    graph = real_served.graph
+    tab = reader(real_served)
+    checked = 0
+    for call_id in graph.calls_in_order:
+        quotes = graph.corpus.get("calls", call_id).quotes
+        if not quotes:
+            continue
+        words = max(quotes, key=lambda q: (len(q.words), q.words)).words.split()
+        phrase = " ".join(words[len(words) // 4:][:7])
+        tab.open()
+        results = search(tab, phrase)
+        calls = [r for r in results if r.startswith("calls/")]
+        assert calls and calls[0] == record_url("calls", call_id), (phrase, results[:5])
+        assert record_url("calls", call_id) in results[:3], (phrase, results[:5])
+        checked += 1
+    assert checked, "the real corpus has no quotes to search for"
