@@ -122,7 +122,8 @@ def incremental_worker(folder: Path, run: int) -> dict[str, Any]:
     again = write_pages(generate(content), docs)
     edits = {}
     for label, (kind, old, new) in EDITS.items():
-        path = sorted((content / kind).glob("*.yaml"))[len(list((content / kind).glob("*.yaml"))) // 2]
+        records = sorted((content / kind).glob("*.yaml"))
+        path = records[len(records) // 2]
         original = path.read_text("utf-8")
         if old not in original:
             raise SystemExit(f"edit '{label}': '{old}' is not in {path}")
@@ -272,8 +273,8 @@ def report(results: list[dict[str, Any]], command: str) -> tuple[str, bool]:
     linearity = per_call[-1] / per_call[0]
     verify_growth = verify_per[-1] / verify_per[0]
     unchanged = [r["inc"]["unchanged_writes"] for r in results]
-    lines.append("Seconds are CPU seconds of the process (time.process_time); wall-clock in brackets. "
-                 "Peak memory is the maxrss of each worker process.")
+    lines.append("Seconds are CPU seconds of the process (time.process_time), wall-clock in the "
+                 "(wall) columns. Peak memory is the maxrss of each worker process.")
     lines.append("generator runs (CPU s, median kept): " + "; ".join(
         f"{r['calls']}: " + ", ".join(f"{t:.2f}" for t in r["gen"]["all_totals"]) for r in results))
     lines.append("generator ms per call: " + ", ".join(f"{x * 1e3:.1f}" for x in per_call)
