@@ -39,7 +39,7 @@ PHONE = {"width": 360, "height": 740}
 """A small phone, in CSS pixels."""
 SHOT_HEIGHT = 6000
 """Screenshots stop there: a long source text would make a huge image for no more insight."""
-SPECIAL_PAGES = {"timeline": "timeline/", "quotes": "quotes/", "disagreements": "disagreements/",
+ANALYSIS_PAGES = {"timeline": "timeline/", "quotes": "quotes/", "disagreements": "disagreements/",
                  "coverage": "coverage/", "how-to-read": "how-to-read/"}
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
 
@@ -71,7 +71,7 @@ class Site:
             ids = sorted(self.graph.corpus.records[kind])
             if ids:
                 pages[kind] = record_url(kind, ids[0])
-        pages.update(SPECIAL_PAGES)
+        pages.update(ANALYSIS_PAGES)
         return pages
 
 
@@ -110,6 +110,9 @@ def is_local(url: str, base: str) -> bool:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium, headless (Playwright cannot download its own browser here)."""
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"{CHROMIUM} is missing: run ./scripts/test.sh, which installs Debian's "
+                    "chromium (or: apt-get install chromium)")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
@@ -226,19 +229,20 @@ def search(tab: Reader, query: str) -> list[str]:
     on key-up, so `fill` would find nothing), and return the site path of each result page,
     best first, once the results have stopped changing."""
     page = tab.page
+    icon = page.locator("label.md-header__button[for=__search]")
+    if icon.is_visible():  # on a phone the box opens from the header's search icon
+        icon.click()
     box = page.locator("input.md-search__input")
-    if not box.is_visible():  # on a phone the box hides behind the header's search icon
-        page.locator("label.md-search__icon[for=__search]").first.click()
     box.click()
     box.press_sequentially(query, delay=15)
-    previous = None
-    for _ in range(60):
+    seen: list[tuple[str, list[str]]] = []
+    for _ in range(80):
         meta = page.locator(".md-search-result__meta").inner_text()
         hrefs = page.locator(".md-search-result__item > a.md-search-result__link").evaluate_all(
             "links => links.map(a => a.href)")
-        current = (meta, hrefs)
-        if current == previous and "matching" in meta.lower():
+        seen.append((meta, hrefs))
+        # Settled: the same results three times running, 0.5 s (the worker answers each key-up)
+        if "matching" in meta.lower() and seen[-3:] == [seen[-1]] * 3:
             return [tab.site.path_of(href) for href in hrefs]
-        previous = current
         page.wait_for_timeout(250)
-    pytest.fail(f"search results for {query!r} never settled (last: {previous})")
+    pytest.fail(f"search results for {query!r} never settled (last: {seen[-1]})")

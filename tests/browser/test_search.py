@@ -19,7 +19,7 @@ import pytest
 
 from generator.urls import record_url
 
-from .conftest import search
+from .conftest import PHONE, search
 
 MINI_QUERIES = [
     # (what the reader knows, query, the page that must come first)
@@ -41,6 +41,15 @@ def test_search_puts_the_record_a_reader_means_first(reader, mini_served, kind, 
     tab.open()
     results = search(tab, query)
     assert results and results[0] == expected, (query, results[:5])
+
+
+def test_search_works_on_a_phone(reader, mini_served):
+    """On a phone the search box hides behind the header's icon: tapping it and typing an alias
+    finds the person."""
+    tab = reader(mini_served, PHONE)
+    tab.open()
+    assert tab.page.locator("label.md-header__button[for=__search]").is_visible()
+    assert search(tab, "Premier Brown")[0] == record_url("actors", "bob-brown")
 
 
 def test_a_role_finds_the_person_before_the_people_index(reader, mini_served):
