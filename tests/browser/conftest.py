@@ -119,12 +119,15 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
-def open_tab(browser: Browser, site: Site, viewport: dict = DESKTOP) -> Reader:
+def open_tab(browser: Browser, site: Site, viewport: dict = DESKTOP,
+             color_scheme: str = "light") -> Reader:
     """A fresh browser context and tab on `site` that records its traffic and errors, and aborts
-    (and records) every request to anything but the site. Close it with `tab.page.context`."""
+    (and records) every request to anything but the site. Close it with `tab.page.context`.
+    `color_scheme` is the reader's system preference, which picks the site's light or dark
+    palette."""
     phone = viewport == PHONE
     context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone,
-                                  service_workers="block")
+                                  color_scheme=color_scheme, service_workers="block")
     tab = Reader(site, context.new_page())
 
     def route(route: Route) -> None:

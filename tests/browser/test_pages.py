@@ -35,13 +35,16 @@ class Visit:
     foreign: list[str]
     errors: list[str]
     widths: dict[str, int]
+    scheme: str
+    """Material's colour scheme on the page: default (light) or slate (dark)."""
     violations: list[dict]
-    """axe-core violations, on desktop visits only."""
+    """axe-core violations, on desktop visits only (light and dark palettes)."""
 
 
 @pytest.fixture(scope="module")
 def visit(browser, request):
-    """visit(corpus, page type, viewport) -> Visit, each made once per test module."""
+    """visit(corpus, page type, viewport) -> Visit, each made once per test module; viewport is
+    "desktop", "phone" or "dark" (desktop with the dark palette a dark-mode system picks)."""
     made: dict[tuple[str, str, str], Visit] = {}
 
     def get(corpus: str, page_type: str, viewport: str) -> Visit:
@@ -50,7 +53,8 @@ def visit(browser, request):
             site = request.getfixturevalue(f"{corpus}_served")
             types = site.page_types()
             assert page_type in types, f"the {corpus} corpus has no page of type {page_type}"
-            tab = open_tab(browser, site, PHONE if viewport == "phone" else DESKTOP)
+            tab = open_tab(browser, site, PHONE if viewport == "phone" else DESKTOP,
+                           "dark" if viewport == "dark" else "light")
             try:
                 made[key] = _record(tab, types[page_type], page_type, viewport)
             finally:
@@ -66,14 +70,22 @@ def _record(tab, path: str, page_type: str, viewport: str) -> Visit:
                            " body: document.body.scrollWidth,"
                            " viewport: document.documentElement.clientWidth})")
     violations = []
-    if viewport == "desktop":
+    if viewport in ("desktop", "dark"):
         page.add_script_tag(path=str(AXE))
         result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
         assert result["testEngine"]["name"] == "axe-core"
         violations = result["violations"]
-    screenshot(tab, f"{page_type}-{viewport}", full_page=viewport == "desktop")
+    screenshot(tab, f"{page_type}-{viewport}", full_page=viewport != "phone")
+    scheme = page.evaluate("() => document.body.dataset.mdColorScheme")
     return Visit(path, page.locator("article h1").count(), list(tab.requests), list(tab.foreign),
-                 list(tab.errors), widths, violations)
+                 list(tab.errors), widths, scheme, violations)
+
+
+def _blocking(seen: Visit) -> list[dict]:
+    """The serious and critical axe violations of a visit, briefly: rule, help, where."""
+    return [{"rule": v["id"], "impact": v["impact"], "help": v["help"],
+             "where": [n["target"] for n in v["nodes"]][:5]}
+            for v in seen.violations if v["impact"] in BLOCKING]
 
 
 pages = pytest.mark.parametrize("corpus, page_type",
@@ -105,11 +117,20 @@ def test_page_fits_a_phone_without_horizontal_scrolling(visit, corpus, page_type
 @pages
 def test_page_has_no_serious_accessibility_violation(visit, corpus, page_type):
     """axe-core finds no serious or critical violation."""
-    violations = visit(corpus, page_type, "desktop").violations
-    blocking = [{"rule": v["id"], "impact": v["impact"], "help": v["help"],
-                 "where": [n["target"] for n in v["nodes"]][:5]}
-                for v in violations if v["impact"] in BLOCKING]
-    assert blocking == [], json.dumps(blocking, indent=1)
+    seen = visit(corpus, page_type, "desktop")
+    assert seen.scheme == "default"
+    assert _blocking(seen) == [], json.dumps(_blocking(seen), indent=1)
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_page_has_no_serious_accessibility_violation_in_the_dark_palette(visit, page_type):
+    """With the reader's system in dark mode (Material's slate palette), axe-core finds no
+    serious or critical violation either (mini fixture: the palette is the same for any corpus,
+    and every highlight and table of a page type appears there)."""
+    seen = visit("mini", page_type, "dark")
+    assert seen.scheme == "slate"
+    assert _blocking(seen) == [], json.dumps(_blocking(seen), indent=1)
+    assert seen.errors == []
 
 
 def test_the_page_types_cover_every_kind_and_exist_as_built_files(mini_served):
