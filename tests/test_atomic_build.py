@@ -145,3 +145,26 @@ def test_generate_with_content_errors_leaves_the_output_untouched(project):
     assert result.exit_code == 1
     assert result.stderr.startswith("content/topics/trade.yaml:1:1: nmae: unknown field 'nmae'")
     assert _snapshot(project / "out") == before
+
+
+def test_write_pages_refuses_a_folder_that_leads_out_of_the_output(tmp_path):
+    """A section folder that is a symbolic link elsewhere is refused before anything is written
+    through it; pages in other folders are new files, changed pages are replaced."""
+    from generator.errors import ContentError
+    from generator.pipeline import write_pages
+
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out.mkdir()
+    (out / "calls").symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(ContentError) as caught:
+        write_pages({"index.md": "home\n", "calls/a.md": "call\n"}, out)
+    assert [p.message for p in caught.value.problems] == ["page path leaves the output directory"]
+    assert list(elsewhere.iterdir()) == []
+    (out / "calls").unlink()
+    assert write_pages({"index.md": "home\n", "calls/a.md": "call\n"}, out).written == [
+        "calls/a.md", "index.md"]
+    stats = write_pages({"index.md": "home, changed\n", "calls/a.md": "call\n"}, out)
+    assert (stats.written, stats.unchanged) == (["index.md"], 1)
+    assert (out / "index.md").read_text() == "home, changed\n"
+    assert not list(out.rglob("*.tmp"))
