@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import typing
@@ -85,18 +86,33 @@ def load_corpus(content: Path) -> tuple[Corpus, list[Problem]]:
                                     f"'{kind}' must be a folder of '<id>.yaml' record files"))
         if not folder.is_dir():
             continue
+        resolved = folder.resolve()
         for path in sorted(folder.iterdir()):
-            found = _load_file(corpus, kind, path, root)
+            found = _load_file(corpus, kind, path, root, resolved)
             if found:
                 corpus.invalid.setdefault(kind, set()).add(path.stem)
             problems.extend(found)
     return corpus, problems
 
 
-def _load_file(corpus: Corpus, kind: str, path: Path, root: Path) -> list[Problem]:
-    shown = relative(path)
+def _load_file(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path) -> list[Problem]:
+    """Read one record file into the corpus; its problems, named by the path the curator sees.
+
+    That path is worked out only for a file with problems: resolving it costs more than
+    reading a small record.
+    """
     if path.name.startswith("."):
         return []
+    problems = _read_record(corpus, kind, path, root, folder)
+    if problems:
+        shown = relative(path)
+        problems = [dataclasses.replace(problem, file=shown) for problem in problems]
+    return problems
+
+
+def _read_record(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path) -> list[Problem]:
+    """`_load_file`'s work; problems carry no file name yet."""
+    shown = ""
     if path.suffix in (".yml", ".json") or (path.suffix != ".yaml" and not path.is_dir()):
         return [Problem(shown, 0, 0, "", f"not a record file: records are '<id>.yaml' files "
                                          f"(rename it to '{path.stem}.yaml' or move it out of content/)")]
@@ -104,7 +120,8 @@ def _load_file(corpus: Corpus, kind: str, path: Path, root: Path) -> list[Proble
         return [Problem(shown, 0, 0, "", "unexpected folder: records live directly in "
                                          f"content/{kind}/")]
     try:
-        target = path.resolve()
+        # Only a symbolic link can lead elsewhere than the (resolved) folder it sits in.
+        target = path.resolve() if path.is_symlink() else folder / path.name
     except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError on a symlink loop
         return [Problem(shown, 0, 0, "", "symlink loop: the link leads back to itself; replace "
                                          "it by the file")]
