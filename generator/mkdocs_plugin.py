@@ -6,6 +6,7 @@ content errors the way MkDocs reports its own, and makes `serve` watch `content/
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -15,7 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .errors import BriefingError
-from .pipeline import MANIFEST, generate
+from .pipeline import MANIFEST, content_epoch, render, validate
 
 THEME = Path(__file__).parent / "theme"
 """Partials overriding Material's (an accessibility fix), shipped with the package."""
@@ -29,6 +30,8 @@ class BriefingConfig(Config):
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     pages: dict[str, str] | None = None
     """Pages generated beforehand by the caller (`briefing build`), so they are not made twice."""
+    _dated = False
+    """Whether this build set SOURCE_DATE_EPOCH (and must unset it when the build ends)."""
 
     def _content_dir(self, config) -> Path:
         return Path(config.config_file_path).parent / self.config.content
@@ -44,9 +47,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         pages = self.pages
         if pages is None:
             try:
-                pages = generate(self._content_dir(config))
+                graph = validate(self._content_dir(config))
+                pages = render(graph)
             except BriefingError as exc:
                 raise PluginError(str(exc)) from None
+            # MkDocs dates the sitemap from SOURCE_DATE_EPOCH, else today: date it by the
+            # corpus, as `briefing build` does, so the same content gives the same bytes.
+            if "SOURCE_DATE_EPOCH" not in os.environ:
+                os.environ["SOURCE_DATE_EPOCH"] = str(content_epoch(graph))
+                self._dated = True
         docs = Path(config.docs_dir)
         manifest = docs / MANIFEST
         # Pages an earlier `briefing generate docs` wrote are ours to replace; others clash.
@@ -63,6 +72,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for path, text in sorted(pages.items()):
             files.append(File.generated(config, path, content=text))
         return files
+
+    def on_post_build(self, *, config):
+        self._undate()
+
+    def on_build_error(self, *, error):
+        self._undate()
+
+    def _undate(self) -> None:
+        if self._dated:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+            self._dated = False
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self._content_dir(config)))

@@ -67,3 +67,29 @@ def test_briefing_generate_then_mkdocs_build_uses_fresh_pages(tmp_path: Path):
     assert (project / "docs" / "timeline.md").is_file()
     result = _mkdocs(project, "build", "--strict")
     assert result.returncode == 0, result.stderr
+
+
+def test_plain_mkdocs_build_is_dated_by_the_corpus_not_by_today(tmp_path: Path):
+    """`mkdocs build` without SOURCE_DATE_EPOCH dates the sitemap by the corpus's newest date
+    (14 December 2021 in the mini corpus), like `briefing build`; a given SOURCE_DATE_EPOCH wins."""
+    import datetime as dt
+    import struct
+
+    project = _project(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    result = subprocess.run(MKDOCS + ["build", "--strict"], cwd=project, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    sitemap = project / "site" / "sitemap.xml.gz"  # its gzip header holds the build date
+
+    def dated() -> dt.datetime:
+        return dt.datetime.fromtimestamp(struct.unpack("<I", sitemap.read_bytes()[4:8])[0],
+                                         dt.timezone.utc)
+
+    assert dated() == dt.datetime(2021, 12, 14, tzinfo=dt.timezone.utc)
+    env["SOURCE_DATE_EPOCH"] = "1700000000"  # 14 November 2023, 22:13 UTC
+    result = subprocess.run(MKDOCS + ["build", "--strict"], cwd=project, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert dated() == dt.datetime(2023, 11, 14, tzinfo=dt.timezone.utc)
