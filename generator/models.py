@@ -168,7 +168,7 @@ class FactReport(Citation):
 
     value: Text
     """The value as the source states it ("just over two hours", "3:35 p.m. ET")."""
-    minutes: int | None = Field(default=None, ge=0, le=100_000)
+    minutes: int | None = Field(default=None, ge=0, le=100_000, strict=True)
     """For durations: the value in minutes when the source gives it exactly; reports with the
     same minutes agree."""
     time: Time | None = None
