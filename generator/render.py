@@ -134,6 +134,8 @@ class Site:
         self._names: dict[Key, str] = {}
         self._links: dict[tuple[str, str], str] = {}
         self._exact: dict[tuple[str, str], str] = {}
+        self.refs: dict[tuple[str, str, str, str | None], str] = {}
+        """Markdown links to records, by folder of the linking page (see PageBuilder.ref)."""
         self.sources_listing: dict[str, list[str]] = {}
         """Call id -> sources whose `calls` list it."""
         for source_id in sorted(self.corpus.records["sources"]):
@@ -257,8 +259,16 @@ class PageBuilder:
         return Safe(self.site.link(self.path, path, anchor))
 
     def ref(self, kind: str, id: str, label: str | None = None) -> Safe:
-        key = Key(kind, id)
-        return Safe(f"[{escape(label or self.site.name(key))}]({self.href(key)})")
+        # The most frequent helper (25 per page): remembered per folder of the linking page,
+        # like the relative links it is made of. A page's link to itself differs, so it is not.
+        remembered = (self.path.rpartition("/")[0], kind, id, label)
+        text = self.site.refs.get(remembered)
+        if text is None:
+            key = Key(kind, id)
+            text = f"[{escape(label or self.site.name(key))}]({self.href(key)})"
+            if key.path != self.path:
+                self.site.refs[remembered] = text
+        return Safe(text)
 
     def key(self, key: Key, label: str | None = None) -> Safe:
         return self.ref(key.kind, key.id, label)
