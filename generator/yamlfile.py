@@ -30,6 +30,7 @@ UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\u
 """Characters no text needs; double-quoted YAML can still write them as escapes ("\\x01")."""
 
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
+STR = "tag:yaml.org,2002:str"
 ALLOWED_TAGS = {f"tag:yaml.org,2002:{name}" for name in
                 ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
 """What a content value may be. Explicit tags such as !!binary, !!set or !!python/… are refused."""
@@ -149,10 +150,9 @@ def _read_fast(text: str) -> Located | None:
         node = loader.get_single_node()
         positions: dict[Loc, Scalar] = {}
         loader.locations = {}
-        _walk(node, (), positions, loader.locations)
+        data = _walk(node, (), positions, loader)
         if max(map(len, loader.locations.values())) >= MAX_DEPTH:
             return None
-        data = loader.construct_document(node)
     except Exception:  # noqa: BLE001 - whatever it is, the careful reader words it
         return None
     finally:
@@ -161,26 +161,31 @@ def _read_fast(text: str) -> Located | None:
     return Located(data, positions) if isinstance(data, dict) else None
 
 
-def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, Scalar],
-          locations: dict[int, Loc]) -> None:
+def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, Scalar], loader: Any) -> Any:
+    """Check a composed node and everything under it, note where each value stands, and build
+    its Python value (text as is, other scalars by the loader's constructor) in the same pass."""
     mark = node.start_mark
-    locations[id(node)] = loc
+    loader.locations[id(node)] = loc
     if node.tag not in ALLOWED_TAGS:
         raise YamlProblem(f"YAML tags ({node.tag.replace('tag:yaml.org,2002:', '!!')}) are not "
                           "allowed in content files; write plain text, numbers, lists and fields",
                           mark.line + 1, mark.column + 1, _dotted(loc))
-    text = node.value if isinstance(node, yaml.ScalarNode) else ""
-    bad = UNPRINTABLE.search(text)
-    if bad:
-        raise YamlProblem(f"the value contains the control character U+{ord(bad.group()):04X} "
-                          "(written as an escape); remove it", mark.line + 1, mark.column + 1,
-                          _dotted(loc))
-    quoted = isinstance(node, yaml.ScalarNode) and node.style in ("'", '"', "|", ">")
-    positions[loc] = Scalar(mark.line + 1, mark.column + 1, text, quoted)
+    if isinstance(node, yaml.ScalarNode):
+        text = node.value
+        bad = UNPRINTABLE.search(text)
+        if bad:
+            raise YamlProblem(f"the value contains the control character U+{ord(bad.group()):04X} "
+                              "(written as an escape); remove it", mark.line + 1, mark.column + 1,
+                              _dotted(loc))
+        positions[loc] = Scalar(mark.line + 1, mark.column + 1, text,
+                                node.style in ("'", '"', "|", ">"))
+        return text if node.tag == STR else loader.construct_object(node)
+    positions[loc] = Scalar(mark.line + 1, mark.column + 1, "", False)
     if isinstance(node, yaml.MappingNode):
+        mapping: dict[str, Any] = {}
         seen: dict[str, int] = {}
         for key, value in node.value:
-            if not isinstance(key, yaml.ScalarNode) or key.tag != "tag:yaml.org,2002:str":
+            if not isinstance(key, yaml.ScalarNode) or key.tag != STR:
                 raise YamlProblem(_bad_key(key), key.start_mark.line + 1, key.start_mark.column + 1,
                                   _dotted(loc))
             name = key.value
@@ -189,13 +194,12 @@ def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, Scalar],
                     f"duplicate key '{name}' (first on line {seen[name]}); keep one",
                     key.start_mark.line + 1, key.start_mark.column + 1, _dotted(loc + (name,)))
             seen[name] = key.start_mark.line + 1
-            _walk(value, loc + (name,), positions, locations)
+            mapping[name] = _walk(value, loc + (name,), positions, loader)
             # Where the key itself stands, for messages about the field rather than its value.
             positions[loc + (name, KEY)] = Scalar(key.start_mark.line + 1, key.start_mark.column + 1,
                                                   name, False)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, loc + (index,), positions, locations)
+        return mapping
+    return [_walk(item, loc + (index,), positions, loader) for index, item in enumerate(node.value)]
 
 
 def _bad_key(key: yaml.Node) -> str:
@@ -251,8 +255,7 @@ def read_yaml(path: Path) -> Located:
             raise YamlProblem("file holds no YAML value; a record needs at least its required fields")
         positions: dict[Loc, Scalar] = {}
         loader.locations = {}
-        _walk(node, (), positions, loader.locations)
-        data = loader.construct_document(node)
+        data = _walk(node, (), positions, loader)
     except YamlProblem:
         raise
     except yaml.reader.ReaderError as exc:
