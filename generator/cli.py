@@ -105,8 +105,10 @@ def build_command(config_file: Path, site_dir: Path | None, offline: bool, conte
     graph = validate(content)  # content errors are reported before MkDocs starts
     target = build_site(config_file, site_dir, offline=offline, content=content,
                         pages=render(graph), source_date_epoch=content_epoch(graph))
-    click.echo(f"Site built in {target}/ — open {target}/index.html"
-               + (" directly in a browser" if offline else " or serve it (briefing serve)"))
+    # The main site's directory URLs need a web server; only the offline edition opens from disk.
+    click.echo(f"Site built in {target}/ — "
+               + (f"open {target}/index.html directly in a browser" if offline
+                  else "serve it (briefing serve) or build the offline edition to open it from disk"))
 
 
 @main.command("serve")
@@ -120,11 +122,19 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
     Serves the site on --dev-addr (this machine only, by default) and reloads the browser after
     each rebuild; content errors are reported in the terminal.
     """
+    from mkdocs.__main__ import State
     from mkdocs.commands.serve import serve
 
     if not config_file.exists():
         raise BriefingError(f"config file '{config_file}' does not exist")
-    serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+    # MkDocs reports the address, each rebuild and content errors through its logger, which
+    # only its own command line sets up: without this the terminal stays silent. (State removes
+    # its handler when collected, so it is kept until serving ends.)
+    logging_state = State()
+    try:
+        serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+    finally:
+        del logging_state
 
 
 @main.command("ingest", short_help="Store an article's text and draft its source record.")

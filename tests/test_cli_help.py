@@ -56,3 +56,26 @@ def test_command_help_is_complete(path: tuple[str, ...], command: click.Command)
         assert result.exit_code == 0, result.output
         assert result.output.startswith(f"Usage: briefing {' '.join(path)} "), result.output
         assert " ".join(lines[0].split()) in " ".join(result.output.split())
+
+
+def test_build_says_how_to_open_each_edition(tmp_path):
+    """The main site needs a web server (directory URLs); only the offline edition opens from disk."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    from .conftest import MINI, ROOT
+
+    shutil.copytree(MINI, tmp_path / "content")
+    runner = CliRunner()
+    args = ["build", "-f", str(ROOT / "mkdocs.yml"), "--content", str(tmp_path / "content")]
+    site = runner.invoke(main, args + ["-d", str(tmp_path / "site")])
+    assert site.exit_code == 0, site.output
+    assert site.stdout.endswith(f"Site built in {tmp_path / 'site'}/ — serve it (briefing serve) "
+                                "or build the offline edition to open it from disk\n")
+    offline = runner.invoke(main, args + ["--offline", "-d", str(tmp_path / "offline")])
+    assert offline.exit_code == 0, offline.output
+    assert offline.stdout.endswith(f"Site built in {tmp_path / 'offline'}/ — open "
+                                   f"{tmp_path / 'offline'}/index.html directly in a browser\n")

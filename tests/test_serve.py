@@ -96,10 +96,6 @@ def test_serve_keeps_serving_after_a_content_error_and_recovers_once_fixed(serve
     assert _wait_for(url + PAGE, "Alice Adams-Fixed"), log.read_text()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "briefing serve calls mkdocs.commands.serve.serve without MkDocs' logging set up, so the "
-    "content error (file, line, field) is swallowed and only 'Aborted with a BuildError!' is "
-    "printed; remove this marker once generator/cli.py reports it"))
 def test_serve_names_the_file_line_and_field_of_a_content_error(served):
     """The terminal shows the same one-line message `briefing validate` gives."""
     project, url, log = served
