@@ -30,6 +30,9 @@ HOME_CALLS = 4
 USE_LABELS = {"claim": "Statement", "quote": "Quote", "fact": "Fact", "role": "Role",
               "location": "Location"}
 FACTS_BOX_KEYS = ("start", "end", "duration")
+FACTS_BOX_UNKNOWN = {"start": "When the call began", "end": "When the call ended",
+                     "duration": "How long the call lasted"}
+"""Rows the facts box always has: a reader sees *Unknown* when no source gives the fact."""
 """Fact keys shown as rows of a call's facts box, in this order. A `location-<actor>` fact
 replaces the participant's own location in the row saying where they were."""
 FIELD_FACT_KEYS = ("format", "requested-by")
@@ -234,6 +237,16 @@ class Site:
 
     def quotes_by(self, actor: str) -> list[tuple[str, Quote]]:
         return list(self.quotes_of.get(actor, []))
+
+
+@dataclass
+class UnknownFact:
+    """A facts-box row no source gives: shown as *Unknown*, never left out."""
+
+    key: str
+    label: str
+    versions: tuple = ()
+    disagrees: bool = False
 
 
 @dataclass
@@ -442,6 +455,9 @@ class Renderer:
         comparisons = self.site.comparisons.by_call.get(call_id, [])
         sources = self.sources_of_call(call_id)
         box = [c for c in comparisons if c.kind == "fact" and c.key in FACTS_BOX_KEYS]
+        given = {c.key for c in box}
+        box += [UnknownFact(key, label) for key, label in FACTS_BOX_UNKNOWN.items()
+                if key not in given]
         box.sort(key=lambda c: (FACTS_BOX_KEYS.index(c.key) if c.key in FACTS_BOX_KEYS
                                 else len(FACTS_BOX_KEYS), c.key))
         field_facts = {c.key: c for c in comparisons if c.key in FIELD_FACT_KEYS}

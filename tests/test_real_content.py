@@ -96,3 +96,13 @@ def test_every_named_speaker_has_an_actor_page_and_the_anonymous_are_described()
     for _, call in CALLS.values():
         for quote in call.quotes:
             assert quote.speaker in CORPUS.records["actors"] or quote.speaker_as, quote.words
+
+
+def test_the_facts_box_says_unknown_where_no_source_gives_the_end_of_the_call():
+    """No article says when the 7 December call ended: the facts box keeps the row, as Unknown."""
+    from generator.render import Renderer
+
+    call_id, _ = CALLS[dt.date(2021, 12, 7)]
+    page = Renderer(GRAPH).pages()[f"calls/{call_id}.md"]
+    assert "| When the call ended | *Unknown* |" in page
+    assert "| When the call began | 10:07" in page
