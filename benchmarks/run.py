@@ -79,10 +79,10 @@ class Stopwatch:
 def generator_worker(folder: Path, run: int) -> dict[str, Any]:
     """One cold generation through the pipeline's API (modules imported, nothing run yet), with
     the stages timed by wrapping the functions that do them."""
-    from generator import link as link_module
-    from generator import load as load_module
-    from generator import pipeline
-    from generator import render as render_module
+    from generator.core import link as link_module
+    from generator.core import load as load_module
+    from generator.core import pipeline
+    from generator.core.render import site as render_module  # where compare_corpus is called
 
     watches = {name: Stopwatch() for name in ("parse", "verify", "compare")}
     watches["parse"].wrap(load_module, "read_yaml")
@@ -114,7 +114,7 @@ def generator_worker(folder: Path, run: int) -> dict[str, Any]:
 
 def incremental_worker(folder: Path, run: int) -> dict[str, Any]:
     """Generate into a docs folder, then again with no change, then after one-record edits."""
-    from generator.pipeline import generate, write_pages
+    from generator.core.pipeline import generate, write_pages
 
     content, docs = folder / "content", folder / "docs-incremental"
     shutil.rmtree(docs, ignore_errors=True)
@@ -153,8 +153,8 @@ def build_worker(folder: Path, run: int) -> dict[str, Any]:
     import mkdocs.commands.build  # noqa: F401 - imported before the clock starts, like the generator
     import mkdocs.config  # noqa: F401
 
-    from generator.pipeline import content_epoch, render, validate
-    from generator.site_build import build_site
+    from generator.core.pipeline import content_epoch, render, validate
+    from generator.adapters.site_build import build_site
 
     config = _mkdocs_config(folder)
     t0 = time.process_time()

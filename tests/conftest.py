@@ -25,7 +25,7 @@ def mini_copy(tmp_path: Path) -> Path:
 
 def build(content: Path, out: Path) -> Path:
     """Build a site from `content` with the project's mkdocs.yml, strict, into `out`."""
-    from generator.site_build import build_site
+    from generator.adapters.site_build import build_site
 
     return build_site(ROOT / "mkdocs.yml", out, content=content)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.adapters.cli import main
 
 from .broken import VIDEO, edit
 from .conftest import MINI, ROOT
@@ -61,7 +61,7 @@ def test_a_failing_mkdocs_build_leaves_the_site_untouched(project, monkeypatch):
     previous site stays as it was and the temporary build folder is removed."""
     assert _build().exit_code == 0
     before = _snapshot(project / "site")
-    from generator.mkdocs_plugin import BriefingPlugin
+    from generator.adapters.mkdocs_plugin import BriefingPlugin
 
     on_files = BriefingPlugin.on_files
 
@@ -150,8 +150,8 @@ def test_generate_with_content_errors_leaves_the_output_untouched(project):
 def test_write_pages_refuses_a_folder_that_leads_out_of_the_output(tmp_path):
     """A section folder that is a symbolic link elsewhere is refused before anything is written
     through it; pages in other folders are new files, changed pages are replaced."""
-    from generator.errors import ContentError
-    from generator.pipeline import write_pages
+    from generator.core.errors import ContentError
+    from generator.core.pipeline import write_pages
 
     out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
     elsewhere.mkdir()

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import yamlfile
-from generator.link import MENTIONED
-from generator.models import Attribution
-from generator.pipeline import generate, validate, write_pages
+from generator.core import yamlfile
+from generator.core.link import MENTIONED
+from generator.core.models import Attribution
+from generator.core.pipeline import generate, validate, write_pages
 
 from .conftest import ROOT, build
 

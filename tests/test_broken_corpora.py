@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.adapters.cli import main
 
 from .broken import PHONE, TRADE, VIDEO, Breakage, both, edit, remove, rename, symlink, write
 from .conftest import MINI, ROOT

@@ -7,7 +7,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.adapters.cli import main
 
 
 def commands(group: click.Group = main, prefix: tuple[str, ...] = ()):
@@ -64,7 +64,7 @@ def test_build_says_how_to_open_each_edition(tmp_path):
 
     from click.testing import CliRunner
 
-    from generator.cli import main
+    from generator.adapters.cli import main
 
     from .conftest import MINI, ROOT
 

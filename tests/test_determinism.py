@@ -25,7 +25,7 @@ def _briefing(cwd: Path, *args: str, seed: str, epoch: str | None = None) -> Non
     env.pop("SOURCE_DATE_EPOCH", None)
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = epoch
-    result = subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd, env=env,
+    result = subprocess.run([sys.executable, "-m", "generator.adapters.cli", *args], cwd=cwd, env=env,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 

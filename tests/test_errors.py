@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import generator.cli
-from generator.cli import INTERNAL_ERROR, main
-from generator.errors import ContentError, Problem, did_you_mean, relative
-from generator.yamlfile import KEY, read_yaml
+import generator.adapters.cli
+from generator.adapters.cli import INTERNAL_ERROR, main
+from generator.core.errors import ContentError, Problem, did_you_mean, relative
+from generator.core.yamlfile import KEY, read_yaml
 
 from .conftest import MINI, ROOT
 
@@ -85,7 +85,7 @@ def test_an_unexpected_exception_is_a_short_internal_error(monkeypatch):
     """A bug prints one short note with the exception and exits 3, without a traceback."""
     def broken(content: Path):
         raise RuntimeError("boom")
-    monkeypatch.setattr(generator.cli, "validate", broken)
+    monkeypatch.setattr(generator.adapters.cli, "validate", broken)
     monkeypatch.delenv("BRIEFING_TRACEBACK", raising=False)
     result = _invoke("validate", "--content", str(MINI))
     assert (result.exit_code, result.stdout, result.stderr) == (
@@ -99,7 +99,7 @@ def test_briefing_traceback_shows_the_traceback(monkeypatch):
     """With BRIEFING_TRACEBACK=1 the exception propagates, for whoever fixes the bug."""
     def broken(content: Path):
         raise RuntimeError("boom")
-    monkeypatch.setattr(generator.cli, "validate", broken)
+    monkeypatch.setattr(generator.adapters.cli, "validate", broken)
     monkeypatch.setenv("BRIEFING_TRACEBACK", "1")
     result = _invoke("validate", "--content", str(MINI))
     assert isinstance(result.exception, RuntimeError)
@@ -109,7 +109,7 @@ def test_a_disk_error_is_an_error_line_not_an_internal_error(monkeypatch):
     """OSErrors (read-only folder, full disk) are the machine's, not a bug: 'Error:' and exit 1."""
     def refused(content: Path):
         raise PermissionError(13, "Permission denied", "site/index.html")
-    monkeypatch.setattr(generator.cli, "validate", refused)
+    monkeypatch.setattr(generator.adapters.cli, "validate", refused)
     result = _invoke("validate", "--content", str(MINI))
     assert (result.exit_code, result.stderr) == (1, "Error: Permission denied (site/index.html)\n")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import generate
+from generator.core.pipeline import generate
 
 from .conftest import MINI
 

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.adapters.cli import main
 
 from .conftest import MINI, ROOT, build
 

@@ -21,7 +21,7 @@ import yaml
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.adapters.cli import main
 
 from .conftest import MINI, ROOT
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.link import MENTIONED, Key, link, resolve_wikilink
-from generator.load import load_corpus
-from generator.pipeline import validate
+from generator.core.link import MENTIONED, Key, link, resolve_wikilink
+from generator.core.load import load_corpus
+from generator.core.pipeline import validate
 
 from .conftest import MINI
 

@@ -62,7 +62,7 @@ def test_briefing_generate_then_mkdocs_build_uses_fresh_pages(tmp_path: Path):
     """Pages written by `briefing generate docs` are replaced, not reported as clashes."""
     project = _project(tmp_path)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    subprocess.run([sys.executable, "-m", "generator.cli", "generate", "docs"], cwd=project,
+    subprocess.run([sys.executable, "-m", "generator.adapters.cli", "generate", "docs"], cwd=project,
                    env=env, check=True, capture_output=True)
     assert (project / "docs" / "timeline.md").is_file()
     result = _mkdocs(project, "build", "--strict")

@@ -20,10 +20,10 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.cli import main
-from generator.errors import ContentError
-from generator.models import KINDS
-from generator.pipeline import render, validate
+from generator.adapters.cli import main
+from generator.core.errors import ContentError
+from generator.core.models import KINDS
+from generator.core.pipeline import render, validate
 
 from .conftest import MINI, ROOT
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.compare import compare_fact, coverage_matrix
-from generator.models import Fact
-from generator.pipeline import validate
+from generator.adapters.cli import main
+from generator.core.compare import compare_fact, coverage_matrix
+from generator.core.models import Fact
+from generator.core.pipeline import validate
 
 from .conftest import MINI, ROOT, build
 
@@ -51,7 +51,7 @@ def test_matrix_has_facts_as_rows_sources_as_columns_and_gaps_as_none():
 
 def test_mini_corpus_disagreements_are_found():
     """The mini corpus has a duration disagreement and a remark worded two ways."""
-    from generator.compare import compare_corpus
+    from generator.core.compare import compare_corpus
 
     graph = validate(MINI)
     comparisons = compare_corpus(graph.corpus, graph.calls_in_order)
@@ -82,8 +82,8 @@ def test_changing_one_word_of_a_quote_fails_the_build_and_keeps_the_site(mini_co
 
 def test_attribution_with_a_named_speaker_keeps_apostrophes_as_text():
     """'(according to [Bob Brown](…), Brown's office)': no HTML entity sneaks into Markdown."""
-    from generator.models import Citation
-    from generator.render import PageBuilder, Site
+    from generator.core.models import Citation
+    from generator.core.render import PageBuilder, Site
 
     builder = PageBuilder(Site(validate(MINI)), "calls/x.md")
     citation = Citation.model_validate({"source": "alpha-report", "passage": "xxx",

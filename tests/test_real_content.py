@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from generator.compare import compare_corpus
-from generator.link import cited_models
-from generator.models import Quote
-from generator.pipeline import validate
+from generator.core.compare import compare_corpus
+from generator.core.link import cited_models
+from generator.core.models import Quote
+from generator.core.pipeline import validate
 
 from .conftest import REAL
 
@@ -100,7 +100,7 @@ def test_every_named_speaker_has_an_actor_page_and_the_anonymous_are_described()
 
 def test_the_facts_box_says_unknown_where_no_source_gives_the_end_of_the_call():
     """No article says when the 7 December call ended: the facts box keeps the row, as Unknown."""
-    from generator.render import Renderer
+    from generator.core.render import Renderer
 
     call_id, _ = CALLS[dt.date(2021, 12, 7)]
     page = Renderer(GRAPH).pages()[f"calls/{call_id}.md"]

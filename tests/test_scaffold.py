@@ -10,10 +10,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.models import KIND_NAMES, KINDS
-from generator.schema import field_shapes
-from generator.scaffold import required_keys
+from generator.adapters.cli import main
+from generator.core.models import KIND_NAMES, KINDS
+from generator.core.schema import field_shapes
+from generator.curator.scaffold import required_keys
 
 from .conftest import MINI
 

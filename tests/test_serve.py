@@ -54,7 +54,7 @@ def served(tmp_path: Path):
     port = _free_port()
     log = (tmp_path / "serve.log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "-c", "from generator.cli import main; main()",
+        [sys.executable, "-c", "from generator.adapters.cli import main; main()",
          "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
         stdout=log, stderr=subprocess.STDOUT)

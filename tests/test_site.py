@@ -12,8 +12,8 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.pipeline import validate
-from generator.urls import SECTIONS, record_url
+from generator.core.pipeline import validate
+from generator.core.urls import SECTIONS, record_url
 
 from .conftest import MINI, REAL
 

@@ -1,6 +1,6 @@
 """The verbatim verifier: folding, finding passages, and explaining misses."""
 
-from generator.verbatim import FoldedText, fold, mismatch_message
+from generator.core.verbatim import FoldedText, fold, mismatch_message
 
 TEXT = ("Mr. Putin “noted that it would be a mistake that our ancestors would see as a grave "
         "error.\nA lot of mistakes have been made over the past 30 years” — Ushakov said.")

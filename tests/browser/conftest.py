@@ -22,10 +22,10 @@ import pytest
 from click.testing import CliRunner
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
-from generator.cli import main
-from generator.link import Graph
-from generator.pipeline import validate
-from generator.urls import SECTIONS, record_url
+from generator.adapters.cli import main
+from generator.core.link import Graph
+from generator.core.pipeline import validate
+from generator.core.urls import SECTIONS, record_url
 
 from ..conftest import MINI, REAL, ROOT
 

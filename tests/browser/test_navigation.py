@@ -3,9 +3,9 @@ theirs → a source of that call → back to the call from the source, then Back
 
 from __future__ import annotations
 
-from generator.link import Key
-from generator.render import Site as RenderedSite
-from generator.urls import record_url
+from generator.core.link import Key
+from generator.core.render import Site as RenderedSite
+from generator.core.urls import record_url
 
 
 def _walk_plan(graph) -> list[Key]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.urls import record_url
+from generator.core.urls import record_url
 
 from .conftest import PHONE, search
 

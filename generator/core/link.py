@@ -16,7 +16,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel
 
 from .errors import Problem, did_you_mean, relative
-from .load import Corpus, Loaded
+from .corpus import Corpus, Loaded
 from .models import (KIND_NAMES, KINDS, Citation, Claim, Fact, FactReport, Participant, Quote,
                      Role)
 from .schema import field_shapes

@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .errors import BuildError, ConfigError
+from ..core.errors import BuildError, ConfigError
 
 
 class _Collect(logging.Handler):

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from .errors import BriefingError, ContentError
-from .pipeline import content_epoch, generate, render, validate, write_pages
+from ..core.errors import BriefingError, ContentError
+from ..core.pipeline import content_epoch, generate, render, validate, write_pages
 
 
 class _Group(click.Group):
@@ -155,7 +155,7 @@ def ingest_command(article: Path, source_id: str | None, text_name: str | None,
     speakers, the known records it mentions and the candidate calls. Refuses an article already
     in the corpus and never overwrites a file. Then prints what a curator must still decide.
     """
-    from .ingest import ingest
+    from ..curator.ingest import ingest
 
     draft = ingest(article, content, source_id=source_id, text_name=text_name)
     stored = "already in the corpus, reused" if draft.text_reused else "stored byte-identical"
@@ -187,7 +187,7 @@ def new_command(kind: str, record_id: str, content: Path) -> None:
     starts with its date (2022-01-05-…), which also fills its date. Refuses invalid ids,
     unknown kinds and existing files.
     """
-    from .scaffold import new_record, required_keys, resolve_kind
+    from ..curator.scaffold import new_record, required_keys, resolve_kind
 
     target = new_record(content, kind, record_id)
     empty, unknown = required_keys(resolve_kind(kind))
@@ -205,11 +205,11 @@ def new_command(kind: str, record_id: str, content: Path) -> None:
 def schema_command(check: bool, folder: Path) -> None:
     """Write the JSON Schema of each record kind to schemas/<kind>.json.
 
-    The schemas are generated from the typed model (generator/models.py); editors with the YAML
+    The schemas are generated from the typed model (generator/core/models.py); editors with the YAML
     language server use them to validate and complete content files as you type. Run it after
     changing the model and commit the result; CI runs it with --check.
     """
-    from .schema import check_schemas, write_schemas
+    from ..core.schema import check_schemas, write_schemas
 
     if check:
         check_schemas(folder)

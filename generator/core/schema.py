@@ -234,7 +234,7 @@ def check_schemas(folder: Path) -> None:
         if not target.exists():
             problems.append(f"{target.as_posix()} is missing")
         elif target.read_text("utf-8") != schema_text(kind):
-            problems.append(f"{target.as_posix()} is out of date with generator/models.py")
+            problems.append(f"{target.as_posix()} is out of date with generator/core/models.py")
     if folder.is_dir():
         for extra in sorted(folder.glob("*.json")):
             if extra.stem not in KINDS:

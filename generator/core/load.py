@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import typing
-from dataclasses import dataclass, field
+
 from pathlib import Path
 from typing import Any
 
@@ -14,49 +14,8 @@ import pydantic
 
 from .errors import ConfigError, Problem, did_you_mean, relative
 from .models import ID_RE, KIND_NAMES, KINDS, Record
+from .corpus import Corpus, Loaded
 from .yamlfile import KEY, Loc, Located, YamlProblem, dotted, read_yaml
-
-
-@dataclass
-class Loaded:
-    """One record with where it came from."""
-
-    kind: str
-    """The content folder: calls, actors, …"""
-    id: str
-    path: Path
-    record: Any
-    located: Located
-
-    def problem(self, loc: Loc, message: str, root: Path | None = None) -> Problem:
-        """A Problem pointing at loc inside this record's file."""
-        where = self.located.where(loc)
-        return Problem(relative(self.path, root), where.line if where else 0,
-                       where.column if where else 0, dotted(loc), message)
-
-
-@dataclass
-class Corpus:
-    """Every record, by kind then id, and the verbatim texts of the sources."""
-
-    root: Path
-    """The content directory."""
-    records: dict[str, dict[str, Loaded]] = field(default_factory=dict)
-    texts: dict[str, str] = field(default_factory=dict)
-    """Source id -> verbatim text."""
-    invalid: dict[str, set[str]] = field(default_factory=dict)
-    """Kind -> ids of files that exist but failed validation (already reported), so references
-    to them are not reported again as unknown."""
-
-    def get(self, kind: str, id: str) -> Any:
-        return self.records[kind][id].record
-
-    def all(self, kind: str) -> list[Any]:
-        """Records of one kind, sorted by id (output must not depend on directory order)."""
-        return [self.records[kind][i].record for i in sorted(self.records[kind])]
-
-    def loaded(self, kind: str) -> list[Loaded]:
-        return [self.records[kind][i] for i in sorted(self.records[kind])]
 
 
 def load_corpus(content: Path) -> tuple[Corpus, list[Problem]]:

@@ -21,11 +21,11 @@ import yaml
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from .errors import BriefingError, ConfigError, did_you_mean, relative
-from .link import RESERVED_IDS
-from .load import _suggest_id
-from .models import ID_RE, KIND_NAMES, KINDS
-from .schema import FieldShape, field_shapes
+from ..core.errors import BriefingError, ConfigError, did_you_mean, relative
+from ..core.link import RESERVED_IDS
+from ..core.load import _suggest_id
+from ..core.models import ID_RE, KIND_NAMES, KINDS
+from ..core.schema import FieldShape, field_shapes
 
 WIDTH = 100
 """Comment lines are wrapped to this width."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .load import Corpus
+from .corpus import Corpus
 from .models import Fact, FactReport, Quote
 from .verbatim import fold
 

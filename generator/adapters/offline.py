@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlparse
 
-from .errors import BuildError
+from ..core.errors import BuildError
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 """Where the iframe-worker shim is served from, relative to the site root."""

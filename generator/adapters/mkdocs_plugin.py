@@ -1,6 +1,6 @@
 """The MkDocs adapter: `mkdocs build` and `mkdocs serve` generate the briefing pages in memory.
 
-All the work happens in `generator.pipeline`; this module only hands pages to MkDocs, reports
+All the work happens in `generator.core.pipeline`; this module only hands pages to MkDocs, reports
 content errors the way MkDocs reports its own, and makes `serve` watch `content/`.
 """
 
@@ -15,10 +15,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .errors import BriefingError
-from .pipeline import MANIFEST, content_epoch, render, validate
+from ..core.errors import BriefingError
+from ..core.pipeline import MANIFEST, content_epoch, render, validate
 
-THEME = Path(__file__).parent / "theme"
+THEME = Path(__file__).parent.parent / "theme"
 """Partials overriding Material's (an accessibility fix), shipped with the package."""
 
 

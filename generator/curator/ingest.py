@@ -31,12 +31,12 @@ from typing import Any
 
 import yaml
 
-from .errors import BriefingError, ConfigError, relative
-from .load import _suggest_id, load_corpus
-from .models import ID_RE
+from ..core.errors import BriefingError, ConfigError, relative
+from ..core.load import _suggest_id, load_corpus
+from ..core.models import ID_RE
 from .scaffold import record_text, scalar
-from .verbatim import fold
-from .yamlfile import UNPRINTABLE
+from ..core.verbatim import fold
+from ..core.yamlfile import UNPRINTABLE
 
 TOP_LINES = 12
 """Metadata (headline, byline, date, masthead) is looked for in this many first non-empty lines."""

@@ -1,0 +1,208 @@
+"""Stage 4: render every page as Markdown from Jinja2 templates.
+
+Decisions (what links where, what disagrees, what cites what) are made in Python, in `link` and
+`compare` and in the builders here; the templates only lay the results out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..compare import coverage_matrix
+from ..link import Graph, Key, cited_models
+from ..models import FactReport, Quote
+from ..urls import SECTIONS
+from .dates import display_date
+from .markup import Safe, environment
+from .page import PageBuilder
+from .site import Site
+from .source_text import _mark_passages, _plain_html
+
+HOME_CALLS = 4
+"""How many of the latest calls the home page sets side by side."""
+USE_LABELS = {"claim": "Statement", "quote": "Quote", "fact": "Fact", "role": "Role",
+              "location": "Location"}
+FACTS_BOX_KEYS = ("start", "end", "duration")
+"""Fact keys shown as rows of a call's facts box, in this order. A `location-<actor>` fact
+replaces the participant's own location in the row saying where they were."""
+FACTS_BOX_UNKNOWN = {"start": "When the call began", "end": "When the call ended",
+                     "duration": "How long the call lasted"}
+"""Rows the facts box always has: a reader sees *Unknown* when no source gives the fact."""
+FIELD_FACT_KEYS = ("format", "requested-by")
+"""Fact keys whose citations back a typed field of the call (format, requested_by)."""
+
+
+@dataclass
+class UnknownFact:
+    """A facts-box row no source gives: shown as *Unknown*, never left out."""
+
+    key: str
+    label: str
+    versions: tuple = ()
+    disagrees: bool = False
+
+
+class Renderer:
+    """Renders every page of the site to Markdown: path -> text."""
+
+    def __init__(self, graph: Graph):
+        self.site = Site(graph)
+        self.env = environment()
+        self._claim_counts: list[tuple[str, int, int, int]] | None = None
+        self._sources_of_call: dict[str, list[str]] = {}
+        self.env.globals.update(display_date=display_date, Key=Key, SECTIONS=SECTIONS,
+                                use_labels=USE_LABELS)
+
+    def page(self, template: str, path: str, **context: Any) -> str:
+        builder = PageBuilder(self.site, path)
+        text = self.env.get_template(template).render(
+            p=builder, site=self.site, corpus=self.site.corpus, graph=self.site.graph, **context)
+        notes = builder.footnotes()
+        if notes:
+            text = text.rstrip("\n") + "\n\n" + str(notes) + "\n"
+        return text
+
+    def pages(self) -> dict[str, str]:
+        site, corpus = self.site, self.site.corpus
+        out: dict[str, str] = {}
+        comparisons = site.comparisons
+        out["index.md"] = self.page("home.md.j2", "index.md", **self.home())
+        for kind, section in SECTIONS.items():
+            keys = site.sorted_keys(Key(kind, i) for i in corpus.records[kind])
+            out[f"{kind}/index.md"] = self.page("section.md.j2", f"{kind}/index.md",
+                                                kind=kind, section=section, keys=keys)
+            for key in keys:
+                context: dict[str, Any] = {"key": key, "record": site.graph.record(key)}
+                if kind == "calls":
+                    context.update(self.call_context(key.id))
+                elif kind == "sources":
+                    context["view"] = self.source_view(key.id)
+                out[key.path] = self.page(f"{section.singular}.md.j2", key.path, **context)
+        out["timeline.md"] = self.page("timeline.md.j2", "timeline.md", entries=self.timeline())
+        out["quotes.md"] = self.page("quotes.md.j2", "quotes.md", speakers=self.quotes_by_speaker())
+        out["disagreements.md"] = self.page("disagreements.md.j2", "disagreements.md",
+                                            comparisons=comparisons)
+        out["coverage.md"] = self.page(
+            "coverage.md.j2", "coverage.md",
+            matrices=[(c, coverage_matrix(comparisons.by_call[c], self.sources_of_call(c)))
+                      for c in site.graph.calls_in_order],
+            claims=self.claim_counts())
+        return out
+
+    def home(self) -> dict[str, Any]:
+        site, corpus = self.site, self.site.corpus
+        # The home page stays the same size as the corpus grows: the latest calls only.
+        calls = [Key("calls", c) for c in site.graph.calls_in_order[-HOME_CALLS:]]
+        rows = {"Date": [], "Format": [], "Participants": [], "Requested by": [],
+                "Duration": [], "Sources": []}
+        for key in calls:
+            call = site.graph.record(key)
+            rows["Date"].append(display_date(call.date))
+            rows["Format"].append(call.format)
+            rows["Participants"].append(", ".join(
+                site.name(Key("actors", p.actor)) for p in call.participants))
+            rows["Requested by"].append(
+                site.name(Key("actors", call.requested_by)) if call.requested_by else "Unknown")
+            durations = [c for c in site.comparisons.by_call[key.id] if c.key == "duration"]
+            rows["Duration"].append(" / ".join(v.value for v in durations[0].versions)
+                                    if durations else "Unknown")
+            rows["Sources"].append(str(len(self.sources_of_call(key.id))))
+        glance = list(rows.items())
+        counts = {kind: len(corpus.records[kind]) for kind in SECTIONS}
+        counts["quotes"] = sum(len(corpus.get("calls", c).quotes) for c in corpus.records["calls"])
+        counts["claims"] = sum(row[1] for row in self.claim_counts())
+        counts["disagreements"] = len(site.comparisons.disagreements()) + sum(
+            1 for r in site.comparisons.remarks if r.disagrees and r.call is None)
+        return {"calls": calls, "glance": glance, "counts": counts, "timeline": self.timeline()[-8:]}
+
+    def call_context(self, call_id: str) -> dict[str, Any]:
+        comparisons = self.site.comparisons.by_call.get(call_id, [])
+        sources = self.sources_of_call(call_id)
+        box = [c for c in comparisons if c.kind == "fact" and c.key in FACTS_BOX_KEYS]
+        given = {c.key for c in box}
+        box += [UnknownFact(key, label) for key, label in FACTS_BOX_UNKNOWN.items()
+                if key not in given]
+        box.sort(key=lambda c: (FACTS_BOX_KEYS.index(c.key) if c.key in FACTS_BOX_KEYS
+                                else len(FACTS_BOX_KEYS), c.key))
+        field_facts = {c.key: c for c in comparisons if c.key in FIELD_FACT_KEYS}
+        locations = {c.key.removeprefix("location-"): c for c in comparisons
+                     if c.kind == "fact" and c.key.startswith("location-")}
+        contributions = {}
+        counts = self._contributions(call_id)
+        for source in sources:
+            claims, quotes, facts = counts.get(source, (0, 0, 0))
+            parts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in
+                     ((claims, "cited statement"), (quotes, "quote"), (facts, "fact")) if n]
+            contributions[source] = ", ".join(parts) if parts else "listed as covering this call"
+        return {"comparisons": comparisons, "facts_box": box, "field_facts": field_facts,
+                "locations": locations,
+                "sources": sources,
+                "contributions": contributions, "matrix": coverage_matrix(comparisons, sources)}
+
+    def _contributions(self, call_id: str) -> dict[str, tuple[int, int, int]]:
+        counts: dict[str, list[int]] = {}
+        for _, model in cited_models(self.site.corpus.get("calls", call_id)):
+            index = 1 if isinstance(model, Quote) else 2 if isinstance(model, FactReport) else 0
+            counts.setdefault(model.source, [0, 0, 0])[index] += 1
+        return {k: tuple(v) for k, v in counts.items()}
+
+    # --- decisions the templates need -------------------------------------------------------
+
+    def sources_of_call(self, call_id: str) -> list[str]:
+        """Sources that cover a call: those listing it and those cited on its page."""
+        if call_id not in self._sources_of_call:
+            self._sources_of_call[call_id] = self._find_sources_of_call(call_id)
+        return self._sources_of_call[call_id]
+
+    def _find_sources_of_call(self, call_id: str) -> list[str]:
+        corpus = self.site.corpus
+        listed = set(self.site.sources_listing.get(call_id, []))
+        call = corpus.get("calls", call_id)
+        cited = {m.source for _, m in cited_models(call)}
+        return sorted(listed | cited)
+
+    def claim_counts(self) -> list[tuple[str, int, int, int]]:
+        """(source, claims citing it, quotes from it, facts it reports) per source."""
+        if self._claim_counts is None:
+            self._claim_counts = self._count_claims()
+        return self._claim_counts
+
+    def _count_claims(self) -> list[tuple[str, int, int, int]]:
+        rows = []
+        counts = {s: [0, 0, 0] for s in self.site.corpus.records["sources"]}
+        for kind in SECTIONS:
+            for loaded in self.site.corpus.loaded(kind):
+                for _, model in cited_models(loaded.record):
+                    index = 1 if isinstance(model, Quote) else 2 if isinstance(model, FactReport) else 0
+                    counts[model.source][index] += 1
+        for source in sorted(counts):
+            rows.append((source, *counts[source]))
+        return rows
+
+    def source_view(self, source_id: str) -> dict[str, Any]:
+        """The verbatim text as HTML paragraphs with cited passages marked and anchored."""
+        graph = self.site.graph
+        text = graph.texts[source_id]
+        passages = sorted(graph.passages[source_id].values(), key=lambda p: (p.start, p.end, p.anchor))
+        body_end = text.origin[text.body_end] if text.body_end < len(text.folded) else len(text.original)
+        body = _mark_passages(text.original[:body_end], passages)
+        boilerplate = text.original[body_end:]
+        return {"body": Safe(body), "boilerplate": boilerplate.strip(),
+                "boilerplate_html": Safe(_plain_html(boilerplate.strip())), "passages": passages}
+
+    def timeline(self) -> list[tuple[str, Key]]:
+        corpus = self.site.corpus
+        entries = [(c.date.isoformat(), Key("calls", i)) for i, c in
+                   ((i, corpus.get("calls", i)) for i in corpus.records["calls"])]
+        entries += [(corpus.get("events", i).date, Key("events", i)) for i in corpus.records["events"]]
+        return sorted(entries, key=lambda e: (e[0], e[1].kind, e[1].id))
+
+    def quotes_by_speaker(self) -> list[tuple[str | None, list[tuple[str, Quote]]]]:
+        corpus = self.site.corpus
+        groups = self.site.quotes_of
+        named = sorted((k for k in groups if k), key=lambda a: corpus.get("actors", a).name.casefold())
+        ordered: list[tuple[str | None, list[tuple[str, Quote]]]] = [(k, groups[k]) for k in named]
+        if None in groups:
+            ordered.append((None, groups[None]))
+        return ordered

@@ -1,0 +1,134 @@
+"""The linked corpus seen from the renderers: names, labels, indexes built once."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..compare import Comparisons, compare_corpus
+from ..link import CITED_AS_SPEAKER, MENTIONED, Graph, Key
+from ..markdown_text import relative_link
+from ..models import Attribution, Quote
+from ..urls import SECTIONS
+from .dates import display_date
+
+ATTRIBUTION_TEXT = {
+    Attribution.outlet: "the outlet's own reporting",
+    Attribution.on_record: "on the record",
+    Attribution.readout: "an official readout",
+    Attribution.anonymous: "an anonymous official",
+    Attribution.wire: "wire and other reports",
+}
+
+
+class Site:
+    """The linked corpus seen from the renderers: names, labels and comparisons."""
+
+    def __init__(self, graph: Graph):
+        self.graph = graph
+        self.corpus = graph.corpus
+        self.comparisons: Comparisons = compare_corpus(self.corpus, graph.calls_in_order)
+        # Indexes built once, so that no page scans the whole corpus (that would make the
+        # generator quadratic in the number of records).
+        self._names: dict[Key, str] = {}
+        self._links: dict[tuple[str, str], str] = {}
+        self._exact: dict[tuple[str, str], str] = {}
+        self.refs: dict[tuple[str, str, str, str | None], str] = {}
+        """Markdown links to records, by folder of the linking page (see PageBuilder.ref)."""
+        self.sources_listing: dict[str, list[str]] = {}
+        """Call id -> sources whose `calls` list it."""
+        for source_id in sorted(self.corpus.records["sources"]):
+            for call_id in self.corpus.get("sources", source_id).calls:
+                self.sources_listing.setdefault(call_id, []).append(source_id)
+        self.quotes_of: dict[str | None, list[tuple[str, Quote]]] = {}
+        """Speaker (None: unnamed) -> (call id, quote), in call order."""
+        for call_id in graph.calls_in_order:
+            for quote in self.corpus.get("calls", call_id).quotes:
+                self.quotes_of.setdefault(quote.speaker, []).append((call_id, quote))
+
+    def name(self, key: Key) -> str:
+        name = self._names.get(key)
+        if name is None:
+            name = self._names[key] = self._name(key)
+        return name
+
+    def link(self, from_page: str, to_page: str, anchor: str = "") -> str:
+        """relative_link, remembered per folder of the linking page and target."""
+        if from_page == to_page:
+            return relative_link(from_page, to_page, anchor)
+        folder = from_page.rpartition("/")[0]
+        link = self._links.get((folder, to_page))
+        if link is None:
+            link = self._links[(folder, to_page)] = relative_link(from_page, to_page)
+        return f"{link}#{anchor}" if anchor else link
+
+    def _name(self, key: Key) -> str:
+        record = self.graph.record(key)
+        if key.kind == "calls":
+            return f"{record.title} ({display_date(record.date)})"
+        if key.kind == "sources":
+            return self.source_label(key.id)
+        return record.name
+
+    def source_label(self, source_id: str) -> str:
+        source = self.corpus.get("sources", source_id)
+        outlet = source.outlet or "Unknown outlet"
+        if source.republished_from:
+            outlet = f"{source.republished_from} via {outlet}"
+        title = f"“{source.headline}”" if source.headline else "untitled report"
+        date = display_date(source.published) if source.published else "date unknown"
+        return f"{outlet}: {title}, {date}"
+
+    def source_short(self, source_id: str) -> str:
+        source = self.corpus.get("sources", source_id)
+        outlet = source.outlet or "Unknown outlet"
+        return f"{source.republished_from} via {outlet}" if source.republished_from else outlet
+
+    def sort_key(self, key: Key) -> tuple:
+        record = self.graph.record(key)
+        order = list(SECTIONS).index(key.kind)
+        when = getattr(record, "date", None) or getattr(record, "published", None) or ""
+        return (order, str(when), self.name(key).casefold(), key.id)
+
+    def sorted_keys(self, keys: Iterable[Key]) -> list[Key]:
+        return sorted(set(keys), key=self.sort_key)
+
+    def backlinks(self, key: Key) -> list[tuple[str, list[Key]]]:
+        """(heading, records) lists for a record's page, in a fixed order."""
+        groups = self.graph.backlinks.get(key, {})
+        mentioned = groups.get(MENTIONED, set())
+        direct = {k for heading, keys in groups.items() if heading != MENTIONED for k in keys}
+        out = [(heading, self.sorted_keys(keys)) for heading, keys in sorted(groups.items())
+               if heading not in (MENTIONED, CITED_AS_SPEAKER)]
+        cited = groups.get(CITED_AS_SPEAKER, set())
+        if cited:
+            out.append((CITED_AS_SPEAKER, self.sorted_keys(cited)))
+        rest = mentioned - direct
+        if rest:
+            out.append((MENTIONED, self.sorted_keys(rest)))
+        return out
+
+    def exact(self, source_id: str, words: str) -> str:
+        """The words as the source prints them (curly quotes, dashes), found by folded match."""
+        exact = self._exact.get((source_id, words))
+        if exact is None:
+            text = self.graph.texts[source_id]
+            span = text.span(words)
+            exact = self._exact[(source_id, words)] = text.original[span[0]:span[1]] if span else words
+        return exact
+
+    def keywords(self, key: Key) -> list[str]:
+        """What else a reader may type to find the record: its aliases and, for a person, the
+        titles of their roles. The page's search keywords (front matter `tags`, which the search
+        index weighs above body text; see mkdocs.yml), in order, without repeats."""
+        record = self.graph.record(key)
+        words = [*getattr(record, "aliases", []), *(r.title for r in getattr(record, "roles", []))]
+        return list(dict.fromkeys(words))
+
+    def calls_of(self, key: Key) -> list[Key]:
+        """Every call that refers to the record, in date order."""
+        groups = self.graph.backlinks.get(key, {})
+        calls = {k for keys in groups.values() for k in keys if k.kind == "calls"}
+        return self.sorted_keys(calls)
+
+    def quotes_by(self, actor: str) -> list[tuple[str, Quote]]:
+        return list(self.quotes_of.get(actor, []))
