@@ -119,16 +119,15 @@ class PageBuilder:
 
     def _who(self, citation: Any, linked: bool, aside: str = ", {}") -> str:
         """Whom a citation's source attributes it to, in words: the speaker (linked once per
-        section), with the source's description (formatted by `aside`) unless it only repeats
-        the speaker's name."""
+        section) with the source's description of them (formatted by `aside`); a readout by a
+        named speaker is "a readout by" them (its description would repeat the name)."""
         kind, described = citation.attribution, citation.as_
         if citation.speaker:
             key = Key("actors", citation.speaker)
             name = str(self.mention(key)) if linked else escape(self.site.name(key))
-            surname = self.site.name(key).split()[-1].casefold()
             if kind == Attribution.readout:
                 return f"a readout by {name}"
-            if described and surname not in described.casefold():
+            if described:
                 return name + aside.format(escape(described))
             return name
         return escape(described or ATTRIBUTION_TEXT[kind])
@@ -204,7 +203,7 @@ class PageBuilder:
             else:
                 label = self.site.source_label(citation.source)
                 named.add(citation.source)
-            said = "".join(" " + escape(a) for a in note.attributions)
+            said = " — " + " ".join(escape(a) for a in note.attributions) if note.attributions else ""
             lines.append(f"[^{note.number}]: [{escape(label)}]({href}): “{escape(passage)}”{said}")
         if not lines:
             return Safe("")

@@ -6,6 +6,7 @@ Decisions (what links where, what disagrees, what cites what) are made in Python
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +37,7 @@ FACTS_BOX_UNKNOWN = {"start": "When the call began", "end": "When the call ended
 FRAGMENT_WORDS = 6
 """Quotes shorter than this many words ("decisively", "grave error") are fragments: listed inline
 with the words around them, never given a quote card."""
+WORD = re.compile(r"\w+")
 LEAD_ON_HOME = 2
 """How many sentences of each call's lead the home page shows."""
 FIELD_FACT_KEYS = ("format", "requested-by")
@@ -54,7 +56,7 @@ class UnknownFact:
 
 def is_fragment(quote: Quote) -> bool:
     """True for a quote too short to stand alone (see FRAGMENT_WORDS)."""
-    return len(quote.words.split()) < FRAGMENT_WORDS
+    return len(WORD.findall(quote.words)) < FRAGMENT_WORDS
 
 
 class Renderer:
@@ -130,7 +132,11 @@ class Renderer:
         counts["claims"] = sum(row[1] for row in self.claim_counts())
         counts["disagreements"] = len(site.comparisons.disagreements()) + sum(
             1 for r in site.comparisons.remarks if r.disagrees and r.call is None)
-        return {"calls": calls, "glance": glance, "counts": counts, "timeline": self.timeline()[-8:]}
+        # What happened, in the lead's first sentences (the summary's when a call has no lead).
+        happened = [(key, list((site.graph.record(key).lead or site.graph.record(key).summary)
+                               [:LEAD_ON_HOME])) for key in reversed(calls)]
+        return {"calls": calls, "glance": glance, "counts": counts, "happened": happened,
+                "timeline": self.timeline()[-8:]}
 
     def call_context(self, call_id: str) -> dict[str, Any]:
         comparisons = self.site.comparisons.by_call.get(call_id, [])
@@ -178,7 +184,7 @@ class Renderer:
             spoken = [q for q in call.quotes if not is_fragment(q) and q.speaker
                       and side in self._sides_of(q.speaker)]
             if spoken:
-                chosen.append(max(spoken, key=lambda q: len(q.words.split())))
+                chosen.append(max(spoken, key=lambda q: len(WORD.findall(q.words))))
         return chosen
 
     def _sides_of(self, actor_id: str) -> set[str]:
