@@ -40,6 +40,8 @@ class PageBuilder:
     mentioned: set[Key] = field(default_factory=set)
     """Records already linked in running text in the current section: later mentions are plain
     text, as on Wikipedia (first mention linked, per section)."""
+    sectioned: bool = False
+    """True once the template has started a section (see `section`)."""
 
     # links
     def href(self, key: Key, anchor: str = "") -> Safe:
@@ -68,12 +70,16 @@ class PageBuilder:
 
     # text
     def section(self) -> Safe:
-        """Start a new section: the next mention of each record is linked again."""
+        """Start a new section: the next mention of each record is linked again. Pages whose
+        template never starts a section link every mention."""
+        self.sectioned = True
         self.mentioned.clear()
         return Safe("")
 
     def mention(self, key: Key, label: str | None = None) -> Safe:
         """A record named in running text: a link the first time in a section, then plain text."""
+        if not self.sectioned:
+            return self.ref(key.kind, key.id, label)
         if key in self.mentioned or key.path == self.path:
             return Safe(escape(label or self.site.name(key)))
         self.mentioned.add(key)
