@@ -102,9 +102,12 @@ class PageBuilder:
         return Safe("".join(out).strip())
 
     def _aside(self, match: re.Match) -> str:
-        kept = [link for link in re.findall(r"\[\[[^\]]+\]\]", match.group(1))
-                if (resolve_wikilink(WIKILINK.fullmatch(link).group(1), self.site.corpus)[0]
-                    or Key("", "")).kind != "topics"]
+        """A parenthesis of wiki-links without its topic links (nothing when only topics)."""
+        kept = []
+        for link in WIKILINK.finditer(match.group(1)):
+            key, _ = resolve_wikilink(link.group(1), self.site.corpus)
+            if key is None or key.kind != "topics":
+                kept.append(link.group(0))
         return f" ({', '.join(kept)})" if kept else ""
 
     def join(self, items: Iterable[str], separator: str = ", ") -> Safe:
