@@ -294,3 +294,31 @@ def test_the_offline_check_finds_every_url_a_page_can_load(tmp_path):
     assert sorted(re.search(r"//(h\d+)\.", url)[1] for _, url in found) == sorted(
         f"h{n}" for n in range(1, 12))
     assert {page for page, _ in found} == {"a.html", "assets/b.css"}
+
+
+@pytest.mark.parametrize("url, valid", [
+    ("https://x.example/a|b{c}^d", True),
+    ("https://президент.рф/новости?q=1&r=2#x", True),
+    ("https://x.example/\u202egnp.exe", False),
+    ("https://x.example/a\u200bb", False),
+    ("https://x.example/\u2066x\u2069", False),
+    ("https://x.example/a\x85b", False),
+    ("https://x.example/a\ufeff", False),
+    ("https://x.example/a\n", False),
+])
+def test_urls_may_hold_what_browsers_show_but_no_invisible_characters(url, valid):
+    """Validation takes what an address bar shows ('|', '{', non-ASCII), never control or
+    invisible format characters (a bidi override makes a label lie about its target)."""
+    from generator.core.models import URL_PATTERN
+
+    assert bool(re.fullmatch(URL_PATTERN, url)) is valid
+
+
+def test_a_url_target_is_percent_encoded_outside_rfc_3986():
+    """Printed as a link target, a URL keeps RFC 3986's characters and encodes the rest as UTF-8;
+    '&' is an entity, so '&#x28;' in a URL stays those five characters in the browser."""
+    from generator.core.markdown_text import url_target
+
+    assert url_target("https://x.example/a|b{c}^d*e?q=1&r=&#x28;#f") == (
+        "https://x.example/a%7Cb%7Bc%7D%5Ed*e?q=1&amp;r=&amp;#x28;#f")
+    assert url_target("https://рф/ф") == "https://%D1%80%D1%84/%D1%84"
