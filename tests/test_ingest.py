@@ -1,6 +1,6 @@
 """`briefing ingest`: from a raw article to a stored text and a draft source record.
 
-The seed articles (byte-identical copies in content/texts/) are ingested into a throwaway
+The seed articles (the frozen copies in tests/fixtures/seed/content/texts/) are ingested into a throwaway
 Biden–Putin corpus that knows the actors and calls but not the articles; three small fictional
 articles are ingested into a copy of the mini fixture corpus (Ruritania).
 """
@@ -17,9 +17,9 @@ from click.testing import CliRunner
 
 from generator.adapters.cli import main
 
-from .conftest import MINI, ROOT, build
+from .conftest import MINI, ROOT, SEED, build
 
-SEEDS = ROOT / "content" / "texts"
+SEEDS = SEED / "texts"
 
 KNOWN = {
     "actors/joe-biden.yaml": "name: Joe Biden\naliases: [Biden, President Biden, Mr. Biden, "
