@@ -10,8 +10,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini" / "content"
-REAL = ROOT / "content"
-"""The live corpus: tests over it are generic (every record), never pinned to what it holds today."""
+REAL = Path(os.environ.get("BRIEFING_TEST_CONTENT") or ROOT / "content")
+"""The live corpus (or the one `briefing check --content DIR` names): tests over it are generic,
+about every record, never pinned to what it holds today."""
 SEED = ROOT / "tests" / "fixtures" / "seed" / "content"
 """A frozen copy of the seed corpus (the five articles, two calls): tests of specific facts and
 search rankings read this copy, so a correct corpus update never turns them red."""

@@ -150,3 +150,20 @@ def test_kind_in_any_form_and_missing_content(project: Path, tmp_path: Path) -> 
     result = run("new", "actor", "dan-desk", "--content", str(tmp_path / "nowhere"))
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: content directory ")
+
+
+@pytest.mark.parametrize("kind, record_id, field", [
+    ("calls", "2021-12-07-adams-brown-video-call", "requested_by"),
+    ("sources", "alpha-report", "outlet_org"),
+    ("sources", "alpha-report", "published"),
+])
+def test_unknown_is_accepted_wherever_an_optional_field_may_be_unknown(project: Path, kind: str,
+                                                                        record_id: str, field: str):
+    """`requested_by: unknown` (or any optional reference or date) means the sources do not
+    say, as the docs promise, instead of "unknown actor 'unknown'"."""
+    path = project / kind / f"{record_id}.yaml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data[field] = "unknown"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    result = run("validate")
+    assert result.exit_code == 0, result.output

@@ -70,6 +70,10 @@ Verbatim = Annotated[str, Field(min_length=3, max_length=5_000)]
 Unknowable = Annotated[str | None, BeforeValidator(_unknown_to_none)]
 """Free text that may be unknown."""
 
+MaybeUnknown = BeforeValidator(_unknown_to_none)
+"""On an optional reference, date or time: `unknown` means the sources do not say, as leaving
+the field out does (so `requested_by: unknown` is not read as an actor id)."""
+
 PartialDate = Annotated[str, Field(pattern=PARTIAL_DATE_PATTERN)]
 """A date as precise as the sources give it: '2014', '2021-06' or '2021-06-16' (quoted)."""
 
@@ -123,7 +127,7 @@ class Citation(BaseModel):
     """The words of the source that support the statement; must occur verbatim in its text."""
     attribution: Attribution = Attribution.outlet
     """To whom the source attributes the statement."""
-    speaker: ActorRef | None = None
+    speaker: Annotated[ActorRef | None, MaybeUnknown] = None
     """The actor the source attributes it to, when the attribution names one."""
     as_: Unknowable = Field(default=None, alias="as")
     """How the source describes whoever it attributes the statement to
@@ -150,7 +154,7 @@ class Quote(BaseModel):
     """The quoted words, verbatim from the source text."""
     source: SourceRef
     """The source whose text contains the words."""
-    speaker: ActorRef | None = None
+    speaker: Annotated[ActorRef | None, MaybeUnknown] = None
     """The actor who said it; leave empty for an unnamed speaker and describe them in `speaker_as`."""
     speaker_as: Unknowable = None
     """How the source describes the speaker ("a senior administration official")."""
@@ -171,7 +175,7 @@ class FactReport(Citation):
     minutes: int | None = Field(default=None, ge=0, le=100_000, strict=True)
     """For durations: the value in minutes when the source gives it exactly; reports with the
     same minutes agree."""
-    time: Time | None = None
+    time: Annotated[Time | None, MaybeUnknown] = None
     """For clock times: the time the source gives, quoted ('15:35')."""
     timezone: Unknowable = None
     """The time zone of `time`, as an IANA name ('America/New_York') or as the source gives it."""
@@ -226,7 +230,7 @@ class Position(BaseModel):
 class FollowUp(Claim):
     """Something that followed or was scheduled after the call."""
 
-    event: EventRef | None = None
+    event: Annotated[EventRef | None, MaybeUnknown] = None
     """The event record, when the follow-up has one."""
 
 
@@ -239,7 +243,7 @@ class Call(Record):
     """The day of the call (unquoted ISO date, 2021-12-07), in the time zone of the requester."""
     format: Literal["video", "phone", "in-person"]
     """How the leaders met."""
-    requested_by: ActorRef | None = None
+    requested_by: Annotated[ActorRef | None, MaybeUnknown] = None
     """The actor who asked for the call; unknown when the sources do not say. Cite it with a
     fact keyed `requested-by`."""
     participants: list[Participant] = Field(min_length=1)
@@ -275,7 +279,7 @@ class Role(BaseModel):
 
     title: Text
     """The role ("White House press secretary")."""
-    organization: OrgRef | None = None
+    organization: Annotated[OrgRef | None, MaybeUnknown] = None
     """The organization the role is in, when it has a record."""
     period: Unknowable = None
     """When they held it, as far as the sources say ("December 2021")."""
@@ -312,7 +316,7 @@ class Organization(Record):
     """What sort of organization it is."""
     country: Unknowable = None
     """The country it belongs to, if any."""
-    parent: OrgRef | None = None
+    parent: Annotated[OrgRef | None, MaybeUnknown] = None
     """The organization it belongs to (an agency's government)."""
     description: Text | None = None
     """One or two sentences on what it is; keep to the sources."""
@@ -342,7 +346,7 @@ class Event(Record):
     """The event's name ("Geneva summit")."""
     date: PartialDate
     """When it began, as precisely as the sources say ('2014', '2021-06', '2022-01-10'), quoted."""
-    end_date: PartialDate | None = None
+    end_date: Annotated[PartialDate | None, MaybeUnknown] = None
     """When it ended, for events spanning days."""
     kind: Literal["summit", "talks", "meeting", "military", "annexation", "enlargement", "call",
                   "statement", "other"] = "other"
@@ -366,7 +370,7 @@ class Source(Record):
 
     outlet: Unknowable
     """The outlet that published this copy; unknown when the text does not say."""
-    outlet_org: OrgRef | None = None
+    outlet_org: Annotated[OrgRef | None, MaybeUnknown] = None
     """The outlet's organization record, when it has one."""
     headline: Unknowable = None
     """The headline as the text prints it; unknown when the text has none."""
@@ -374,7 +378,7 @@ class Source(Record):
     """Authors (actor records); empty when unknown."""
     contributors: list[ActorRef] = []
     """People credited as contributing."""
-    published: Day | None = None
+    published: Annotated[Day | None, MaybeUnknown] = None
     """Publication date; unknown when the text does not give it."""
     updated: Unknowable = None
     """An update time the text gives, as it gives it."""
