@@ -8,6 +8,7 @@ articles are ingested into a copy of the mini fixture corpus (Ruritania).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from click.testing import CliRunner
 
 from generator.adapters.cli import main
 
-from .conftest import MINI, ROOT, SEED, build
+from .conftest import MINI, SEED, build
 
 SEEDS = SEED / "texts"
 
@@ -103,7 +104,7 @@ def test_masthead_article_gives_outlet_date_authors_and_calls(known: Path) -> No
     result = ingest(seed)
     assert result.exit_code == 0, result.output
     assert (known / "texts" / seed.name).read_bytes() == seed.read_bytes()
-    record = draft(known, "washington-times-2021-12-30")
+    record = draft(known, "washington-times-2021-12-30-phone-call")
     assert record["outlet"] == "The Washington Times"
     assert record["outlet_org"] == "the-washington-times"
     assert record["published"] == dt.date(2021, 12, 30)
@@ -112,15 +113,15 @@ def test_masthead_article_gives_outlet_date_authors_and_calls(known: Path) -> No
     assert record["calls"] == [VIDEO, PHONE]
     assert record["headline"] == "unknown" and record["url"] == "unknown"
     assert record["text"] == f"texts/{seed.name}"
-    text = draft_text(known, "washington-times-2021-12-30")
+    text = draft_text(known, "washington-times-2021-12-30-phone-call")
     assert text.startswith("# yaml-language-server: $schema=../../schemas/sources.json\n")
     assert ("#   - words: grave error.  # line 5\n"
-            "#     source: washington-times-2021-12-30\n"
+            "#     source: washington-times-2021-12-30-phone-call\n"
             "#     speaker: vladimir-putin  # likely: same sentence, with a speech verb\n") in text
     assert ("#     speaker_as: a senior administration official  # likely: same sentence, "
             "with a speech verb") in text
     assert "#   Mr. Ushakov (line 31)" in text
-    assert "Draft source record: content/sources/washington-times-2021-12-30.yaml" in result.output
+    assert "Draft source record: content/sources/washington-times-2021-12-30-phone-call.yaml" in result.output
     assert ("  - actor 'joseph-clark' (Joseph Clark) has no record: briefing new actor "
             "joseph-clark — or remove it from the draft; validate fails until you do") in result.output
 
@@ -135,7 +136,7 @@ def test_draft_validates_once_the_curator_has_decided(known: Path) -> None:
     assert [line.split(": ", 1)[1] for line in lines[:-1]] == [
         "authors[0]: unknown actor 'joseph-clark'", "authors[1]: unknown actor 'ben-wolfgang'",
         "contributors[0]: unknown actor 'jeff-mordock'"]
-    assert all(line.startswith("content/sources/washington-times-2021-12-30.yaml:")
+    assert all(line.startswith("content/sources/washington-times-2021-12-30-phone-call.yaml:")
                for line in lines[:-1])
     for person, name in (("joseph-clark", "Joseph Clark"), ("ben-wolfgang", "Ben Wolfgang"),
                          ("jeff-mordock", "Jeff Mordock")):
@@ -334,7 +335,8 @@ def test_new_article_with_curly_and_straight_quotes(ruritania: Path, tmp_path: P
     assert record["authors"] == ["carol-clerk"]
     assert record["published"] == dt.date(2021, 12, 14)
     assert record["calls"] == ["2021-12-14-adams-brown-phone-call"]
-    assert (ruritania / "texts" / "adams-brown-again.txt").read_bytes() == article.read_bytes()
+    assert re.fullmatch(r"texts/000_[0-9a-f]{16}\.txt", record["text"])  # the corpus's convention
+    assert (ruritania / record["text"]).read_bytes() == article.read_bytes()
     text = draft_text(ruritania, source_id)
     assert ("#   - words: We will keep talking until the tariffs fall  # line 9\n"
             f"#     source: {source_id}\n"
@@ -355,15 +357,15 @@ def test_new_article_that_validates_as_drafted_and_builds(ruritania: Path, tmp_p
     article = write(tmp_path, "alpha-masthead.txt", MASTHEAD_STORY)
     result = ingest(article)
     assert result.exit_code == 0, result.output
-    record = draft(ruritania, "alpha-times-2021-12-07")
+    record = draft(ruritania, "alpha-times-2021-12-07-video-call")
     assert (record["outlet"], record["outlet_org"]) == ("The Alpha Times", "alpha-times")
     assert record["published"] == dt.date(2021, 12, 7)
     assert record["calls"] == ["2021-12-07-adams-brown-video-call"]
     assert "#     speaker: bob-brown  # likely: same sentence, with a speech verb" in draft_text(
-        ruritania, "alpha-times-2021-12-07")
+        ruritania, "alpha-times-2021-12-07-video-call")
     assert run("validate").exit_code == 0
     site = build(ruritania, tmp_path / "site")
-    page = (site / "sources" / "alpha-times-2021-12-07" / "index.html").read_text("utf-8")
+    page = (site / "sources" / "alpha-times-2021-12-07-video-call" / "index.html").read_text("utf-8")
     assert "The Alpha Times" in page and "The border stays open" in page
 
 
@@ -392,8 +394,8 @@ def test_byte_order_mark_and_control_characters(ruritania: Path, tmp_path: Path)
                         b"\xe2\x80\x9cWe are\x0c ready,\xe2\x80\x9d Adams said.\n")
     result = ingest(article)
     assert result.exit_code == 0, result.output
-    assert (ruritania / "texts" / "odd.txt").read_bytes() == article.read_bytes()
     record = draft(ruritania, "trade-talks-resume")
+    assert (ruritania / record["text"]).read_bytes() == article.read_bytes()
     assert record["headline"] == "Trade Talks Resume"
     assert record["authors"] == ["carol-clerk"]
     assert "\x0c" not in draft_text(ruritania, "trade-talks-resume")
