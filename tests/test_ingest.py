@@ -8,6 +8,7 @@ articles are ingested into a copy of the mini fixture corpus (Ruritania).
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import re
 import shutil
 from pathlib import Path
@@ -18,7 +19,7 @@ from click.testing import CliRunner
 
 from generator.adapters.cli import main
 
-from .conftest import MINI, SEED, build
+from .conftest import MINI, ROOT, SEED, build
 
 SEEDS = SEED / "texts"
 
@@ -403,3 +404,130 @@ def test_byte_order_mark_and_control_characters(ruritania: Path, tmp_path: Path)
     line = draft_text(ruritania, "trade-talks-resume").splitlines().index("calls: []") + 1
     assert run("validate").stderr.splitlines()[:-1] == [
         f"content/sources/trade-talks-resume.yaml:{line}:8: calls: needs at least one entry"]
+
+
+# --- articles ingest has never seen (tests/fixtures/ingest/), in the seed texts' styles ---
+
+UNSEEN = ROOT / "tests" / "fixtures" / "ingest"
+MORE_KNOWN = {
+    "actors/yuri-ushakov.yaml": "name: Yuri Ushakov\naliases: [Ushakov, Mr. Ushakov]\n",
+    "actors/jake-sullivan.yaml": "name: Jake Sullivan\naliases: [Sullivan, Mr. Sullivan]\n",
+    "organizations/harbour-herald.yaml": "name: Harbour Herald\nkind: outlet\n",
+    "organizations/north-star-news.yaml": "name: North Star News\naliases: [NSN]\nkind: outlet\n",
+}
+
+
+@pytest.fixture
+def unseen(known: Path) -> Path:
+    """The Biden–Putin corpus plus two advisers and two outlet records."""
+    for rel, text in MORE_KNOWN.items():
+        (known / rel).write_text(text, "utf-8")
+    assert run("validate").exit_code == 0
+    return known
+
+
+def speakers(text: str) -> dict[str, str]:
+    """Quote words -> the speaker line the draft gives them."""
+    found = re.findall(r"#   - words: (.+?)  # line \d+\n#     source: .+\n#     (.+?)  # likely", text)
+    return dict(found)
+
+
+def test_staff_report_outlet_apposition_and_he_said(unseen: Path) -> None:
+    """'Example Wire staff report' gives the outlet (no record: the draft says to create one);
+    'Yuri Ushakov, a foreign policy adviser to Putin, told …' and the next sentence's 'He said'
+    are both Ushakov, never Putin; no call of the corpus is on 12 Feb 2022, so the draft and
+    the command print the `briefing new call` that would create it."""
+    result = ingest(UNSEEN / "example-wire-staff-report.txt")
+    assert result.exit_code == 0, result.output
+    record = draft(unseen, "example-wire-2022-02-12")
+    assert record["outlet"] == "Example Wire" and record["outlet_org"] is None
+    assert record["published"] == dt.date(2022, 2, 12) and record["authors"] == []
+    assert record["headline"] == "Biden and Putin talk for an hour as Ukraine fears grow"
+    assert re.fullmatch(r"texts/000_[0-9a-f]{16}\.txt", record["text"])
+    said = speakers(draft_text(unseen, "example-wire-2022-02-12"))
+    assert said["balanced and businesslike."] == "speaker: yuri-ushakov"
+    assert said["hysteria."] == "speaker: yuri-ushakov"
+    assert said["professional and substantive"] == "speaker_as: A senior administration official"
+    assert said["no fundamental change."] == "speaker_as: A senior administration official"
+    command = "briefing new call 2022-02-12-biden-putin-phone-call"
+    assert f"# If it is a call the corpus lacks: {command}" in draft_text(unseen,
+                                                                          "example-wire-2022-02-12")
+    assert f"  - if it covers a call the corpus lacks, create it: {command}" in result.output
+    assert ("outlet_org: no organization record is named 'Example Wire': create one (briefing new "
+            "organization …, kind: outlet) or leave it out") in result.output
+
+
+def test_by_staff_line_known_outlet_record_and_she_continuations(unseen: Path) -> None:
+    """'By Harbour Herald staff' gives the outlet and its record; 'She added …' and '"…," she
+    said' continue Psaki; the 30 Dec call matches and names the id as the corpus does."""
+    result = ingest(UNSEEN / "harbour-herald-by-staff.txt")
+    assert result.exit_code == 0, result.output
+    source_id = "harbour-herald-2021-12-30-phone-call"
+    record = draft(unseen, source_id)
+    assert (record["outlet"], record["outlet_org"]) == ("Harbour Herald", "harbour-herald")
+    assert record["calls"] == [PHONE] and record["authors"] == []
+    said = speakers(draft_text(unseen, source_id))
+    assert said == {
+        "made clear that the United States and its allies will respond decisively.":
+            "speaker: jen-psaki",
+        "expressed support for diplomacy.": "speaker: jen-psaki",
+        "We are not going to negotiate over the heads of our partners": "speaker: jen-psaki"}
+
+
+def test_a_line_naming_a_known_outlet_and_an_apposition_with_the(unseen: Path) -> None:
+    """A top line that is a known outlet's name gives outlet and record (and is no author's
+    name); 'Jake Sullivan, the national security adviser, told …' is Sullivan, not a described
+    adviser, and so is 'He also said'."""
+    result = ingest(UNSEEN / "north-star-news-known-outlet.txt")
+    assert result.exit_code == 0, result.output
+    source_id = "north-star-news-2021-12-07-video-call"
+    record = draft(unseen, source_id)
+    assert (record["outlet"], record["outlet_org"]) == ("North Star News", "north-star-news")
+    assert record["authors"] == ["jane-roe"] and record["calls"] == [VIDEO]
+    said = speakers(draft_text(unseen, source_id))
+    assert said["direct and straightforward"] == "speaker: jake-sullivan"
+    assert said["went back and forth"] == "speaker: jake-sullivan"
+    assert said["There was a lot of give and take"] == "speaker_as: a senior administration official"
+
+
+def test_a_reserved_id_is_refused(unseen: Path) -> None:
+    """`--id index` would claim the sources index page: refused, nothing written."""
+    result = ingest(UNSEEN / "harbour-herald-by-staff.txt", "--id", "index")
+    assert result.exit_code == 1
+    assert result.output == ("Error: 'index' is reserved for the sources index page; choose "
+                             "another id with --id\n")
+    assert not (unseen / "sources" / "index.yaml").exists()
+    assert sorted(p.name for p in (unseen / "texts").iterdir()) == ["notes.txt"]
+
+
+def _benchmark_texts() -> dict[str, str]:
+    spec = importlib.util.spec_from_file_location("benchmarks_ingest", ROOT / "benchmarks" / "ingest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.HOSTILE
+
+
+HOSTILE = _benchmark_texts()
+"""Issue 18's texts, each of which took minutes: shared with benchmarks/ingest.py, which times them."""
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_texts_are_read_by_the_same_rules(unseen: Path, tmp_path: Path, case: str) -> None:
+    """A line of 8,000 spaces, a 20 kB line without a full stop before 'contributed', 75 kB of
+    'Copyright 2021 ' and 2,000 quotes in one paragraph are ingested (benchmarks/run.py times
+    them) with what the rules give: no author from the spaces, no contributor from a run of
+    lowercase words, no outlet from a copyright line with no name, every quote with Biden."""
+    article = tmp_path / f"{case}.txt"
+    article.write_text(HOSTILE[case], "utf-8")
+    result = ingest(article)
+    assert result.exit_code == 0, result.output
+    source = next((unseen / "sources").glob("talks-resume*.yaml"))
+    record, text = yaml.safe_load(source.read_text("utf-8")), source.read_text("utf-8")
+    assert record["headline"] == "Talks Resume"
+    assert record["contributors"] == [] and record["outlet"] == "unknown"
+    if case == "spaces":
+        assert record["authors"] == [] and record["published"] == dt.date(2021, 12, 30)
+        assert record["calls"] == [PHONE]
+    if case == "quotes":
+        assert text.count("#     speaker: joe-biden  # likely: same sentence, with a speech verb") \
+            == 2000

@@ -87,13 +87,15 @@ def call_day(draft: Draft, text: str) -> dt.date | None:
 
 def new_call_command(draft: Draft, text: str) -> str | None:
     """`briefing new call <date>-<surnames>-<format>-call` for the call the article reports,
-    from its date and the two actors it names most (the corpus names calls so:
-    2021-12-30-biden-putin-phone-call)."""
+    from its date and the two actors it names most, in the order it first names them (the
+    corpus names calls so: 2021-12-30-biden-putin-phone-call)."""
     day = call_day(draft, text)
     if day is None:
         return None
     counts = Counter({actor: len(found) for actor, found in draft.mentions.get("actors", {}).items()})
-    leaders = [actor for actor, _ in counts.most_common(2)]
+    first = {actor: min(m.start for m in found)
+             for actor, found in draft.mentions.get("actors", {}).items()}
+    leaders = sorted((actor for actor, _ in counts.most_common(2)), key=first.get)
     surnames = [actor.rsplit("-", 1)[-1] for actor in leaders]
     kind = next((name for name, pattern in FORMATS.items() if pattern.search(text)), None)
     parts = [day.isoformat(), *surnames, *([kind] if kind else []), "call"]
