@@ -167,3 +167,30 @@ def test_unknown_is_accepted_wherever_an_optional_field_may_be_unknown(project: 
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
     result = run("validate")
     assert result.exit_code == 0, result.output
+
+
+def test_a_quote_may_name_an_organization_as_its_speaker(project: Path, tmp_path: Path) -> None:
+    """`speaker_org: ruritania-government` (words a source gives to an institution, not a
+    person): validated as a reference, linked from the quote on the call page, and the
+    organization's page lists the call under 'Quoted in'."""
+    from .conftest import build
+
+    path = project / "calls" / "2021-12-07-adams-brown-video-call.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("    speaker: bob-brown\n    remark: peace-and-trade\n",
+                                 "    speaker_org: ruritania-government\n"
+                                 "    speaker_as: in a statement\n    remark: peace-and-trade\n"), "utf-8")
+    assert run("validate").exit_code == 0, run("validate").output
+    site = build(project, tmp_path / "site")
+    call = (site / "calls" / "2021-12-07-adams-brown-video-call" / "index.html").read_text("utf-8")
+    assert re.search(r'— <a href="../../organizations/ruritania-government/">[^<]+</a> '
+                     r'\(in a statement\), as reported by', call), call
+    org = (site / "organizations" / "ruritania-government" / "index.html").read_text("utf-8")
+    assert "Quoted in" in org
+    path.write_text(text.replace("    speaker: bob-brown\n    remark: peace-and-trade\n",
+                                 "    speaker_org: ruritania-govt\n    remark: peace-and-trade\n"),
+                    "utf-8")
+    result = run("validate")
+    assert result.exit_code == 1
+    assert "quotes[1].speaker_org: unknown organization 'ruritania-govt' — did you mean " \
+           "'ruritania-government'?" in result.output

@@ -61,6 +61,9 @@ class Quote(BaseModel):
     """The actor who said it; leave empty for an unnamed speaker and describe them in `speaker_as`."""
     speaker_as: Unknowable = None
     """How the source describes the speaker ("a senior administration official")."""
+    speaker_org: Annotated[OrgRef | None, MaybeUnknown] = None
+    """The organization the source gives as the speaker when no person is named ("the White
+    House said in a statement": `white-house`); leave `speaker` empty."""
     context: Text | None = None
     """When and where it was said, and about what."""
     remark: Id | None = None
