@@ -194,3 +194,15 @@ def test_a_quote_may_name_an_organization_as_its_speaker(project: Path, tmp_path
     assert result.exit_code == 1
     assert "quotes[1].speaker_org: unknown organization 'ruritania-govt' — did you mean " \
            "'ruritania-government'?" in result.output
+
+
+@pytest.mark.parametrize("kind", sorted(IDS))
+def test_every_list_field_comes_with_an_example(project: Path, kind: str) -> None:
+    """Each top-level list written `[]` is followed by a commented entry (a list of parts) or a
+    commented example value (a list of ids or texts), never left bare."""
+    assert run("new", kind, IDS[kind]).exit_code == 0
+    lines = (project / kind / f"{IDS[kind]}.yaml").read_text("utf-8").splitlines()
+    bare = [line for line, after in zip(lines, lines[1:] + [""])
+            if re.fullmatch(r"[a-z_]+: \[\]", line)
+            and not (after.startswith("  # - ") or after.startswith(f"# e.g. {line[:-4]}: ["))]
+    assert bare == [], bare
