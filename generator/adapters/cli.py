@@ -118,10 +118,11 @@ def build_command(config_file: Path, site_dir: Path | None, offline: bool, conte
               help="Keep the checked site there (default: a temporary folder, removed after).")
 @content_option
 def check_command(config_file: Path, site_dir: Path | None, content: Path) -> None:
-    """Run what CI's content lane runs before it publishes: validation, the strict build, the
-    link and anchor check of every built page, and the content tests (pytest -m content).
+    """Run everything CI's content lane runs, before you push a content change.
 
-    Problems are reported as FILE:LINE:COLUMN: FIELD: MESSAGE, every one at once, and exit 1.
+    In order, stopping at the first stage that fails: validation, the strict build, the link
+    and anchor check of every built page, and the content tests (pytest -m content, over the
+    --content corpus; they need the test extras). Problems are reported as FILE:LINE:COLUMN: FIELD: MESSAGE, every one at once, and exit 1.
     Run it before pushing a content change.
     """
     import tempfile
