@@ -165,7 +165,7 @@ def _people(draft: Draft, paragraph: str, quotes: list[tuple[int, int]], names: 
             people.append((match.start(), match.end(), "unrecorded", name))
             line = bisect.bisect_right(line_starts, p_start + match.start())
             draft.unrecorded_people.setdefault(name, line)
-    return people
+    return sorted(people)
 
 
 def speaks(paragraph: str, start: int, end: int) -> bool:
@@ -190,13 +190,15 @@ def _in_apposition(paragraph: str, people: list[Person], start: int) -> bool:
 def likely_speaker(found: FoundQuote, paragraph: str, sentence: tuple[int, int],
                    q_start: int, q_end: int, people: list[Person]) -> None:
     s_start, s_end = sentence
+    starts = [p[0] for p in people]  # people are sorted by start (see _people)
     for (low, high), where in (((s_start, s_end), "same sentence"),
                                ((0, len(paragraph)), "same paragraph")):
-        near = sorted(((max(q_start - end, start - q_end, 0), start, end, kind, value)
-                       for start, end, kind, value in people if low <= start and end <= high))
+        in_scope = [p for p in people[bisect.bisect_left(starts, low):
+                                      bisect.bisect_left(starts, high)] if p[1] <= high]
+        near = sorted((max(q_start - end, start - q_end, 0), start, end, kind, value)
+                      for start, end, kind, value in in_scope)
         if not near:
             continue
-        in_scope = [p for p in people if low <= p[0] and p[1] <= high]
         spoken = [n for n in near if speaks(paragraph, n[1], n[2])
                   and not _in_apposition(paragraph, in_scope, n[1])]
         subject = [n for n in sorted(near, key=lambda n: n[1]) if n[1] < q_start]
