@@ -1,9 +1,10 @@
 """`briefing check`: what CI's content lane runs, with the usual FILE:LINE messages.
 
 The proof that no test pins the live corpus: a correct corpus update (a third call, 12 Feb 2022,
-from a new source text by a new outlet, with no follow-ups, an unknown requester and quotes that
-share words with the other calls; tests/fixtures/update/) laid over a copy of content/ passes
-every content check, including the `content` tests run over that copy.
+from a new source text by a new outlet, quoting a new person and the White House as an
+organization, with no follow-ups, an unknown requester and quotes that share words with the
+other calls; tests/fixtures/update/) laid over a copy of content/ passes every content check,
+including the `content` tests run over that copy.
 """
 
 from __future__ import annotations
