@@ -63,6 +63,10 @@ Verbatim = Annotated[str, Field(min_length=3, max_length=5_000)]
 Unknowable = Annotated[str | None, BeforeValidator(_unknown_to_none)]
 """Free text that may be unknown."""
 
+MaybeUnknown = BeforeValidator(_unknown_to_none)
+"""On an optional reference, date or time: `unknown` means the sources do not say, as leaving
+the field out does (so `requested_by: unknown` is not read as an actor id)."""
+
 PartialDate = Annotated[str, Field(pattern=PARTIAL_DATE_PATTERN)]
 """A date as precise as the sources give it: '2014', '2021-06' or '2021-06-16' (quoted)."""
 
