@@ -181,17 +181,20 @@ class Renderer:
         parts (a Kremlin aide speaks for the Russian government)."""
         chosen = []
         for side in dict.fromkeys(p.side for p in call.participants):
-            spoken = [q for q in call.quotes if not is_fragment(q) and q.speaker
-                      and side in self._sides_of(q.speaker)]
+            spoken = [q for q in call.quotes if not is_fragment(q) and side in self._sides_of(q)]
             if spoken:
                 chosen.append(max(spoken, key=lambda q: len(WORD.findall(q.words))))
         return chosen
 
-    def _sides_of(self, actor_id: str) -> set[str]:
-        """Organizations an actor's roles belong to, with every organization above them."""
+    def _sides_of(self, quote: Quote) -> set[str]:
+        """Organizations a quote's speaker speaks for: the speaking organization, or those the
+        speaking person's roles belong to, with every organization above them."""
         corpus, sides = self.site.corpus, set()
-        for role in corpus.get("actors", actor_id).roles:
-            org = role.organization
+        if quote.speaker:
+            starts = [role.organization for role in corpus.get("actors", quote.speaker).roles]
+        else:
+            starts = [getattr(quote, "speaker_org", None)]
+        for org in starts:
             while org and org not in sides:
                 sides.add(org)
                 org = corpus.get("organizations", org).parent
