@@ -58,8 +58,9 @@ class Claim(BaseModel):
         if self.timing is not None and self.timing != section_timing:
             words.append(TIMING_LABELS[self.timing])
         if self.status != Status.done:
-            words.append(self.status.value.capitalize())
-        return ", ".join(words)
+            words.append(self.status.value)
+        text = ", ".join(words)
+        return text[:1].upper() + text[1:]
 
 
 class Quote(BaseModel):
