@@ -225,15 +225,27 @@ def same_instant_rule(a: FactReport, b: FactReport, day: dt.date | None) -> str 
             f"“{b.value}”")
 
 
+_NEGATIONS = {"no", "not", "never", "neither", "nor", "without", "nothing", "none", "nobody",
+              "dont", "doesnt", "didnt", "wont", "cant", "isnt", "wasnt", "arent", "werent",
+              "hasnt", "havent", "wouldnt", "shouldnt"}
+"""Words that turn a wording into its opposite (apostrophes are dropped by `normalise`)."""
+
+
 def excerpt_rule(a: str, b: str) -> str | None:
-    """One wording stands word for word inside the other."""
+    """One wording stands word for word inside the other, and the rest does not negate it
+    ("guarantees" is no excerpt of "no guarantees")."""
     na, nb = normalise(a), normalise(b)
     if not na or not nb or na == nb:
         return None
     short, long_, short_text, long_text = (na, nb, a, b) if len(na) < len(nb) else (nb, na, b, a)
-    if f" {short} " in f" {long_} ":
-        return f"“{short_text}” is an excerpt of “{long_text}”"
-    return None
+    padded = f" {long_} "
+    at = padded.find(f" {short} ")
+    if at < 0:
+        return None
+    rest = (padded[:at] + " " + padded[at + len(short) + 2:]).split()
+    if _NEGATIONS.intersection(rest):
+        return None
+    return f"“{short_text}” is an excerpt of “{long_text}”"
 
 
 def _fact_pair(a: Version, b: Version, day: dt.date | None) -> str | None:
