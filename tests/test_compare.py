@@ -146,7 +146,7 @@ def _mini(call_prefix: str, key: str):
     ("2021-12-07", "requested-by", ONE_SOURCE),
     ("2021-12-07", "peace-and-trade", COMPATIBLE),
     ("2021-12-07", "brown-consequences", CONFLICTING),
-    ("2021-12-14", "duration", ONE_SOURCE),
+    ("2021-12-14", "phone-time", ONE_SOURCE),
 ])
 def test_fixture_outcomes(call, key, expected):
     assert _mini(call, key).outcome == expected
@@ -158,7 +158,7 @@ def test_fixture_disagreements_are_the_conflicts_only():
 
 def test_fixture_figure_with_a_topic_is_a_series_over_time_not_a_conflict():
     (series,) = MINI_COMPARISONS.series
-    assert (series.key, series.topic) == ("tariff", "trade")
+    assert (series.key, series.topic) == ("tariff", "tariffs")
     assert [row.versions[0].value for row in series.rows] == ["10 percent", "15 percent"]
     assert not any(c.key == "tariff" for c in MINI_COMPARISONS.disagreements())
 
