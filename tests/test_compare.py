@@ -211,3 +211,19 @@ def test_a_figure_must_open_the_value_to_count_as_a_quantity():
     assert quantity("nearly 100,000")[0] == "count"
     assert outcome({"value": "the Blue Room 1."}, {"source": "b", "value": "office 1"}) \
         == CONFLICTING
+
+
+def test_a_sides_statements_are_grouped_by_when_they_were_made():
+    """Remarks before the call are never shown as what a side said afterwards."""
+    from generator.core.models import Position
+
+    def claim(text, timing=None):
+        return {"text": text, "cites": [{"source": "a", "passage": "abc"}],
+                **({"timing": timing} if timing else {})}
+    position = Position.model_validate({"side": "s", "statements": [
+        claim("after"), claim("before", "before"), claim("unknown", "unknown"),
+        claim("during", "during")]})
+    assert [(h, [c.text for c in cs]) for h, cs in position.statement_groups()] == [
+        ("What it said before the call", ["before"]), ("What it said in the call", ["during"]),
+        ("What it said afterwards", ["after"]),
+        ("What it said (the sources do not say when)", ["unknown"])]

@@ -181,11 +181,12 @@ class Position(BaseModel):
         as what it said afterwards."""
         groups: dict[str, list[Claim]] = {}
         headings = {Timing.before: "What it said before the call",
+                    Timing.during: "What it said in the call",
                     Timing.unknown: "What it said (the sources do not say when)"}
         for claim in self.statements:
             groups.setdefault(headings.get(claim.timing, "What it said afterwards"), []).append(claim)
-        order = ["What it said before the call", "What it said afterwards",
-                 "What it said (the sources do not say when)"]
+        order = ["What it said before the call", "What it said in the call",
+                 "What it said afterwards", "What it said (the sources do not say when)"]
         return [(heading, groups[heading]) for heading in order if heading in groups]
 
 
