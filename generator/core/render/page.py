@@ -116,15 +116,30 @@ class PageBuilder:
 
     def attributed(self, citations: Iterable[Any]) -> Safe:
         """Inline note of whom the sources attribute a statement to, when not the outlet itself:
-        "(according to Yuri Ushakov, the Kremlin aide)"."""
+        "(according to Yuri Ushakov, the Kremlin aide)".
+
+        A statement resting partly on the outlets' own reporting says "in part", so that one tag
+        never lends an official's voice to the whole of it (each footnote names its own voice);
+        an unnamed group speaks for itself: "Republicans said"."""
         parts: list[str] = []
+        own = False
         for citation in citations:
-            if isinstance(citation, Quote) or citation.attribution == Attribution.outlet:
+            if isinstance(citation, Quote):
                 continue
-            part = self._who(citation, linked=True)
+            if citation.attribution == Attribution.outlet:
+                own = True
+                continue
+            part: Any = self._who(citation, linked=True)
+            if citation.attribution == Attribution.group:
+                part = ("group", part)
             if part not in parts:
                 parts.append(part)
-        return Safe(f" *(according to {'; '.join(parts)})*" if parts else "")
+        if not parts:
+            return Safe("")
+        said = [f"{p[1]} said" for p in parts if isinstance(p, tuple)]
+        according = [p for p in parts if not isinstance(p, tuple)]
+        pieces = ([f"according to {'; '.join(according)}"] if according else []) + said
+        return Safe(f" *({'in part: ' if own else ''}{'; '.join(pieces)})*")
 
     def _who(self, citation: Any, linked: bool, aside: str = ", {}") -> str:
         """Whom a citation's source attributes it to, in words: the speaker (linked once per
@@ -146,9 +161,19 @@ class PageBuilder:
         if comparison is None:
             return Safe("")
         marks = str(self.cite(r for v in comparison.versions for r in v.reports))
+        return Safe(marks + self.outcome_mark(comparison))
+
+    def outcome_mark(self, comparison: Any) -> Safe:
+        """The pointer from a fact's value to its comparison: only a conflict is a disagreement."""
+        if comparison is None:
+            return Safe("")
         if comparison.disagrees:
-            marks += f" — [sources disagree](#{_anchor_id(comparison.anchor)})"
-        return Safe(marks)
+            return Safe(f" — [sources disagree](#{_anchor_id(comparison.anchor)})")
+        if comparison.consistent:
+            return Safe(f" — [stated differently, consistent](#{_anchor_id(comparison.anchor)})")
+        if comparison.single_source:
+            return Safe(" (one source)")
+        return Safe("")
 
     def known(self, value: Any) -> Safe:
         """A value, or *Unknown* when the sources do not give it."""
@@ -189,8 +214,13 @@ class PageBuilder:
             return f"{who} said, on the record."
         if kind == Attribution.readout:
             return f"From {who}." if who != ATTRIBUTION_TEXT[kind] else "From an official readout."
+        capital = who[:1].upper() + who[1:]
         if kind == Attribution.anonymous:
-            return f"{who[:1].upper()}{who[1:]}, not named by the source."
+            return f"{capital}, speaking on condition of anonymity."
+        if kind == Attribution.unnamed:
+            return f"{capital}, not named by the source."
+        if kind == Attribution.group:
+            return f"{capital} said."
         return f"Relayed from {who}."
 
     def footnotes(self) -> Safe:

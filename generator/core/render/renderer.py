@@ -52,6 +52,8 @@ class UnknownFact:
     label: str
     versions: tuple = ()
     disagrees: bool = False
+    consistent: bool = False
+    single_source: bool = False
 
 
 def is_fragment(quote: Quote) -> bool:
@@ -130,8 +132,7 @@ class Renderer:
         counts = {kind: len(corpus.records[kind]) for kind in SECTIONS}
         counts["quotes"] = sum(len(corpus.get("calls", c).quotes) for c in corpus.records["calls"])
         counts["claims"] = sum(row[1] for row in self.claim_counts())
-        counts["disagreements"] = len(site.comparisons.disagreements()) + sum(
-            1 for r in site.comparisons.remarks if r.disagrees and r.call is None)
+        counts["disagreements"] = len(site.comparisons.disagreements())  # conflicts, each once
         # What happened, in the lead's first sentences (the summary's when a call has no lead).
         happened = [(key, list((site.graph.record(key).lead or site.graph.record(key).summary)
                                [:LEAD_ON_HOME])) for key in reversed(calls)]
