@@ -125,7 +125,7 @@ CASES = [
     case("unknown-folder", write("topic/energy.yaml", "name: Energy\n"),
          "content/topic: unknown content folder 'topic' — did you mean 'topics'?; expected one of: calls, actors, sources, organizations, topics, events"),
     case("reserved-id", write("topics/index.yaml", "name: Index\n"),
-         "content/topics/index.yaml:1:1: 'index' is reserved for the topics index page; choose another id"),
+         "content/topics/index.yaml: file name 'index.yaml' is reserved for the topics index page; choose another id"),
     case("id-leaving-the-output-directory", edit(VIDEO, "requested_by: bob-brown", "requested_by: ../../etc/passwd"),
          "content/calls/2021-12-07-adams-brown-video-call.yaml:4:15: requested_by: '../../etc/passwd' is not a valid id: use lowercase letters, digits and single hyphens (e.g. 'etc-passwd')"),
     case("text-path-leaving-content", edit("sources/beta-report.yaml", "text: texts/beta.txt", "text: ../../etc/passwd"),
@@ -177,6 +177,36 @@ CASES = [
 
 ]
 
+
+PHONE_MINUTES = "content/calls/2021-12-14-adams-brown-phone-call.yaml:20:18: facts[0].reports[0].minutes: "
+
+# Content validation (issue 18: numbers, dates, names, ids, messages, duplicates).
+CASES += [
+    *(case(f"number-written-{name}", edit(PHONE, "minutes: 50", f"minutes: {raw}"),
+           PHONE_MINUTES + f"YAML reads {raw} as the number {value}{why}: write whole numbers in "
+                           f"plain decimal digits, e.g. {meant}")
+      for name, raw, value, why, meant in [
+          ("octal", "050", 40, " (a leading 0 makes it octal)", 50),
+          ("hex", "0x32", 50, "", 50), ("binary", "0b110010", 50, "", 50),
+          ("underscore", "5_0", 50, "", 50), ("plus", "+50", 50, "", 50),
+          ("sexagesimal", "1:30", 90, "", 90)]),
+    case("number-written-hex-as-boolean", edit("events/sanctions-vote.yaml", "scheduled: true", "scheduled: 0x1"),
+         "content/events/sanctions-vote.yaml:4:12: scheduled: YAML reads 0x1 as the number 1: write whole numbers in plain decimal digits, e.g. 1"),
+    case("impossible-partial-date", edit("events/sanctions-vote.yaml", "date: '2021-12'", "date: '2021-02-30'"),
+         "content/events/sanctions-vote.yaml:2:7: date: '2021-02-30' is not a day of the calendar (February 2021 has 28 days); check the day"),
+    case("blank-name", edit("events/sanctions-vote.yaml", "name: Sanctions vote", "name: '   '"),
+         "content/events/sanctions-vote.yaml:1:7: name: holds only spaces; write the text"),
+    case("end-date-before-date", edit("events/sanctions-vote.yaml", "date: '2021-12'", "date: '2021-12'\nend_date: '2021-11-30'"),
+         "content/events/sanctions-vote.yaml:3:11: end_date: end_date '2021-11-30' is before date '2021-12'; check both dates"),
+    case("publication-in-the-future", edit("sources/alpha-report.yaml", "published: 2021-12-07", "published: 2201-12-07"),
+         "content/sources/alpha-report.yaml:5:12: published: 2201-12-07 is in the future; a call or publication date is a day that has passed (a typo in the year?)"),
+    case("publication-before-1900", edit("sources/alpha-report.yaml", "published: 2021-12-07", "published: 1021-12-07"),
+         "content/sources/alpha-report.yaml:5:12: published: 1021-12-07 is before 1900; check the year"),
+    case("id-ending-in-a-newline", write("topics/energy\n.yaml", "name: Energy\n"),
+         "content/topics/energy\\n.yaml: file name 'energy\\n.yaml' is not a valid id: use lowercase letters, digits and single hyphens, e.g. 'energy.yaml'"),
+    case("id-too-long", write(f"topics/{'a' * 121}.yaml", "name: Long\n"),
+         f"content/topics/{'a' * 121}.yaml: file name '{'a' * 121}.yaml' is too long (121 characters); ids have at most 120, e.g. '{'a' * 120}.yaml'"),
+]
 
 def _run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, breakage: Breakage, *args: str):
     content = tmp_path / "content"

@@ -30,13 +30,13 @@ class Problem:
             if self.column:
                 where += f":{self.column}"
         field = f" {self.field}:" if self.field else ""
-        return _one_line(f"{where}:{field} {self.message}")
+        return one_line(f"{where}:{field} {self.message}")
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     """Keep one problem on one line: control characters from content are shown escaped."""
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace")
                         .decode("ascii"), text)

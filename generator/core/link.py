@@ -25,9 +25,6 @@ from .yamlfile import Loc
 
 WIKILINK = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]]+?))?\]\]")
 
-RESERVED_IDS = {"index"}
-"""Ids that would collide with a section's index page."""
-
 RELATIONS = {
     ("calls", "participants", "actor"): "Took part in",
     ("calls", "requested_by"): "Requested",
@@ -181,11 +178,6 @@ def link(corpus: Corpus) -> tuple[Graph, list[Problem]]:
     """Resolve references and verify passages; return the graph and every problem found."""
     graph = Graph(corpus)
     problems: list[Problem] = []
-    for kind in KINDS:
-        for loaded in corpus.loaded(kind):
-            if loaded.id in RESERVED_IDS:
-                problems.append(loaded.problem((), f"'{loaded.id}' is reserved for the "
-                                                    f"{kind} index page; choose another id"))
     problems += _load_texts(graph)
     for kind in KINDS:
         for loaded in corpus.loaded(kind):

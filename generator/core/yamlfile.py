@@ -29,7 +29,13 @@ MAX_DEPTH = 40
 UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 """Characters no text needs; double-quoted YAML can still write them as escapes ("\\x01")."""
 
+PLAIN_INT = re.compile(r"-?(0|[1-9][0-9]*)")
+"""The one way to write a whole number: YAML also reads 050 (octal 40), 0x32, 0b110010, 5_0,
++50 and 1:30 (sexagesimal 90) as numbers, which a curator never means."""
+OCTAL = re.compile(r"[-+]?0[0-7_]+")
+
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
+INT = "tag:yaml.org,2002:int"
 STR = "tag:yaml.org,2002:str"
 ALLOWED_TAGS = {f"tag:yaml.org,2002:{name}" for name in
                 ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
@@ -56,6 +62,8 @@ class Located:
 
     data: Any
     positions: dict[Loc, Scalar] = field(default_factory=dict)
+    odd_numbers: dict[Loc, str] = field(default_factory=dict)
+    """Where a whole number is written other than in plain decimal digits -> the explanation."""
 
     def where(self, loc: Loc) -> Scalar | None:
         """The position of loc or of its closest enclosing value."""
@@ -78,6 +86,7 @@ class _Loader(yaml.SafeLoader):
     depth = 0
     locations: dict[int, Loc] = {}
     """id(node) -> where the node stands in the record, for construction errors."""
+    odd_numbers: dict[Loc, str] = {}
 
     def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
         if self.check_event(yaml.AliasEvent):
@@ -149,7 +158,7 @@ def _read_fast(text: str) -> Located | None:
         loader = yaml.CSafeLoader(text) if whole else _FastLoader(text)
         node = loader.get_single_node()
         positions: dict[Loc, Scalar] = {}
-        loader.locations = {}
+        loader.locations, loader.odd_numbers = {}, {}
         data = _walk(node, (), positions, loader)
         if max(map(len, loader.locations.values())) >= MAX_DEPTH:
             return None
@@ -158,7 +167,7 @@ def _read_fast(text: str) -> Located | None:
     finally:
         if loader is not None:
             loader.dispose()
-    return Located(data, positions) if isinstance(data, dict) else None
+    return Located(data, positions, loader.odd_numbers) if isinstance(data, dict) else None
 
 
 def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, Scalar], loader: Any) -> Any:
@@ -179,7 +188,12 @@ def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, Scalar], loader: Any) 
                               _dotted(loc))
         positions[loc] = Scalar(mark.line + 1, mark.column + 1, text,
                                 node.style in ("'", '"', "|", ">"))
-        return text if node.tag == STR else loader.construct_object(node)
+        if node.tag == STR:
+            return text
+        value = loader.construct_object(node)
+        if node.tag == INT and not PLAIN_INT.fullmatch(text):
+            loader.odd_numbers[loc] = odd_number(text, value)
+        return value
     positions[loc] = Scalar(mark.line + 1, mark.column + 1, "", False)
     if isinstance(node, yaml.MappingNode):
         mapping: dict[str, Any] = {}
@@ -200,6 +214,15 @@ def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, Scalar], loader: Any) 
                                                   name, False)
         return mapping
     return [_walk(item, loc + (index,), positions, loader) for index, item in enumerate(node.value)]
+
+
+def odd_number(text: str, value: int) -> str:
+    """Why a whole number written as text is refused, and how to write it."""
+    octal = OCTAL.fullmatch(text) is not None
+    why = " (a leading 0 makes it octal)" if octal else ""
+    meant = (text.lstrip("+-").replace("_", "").lstrip("0") or "0") if octal else str(value)
+    return (f"YAML reads {text} as the number {value}{why}: write whole numbers in plain decimal "
+            f"digits, e.g. {meant}")
 
 
 def _bad_key(key: yaml.Node) -> str:
@@ -254,7 +277,7 @@ def read_yaml(path: Path) -> Located:
         if node is None:
             raise YamlProblem("file holds no YAML value; a record needs at least its required fields")
         positions: dict[Loc, Scalar] = {}
-        loader.locations = {}
+        loader.locations, loader.odd_numbers = {}, {}
         data = _walk(node, (), positions, loader)
     except YamlProblem:
         raise
@@ -275,7 +298,7 @@ def read_yaml(path: Path) -> Located:
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
         raise YamlProblem(f"a record must be a mapping of fields, not {kind}", 1, 1)
-    return Located(data, positions)
+    return Located(data, positions, loader.odd_numbers)
 
 
 _SYNTAX = (
