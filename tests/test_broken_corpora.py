@@ -5,6 +5,7 @@ and the fix, one line per problem, every problem at once, exit status 1, never a
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from click.testing import CliRunner
 
 from generator.adapters.cli import main
 
-from .broken import PHONE, TRADE, VIDEO, Breakage, both, edit, remove, rename, symlink, write
+from .broken import (PHONE, TRADE, VIDEO, Breakage, append, both, edit, remove, rename, symlink,
+                     write)
 from .conftest import MINI, ROOT
 
 BOMB = "a: &a [lol, lol, lol, lol]\nb: &b [*a, *a, *a, *a]\nc: &c [*b, *b, *b, *b]\nname: *c\n"
@@ -151,7 +153,7 @@ CASES = [
     case("missing-source-text", remove("texts/beta.txt"),
          "content/sources/beta-report.yaml:4:7: text: source text 'texts/beta.txt' does not exist (expected at content/texts/beta.txt)"),
     case("source-text-not-utf8", write("texts/beta.txt", b"caf\xe9"),
-         "content/sources/beta-report.yaml:4:7: text: source text 'texts/beta.txt' is not UTF-8"),
+         "content/texts/beta.txt:1: file is not valid UTF-8 (byte 0xe9); save it as UTF-8"),
     case("unknown-actor", edit(VIDEO, "requested_by: bob-brown", "requested_by: bob-browne"),
          "content/calls/2021-12-07-adams-brown-video-call.yaml:4:15: requested_by: unknown actor 'bob-browne' — did you mean 'bob-brown'?"),
     case("unknown-wikilink", edit(TRADE, "[[alice-adams]]", "[[alice-adam]]"),
@@ -178,6 +180,7 @@ CASES = [
 ]
 
 
+BETA = "texts/beta.txt"
 PHONE_MINUTES = "content/calls/2021-12-14-adams-brown-phone-call.yaml:20:18: facts[0].reports[0].minutes: "
 
 # Content validation (issue 18: numbers, dates, names, ids, messages, duplicates).
@@ -206,6 +209,42 @@ CASES += [
          "content/topics/energy\\n.yaml: file name 'energy\\n.yaml' is not a valid id: use lowercase letters, digits and single hyphens, e.g. 'energy.yaml'"),
     case("id-too-long", write(f"topics/{'a' * 121}.yaml", "name: Long\n"),
          f"content/topics/{'a' * 121}.yaml: file name '{'a' * 121}.yaml' is too long (121 characters); ids have at most 120, e.g. '{'a' * 120}.yaml'"),
+    case("control-character-in-source-text", append(BETA, b"Bad \x1b[31m here\n"),
+         "content/texts/beta.txt:8:5: the text contains the control character U+001B, which has no place in an article; remove it"),
+    case("nul-in-source-text", append(BETA, b"Bad \x00 here\x07\n"),
+         "content/texts/beta.txt:8:5: the text contains the control character U+0000, which has no place in an article; remove it"),
+    case("source-text-utf16", write(BETA, "Second call".encode("utf-16")),
+         "content/sources/beta-report.yaml:4:7: text: source text 'texts/beta.txt' is UTF-16, not UTF-8; save it as UTF-8"),
+    case("source-text-utf16-without-bom", write(BETA, "Second call between Adams".encode("utf-16-le")),
+         "content/sources/beta-report.yaml:4:7: text: source text 'texts/beta.txt' is UTF-16, not UTF-8; save it as UTF-8"),
+    case("source-text-is-a-folder", both(remove(BETA), lambda content: (content / BETA).mkdir()),
+         "content/sources/beta-report.yaml:4:7: text: source text 'texts/beta.txt' is a folder, not a text file"),
+    case("source-text-is-a-fifo", both(remove(BETA), lambda content: os.mkfifo(content / BETA)),
+         "content/sources/beta-report.yaml:4:7: text: source text 'texts/beta.txt' is a FIFO (named pipe), not a text file"),
+    case("source-text-symlink-to-a-fifo", both(
+             remove(BETA), lambda content: os.mkfifo(content / "texts/pipe"),
+             lambda content: (content / BETA).symlink_to("pipe")),
+         "content/sources/beta-report.yaml:4:7: text: source text 'texts/beta.txt' is a symlink to a FIFO (named pipe), not a text file"),
+    case("source-text-symlink-to-dev-zero", both(remove(BETA), lambda content: (content / BETA).symlink_to("/dev/zero")),
+         "content/sources/beta-report.yaml:4:7: text: source text is a symlink that points outside content/; copy the file in instead"),
+    case("source-text-too-big", write(BETA, "word " * 400_001),
+         "content/sources/beta-report.yaml:4:7: text: source text 'texts/beta.txt' is 2,000,005 bytes; source texts are limited to 2,000,000 (one article, not a whole site)"),
+    case("raw-line-separator-in-yaml", edit(TRADE, "name: Trade", "name: Tr\u2028ade"),
+         "content/topics/trade.yaml:1:9: a raw U+2028 (line separator) here, which YAML reads as a line break; replace it by a space (or by a real line break)"),
+    case("raw-next-line-in-yaml", edit(TRADE, "name: Trade", "name: Tr\x85ade"),
+         "content/topics/trade.yaml:1:9: a raw U+0085 (next line) here, which YAML reads as a line break; replace it by a space (or by a real line break)"),
+    case("byte-order-mark-inside-a-value", edit(TRADE, "name: Trade", "name: Tr\ufeffade"),
+         "content/topics/trade.yaml:1:7: name: the value contains a byte order mark (U+FEFF), an invisible character; remove it"),
+    case("bidi-override-shown-escaped", edit(VIDEO, "requested_by: bob-brown", "requested_by: bob\u202ebrown\u2066"),
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:4:15: requested_by: 'bob\\u202ebrown\\u2066' is not a valid id: use lowercase letters, digits and single hyphens (e.g. 'bob-brown')"),
+    case("passage-of-spaces-with-boilerplate", edit("actors/bob-brown.yaml", "passage: Premier Bob Brown", "passage: '     '"),
+         "content/actors/bob-brown.yaml:7:18: roles[0].cites[0].passage: cited passage has no words (\"     \"): copy the words exactly as source 'alpha-report' prints them"),
+    case("unclosed-wikilink", edit(TRADE, "[[alice-adams]]", "[[alice-adams"),
+         "content/topics/trade.yaml:2:14: description: malformed link near '[[alice-adams.': write [[id]] or [[id|words]], with both pairs of brackets"),
+    case("stray-wikilink-brackets", edit(TRADE, "[[alice-adams]]", "alice-adams]]"),
+         "content/topics/trade.yaml:2:14: description: malformed link near ']].': write [[id]] or [[id|words]], with both pairs of brackets"),
+    case("wikilink-in-a-plain-field", edit(VIDEO, "location: his dacha", "location: '[[bob-brown]] dacha'"),
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:14:15: participants[1].location: [[…]] links are not resolved in this field (only in prose such as text and description); write plain text"),
 ]
 
 def _run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, breakage: Breakage, *args: str):

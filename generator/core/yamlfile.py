@@ -26,13 +26,17 @@ MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 40
 """How deep mappings and lists may nest; records need fewer than ten levels."""
 
-UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
 """Characters no text needs; double-quoted YAML can still write them as escapes ("\\x01")."""
 
 PLAIN_INT = re.compile(r"-?(0|[1-9][0-9]*)")
 """The one way to write a whole number: YAML also reads 050 (octal 40), 0x32, 0b110010, 5_0,
 +50 and 1:30 (sexagesimal 90) as numbers, which a curator never means."""
 OCTAL = re.compile(r"[-+]?0[0-7_]+")
+
+_SEPARATORS = {"\x85": "U+0085 (next line)", "\u2028": "U+2028 (line separator)",
+               "\u2029": "U+2029 (paragraph separator)"}
+_SEPARATOR = re.compile("[\x85\u2028\u2029]")
 
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 INT = "tag:yaml.org,2002:int"
@@ -183,9 +187,10 @@ def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, Scalar], loader: Any) 
         text = node.value
         bad = UNPRINTABLE.search(text)
         if bad:
-            raise YamlProblem(f"the value contains the control character U+{ord(bad.group()):04X} "
-                              "(written as an escape); remove it", mark.line + 1, mark.column + 1,
-                              _dotted(loc))
+            what = ("a byte order mark (U+FEFF), an invisible character" if bad.group() == "\ufeff"
+                    else f"the control character U+{ord(bad.group()):04X} (written as an escape)")
+            raise YamlProblem(f"the value contains {what}; remove it", mark.line + 1,
+                              mark.column + 1, _dotted(loc))
         positions[loc] = Scalar(mark.line + 1, mark.column + 1, text,
                                 node.style in ("'", '"', "|", ">"))
         if node.tag == STR:
@@ -267,6 +272,12 @@ def read_yaml(path: Path) -> Located:
         text = text[1:]
     if not text.strip():
         raise YamlProblem("file is empty; a record needs at least its required fields")
+    separator = _SEPARATOR.search(text)
+    if separator:
+        at = separator.start()
+        raise YamlProblem(f"a raw {_SEPARATORS[separator.group()]} here, which YAML reads as a line "
+                          "break; replace it by a space (or by a real line break)",
+                          text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1)
     located = _read_fast(text)
     if located is not None:
         return located
