@@ -245,7 +245,23 @@ CASES += [
          "content/topics/trade.yaml:2:14: description: malformed link near ']].': write [[id]] or [[id|words]], with both pairs of brackets"),
     case("wikilink-in-a-plain-field", edit(VIDEO, "location: his dacha", "location: '[[bob-brown]] dacha'"),
          "content/calls/2021-12-07-adams-brown-video-call.yaml:14:15: participants[1].location: [[…]] links are not resolved in this field (only in prose such as text and description); write plain text"),
+    case("person-copied-to-a-second-file", lambda content: shutil.copy(content / "actors/bob-brown.yaml", content / "actors/bob-brown-2.yaml"),
+         "content/actors/bob-brown-2.yaml:1:7: name: 'Bob Brown' is already the name of content/actors/bob-brown.yaml; one actor, one record: merge the two files, or tell them apart in the name"),
+    case("name-that-is-another-record-alias", write("actors/premier.yaml", "name: premier  BROWN\n"),
+         "content/actors/premier.yaml:1:7: name: 'premier  BROWN' is already an alias of content/actors/bob-brown.yaml; one actor, one record: merge the two files, or tell them apart in the name"),
+    case("event-copied-to-a-second-file", lambda content: shutil.copy(content / "events/sanctions-vote.yaml", content / "events/sanctions-vote-2.yaml"),
+         "content/events/sanctions-vote-2.yaml:1:7: name: 'Sanctions vote' is already the name of content/events/sanctions-vote.yaml; one event, one record: merge the two files, or tell them apart in the name"),
 ]
+
+
+def test_an_event_of_the_same_name_on_another_date_is_no_duplicate(tmp_path, monkeypatch):
+    """Events are told apart by name and date: the same vote a year earlier is another event."""
+    def breakage(content: Path) -> None:
+        text = (content / "events/sanctions-vote.yaml").read_text("utf-8")
+        (content / "events/sanctions-vote-2020.yaml").write_text(text.replace("'2021-12'", "'2020-12'"), "utf-8")
+    result = _run(tmp_path, monkeypatch, breakage, "validate")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "2 events" in result.stdout
 
 def _run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, breakage: Breakage, *args: str):
     content = tmp_path / "content"

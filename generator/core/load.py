@@ -51,7 +51,36 @@ def load_corpus(content: Path) -> tuple[Corpus, list[Problem]]:
             if found:
                 corpus.invalid.setdefault(kind, set()).add(path.stem)
             problems.extend(found)
+    problems += _duplicate_names(corpus)
     return corpus, problems
+
+
+_NAMED = ("actors", "organizations", "topics", "events")
+
+
+def _duplicate_names(corpus: Corpus) -> list[Problem]:
+    """A record whose name is another record's name or alias, in the same folder, is most often
+    a copy under a second file name: the site would show the same person twice. (Events are
+    told apart by their date too: a summit is held every year.)"""
+    problems = []
+    for kind in _NAMED:
+        taken: dict[tuple[str, str], tuple[Loaded, str]] = {}
+        for loaded in corpus.loaded(kind):
+            record = loaded.record
+            day = getattr(record, "date", "") if kind == "events" else ""
+            name = (" ".join(record.name.casefold().split()), day)
+            if name in taken:
+                first, how = taken[name]
+                what = "the name" if how == "name" else "an alias"
+                problems.append(loaded.problem(
+                    ("name",), f"'{record.name}' is already {what} of {relative(first.path)}; "
+                               f"one {KIND_NAMES[kind]}, one record: merge the two files, or "
+                               "tell them apart in the name"))
+                continue
+            taken[name] = (loaded, "name")
+            for alias in getattr(record, "aliases", []):
+                taken.setdefault((" ".join(alias.casefold().split()), day), (loaded, "alias"))
+    return problems
 
 
 def _load_file(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path) -> list[Problem]:
