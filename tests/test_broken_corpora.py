@@ -245,6 +245,13 @@ CASES += [
          "content/topics/trade.yaml:2:14: description: malformed link near ']].': write [[id]] or [[id|words]], with both pairs of brackets"),
     case("wikilink-in-a-plain-field", edit(VIDEO, "location: his dacha", "location: '[[bob-brown]] dacha'"),
          "content/calls/2021-12-07-adams-brown-video-call.yaml:14:15: participants[1].location: [[…]] links are not resolved in this field (only in prose such as text and description); write plain text"),
+    case("record-symlink-to-a-fifo", both(
+             lambda content: os.mkfifo(content / "topics" / "pipe"),
+             lambda content: (content / "topics" / "energy.yaml").symlink_to("pipe")),
+         "content/topics/energy.yaml: a symlink to a FIFO (named pipe): a record must be a YAML text file",
+         "content/topics/pipe: not a record file: records are '<id>.yaml' files (rename it to 'pipe.yaml' or move it out of content/)"),
+    case("record-broken-symlink", lambda content: (content / "topics" / "energy.yaml").symlink_to("nothing.yaml"),
+         "content/topics/energy.yaml: a broken symlink: a record must be a YAML text file"),
     case("person-copied-to-a-second-file", lambda content: shutil.copy(content / "actors/bob-brown.yaml", content / "actors/bob-brown-2.yaml"),
          "content/actors/bob-brown-2.yaml:1:7: name: 'Bob Brown' is already the name of content/actors/bob-brown.yaml; one actor, one record: merge the two files, or tell them apart in the name"),
     case("name-that-is-another-record-alias", write("actors/premier.yaml", "name: premier  BROWN\n"),
@@ -322,4 +329,35 @@ def test_a_kind_that_is_a_file_not_a_folder(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-2:] == [
         "content/topics: 'topics' must be a folder of '<id>.yaml' record files",
+        "4 content problems found; nothing was built."]
+
+
+def test_unreadable_content_directory(tmp_path, monkeypatch):
+    """content/ that cannot be listed (no read permission) is one line, exit 1, no usage text."""
+    listing = Path.iterdir
+
+    def refuse(self):
+        if self.name == "content":
+            raise PermissionError(13, "Permission denied", str(self))
+        return listing(self)
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    result = _run(tmp_path, monkeypatch, lambda content: None, "validate")
+    assert (result.exit_code, result.stderr) == (
+        1, "Error: content directory 'content' cannot be read (Permission denied); check its "
+           "permissions\n")
+
+
+def test_unreadable_kind_folder(tmp_path, monkeypatch):
+    """A folder of records that cannot be listed is reported with the other problems."""
+    listing = Path.iterdir
+
+    def refuse(self):
+        if self.name == "topics":
+            raise PermissionError(13, "Permission denied", str(self))
+        return listing(self)
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    result = _run(tmp_path, monkeypatch, lambda content: None, "validate")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-2:] == [
+        "content/topics: the folder cannot be read (Permission denied); check its permissions",
         "4 content problems found; nothing was built."]

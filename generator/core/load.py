@@ -15,6 +15,7 @@ import pydantic
 from .errors import ConfigError, Problem, did_you_mean, relative
 from .models import KIND_NAMES, KINDS, Record, id_problem, suggest_id
 from .corpus import Corpus, Loaded
+from .text_file import file_kind
 from .yamlfile import KEY, Loc, Located, YamlProblem, dotted, read_yaml
 
 
@@ -30,7 +31,12 @@ def load_corpus(content: Path) -> tuple[Corpus, list[Problem]]:
     problems: list[Problem] = []
     for kind in KINDS:
         corpus.records[kind] = {}
-    for entry in sorted(content.iterdir()):
+    try:
+        entries = sorted(content.iterdir())
+    except OSError as exc:
+        raise ConfigError(f"content directory '{content}' cannot be read ({exc.strerror}); "
+                          "check its permissions") from None
+    for entry in entries:
         if entry.name.startswith(".") or entry.name == "texts":
             continue
         if entry.name not in KINDS:
@@ -46,7 +52,13 @@ def load_corpus(content: Path) -> tuple[Corpus, list[Problem]]:
         if not folder.is_dir():
             continue
         resolved = folder.resolve()
-        for path in sorted(folder.iterdir()):
+        try:
+            paths = sorted(folder.iterdir())
+        except OSError as exc:
+            problems.append(Problem(relative(folder), 0, 0, "", f"the folder cannot be read "
+                                                                f"({exc.strerror}); check its permissions"))
+            continue
+        for path in paths:
             found = _load_file(corpus, kind, path, root, resolved)
             if found:
                 corpus.invalid.setdefault(kind, set()).add(path.stem)
@@ -117,7 +129,12 @@ def _read_record(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path
         return [Problem(shown, 0, 0, "", f"symlink points outside content/ (to '{target}'); "
                                          "copy the file in instead")]
     if not path.is_file():
-        what = "a broken symlink" if path.is_symlink() else "not a regular file"
+        try:
+            what = file_kind(path.stat().st_mode)
+        except OSError:
+            what = "a broken symlink"
+        else:
+            what = f"a symlink to {what}" if path.is_symlink() else what
         return [Problem(shown, 0, 0, "", f"{what}: a record must be a YAML text file")]
     stem = path.stem
     wrong = id_problem(stem, kind, ".yaml")

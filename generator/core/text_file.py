@@ -50,7 +50,7 @@ def read_text(path: Path, name: str, root: Path) -> str:
         raise TextProblem("source text is a symlink that points outside content/; copy the file "
                           "in instead")
     if not stat.S_ISREG(info.st_mode):
-        what = _FILE_KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
+        what = file_kind(info.st_mode)
         link = " a symlink to" if path.is_symlink() else ""
         raise TextProblem(f"source text '{name}' is{link} {what}, not a text file")
     if info.st_size > MAX_TEXT_BYTES:
@@ -62,6 +62,11 @@ def read_text(path: Path, name: str, root: Path) -> str:
     except OSError as exc:
         raise TextProblem(f"source text '{name}' cannot be read: {exc.strerror or exc}") from None
     return decode_text(raw, name)
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words: 'a folder', 'a FIFO (named pipe)'…"""
+    return _FILE_KINDS.get(stat.S_IFMT(mode), "not a regular file")
 
 
 _FILE_KINDS = {stat.S_IFDIR: "a folder", stat.S_IFIFO: "a FIFO (named pipe)",
