@@ -13,7 +13,10 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-URL_PATTERN = r"^https?://[^\s<>\"'()\[\]`\\]+$"
+URL_PATTERN = r"^https?://[^\s<>\"'()\[\]`\\\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+$"
+"""An http(s) URL as printed on a page. Control and invisible format characters (bidi overrides,
+zero-width spaces) are never part of an address; other characters outside RFC 3986 are accepted
+as browsers show them ('|', '{', non-ASCII) and percent-encoded when printed."""
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 
