@@ -1,6 +1,7 @@
 """The verbatim verifier: folding, finding passages, and explaining misses."""
 
 import re
+from html import unescape
 
 import pytest
 
@@ -100,12 +101,15 @@ def test_near_miss_with_a_dropped_word_and_an_added_one():
 
 
 def test_a_text_with_cr_only_line_ends_keeps_its_paragraphs_on_the_source_page(mini_copy, tmp_path):
-    """Built HTML: a text saved with old-Mac line ends shows as four paragraphs, not one."""
+    """Built HTML: a text saved with old-Mac line ends shows the same paragraphs as the
+    original, not one."""
     beta = mini_copy / "texts" / "beta.txt"
-    beta.write_bytes(beta.read_bytes().replace(b"\n", b"\r"))
+    original = beta.read_text("utf-8")
+    beta.write_bytes(original.replace("\n", "\r").encode("utf-8"))
     site = build(mini_copy, tmp_path / "site")
     html = (site / "sources" / "beta-report" / "index.html").read_text("utf-8")
     body = html[html.index('<div class="verbatim"'):]
     paragraphs = re.findall(r"<p>(.*?)</p>", body[: body.index("</div>")], re.S)
-    assert [re.sub(r"<[^>]+>", "", p)[:20] for p in paragraphs] == [
-        "Second call between ", "Adams and Brown spok", "Brown said: &quot;We", "A week later they sp"]
+    expected = [part.strip()[:20] for part in original.split("\n\n") if part.strip()]
+    assert len(expected) > 3
+    assert [unescape(re.sub(r"<[^>]+>", "", p))[:20] for p in paragraphs] == expected

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from ..core.errors import BriefingError
 from ..core.pipeline import MANIFEST, content_epoch, render, validate
+from .output_dir import check_output_folder, check_source_date_epoch, mark_built
 
 THEME = Path(__file__).parent.parent / "theme"
 """Partials overriding Material's (an accessibility fix), shipped with the package."""
@@ -33,7 +34,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     _dated = False
     """Whether this build set SOURCE_DATE_EPOCH (and must unset it when the build ends)."""
 
-    def _content_dir(self, config) -> Path:
+    _built: dict[str, str] | None = None
+    """The pages of this build, made in on_pre_build."""
+
+    def content_dir(self, config) -> Path:
+        """The content folder, relative to mkdocs.yml unless absolute."""
         return Path(config.config_file_path).parent / self.config.content
 
     def on_config(self, config):
@@ -43,19 +48,33 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         return config
 
-    def on_files(self, files: Files, *, config) -> Files:
-        pages = self.pages
-        if pages is None:
-            try:
-                graph = validate(self._content_dir(config))
+    def on_pre_build(self, *, config) -> None:
+        """Check the output folder and the content before MkDocs cleans the site folder (it does
+        so right after this event): a content error must leave the previous site as it was."""
+        try:
+            check_output_folder(Path(config.site_dir), project=Path(config.config_file_path).parent,
+                                content=self.content_dir(config), docs=Path(config.docs_dir))
+            check_source_date_epoch()
+            pages = self.pages
+            if pages is None:
+                graph = validate(self.content_dir(config))
                 pages = render(graph)
-            except BriefingError as exc:
-                raise PluginError(str(exc)) from None
-            # MkDocs dates the sitemap from SOURCE_DATE_EPOCH, else today: date it by the
-            # corpus, as `briefing build` does, so the same content gives the same bytes.
-            if "SOURCE_DATE_EPOCH" not in os.environ:
-                os.environ["SOURCE_DATE_EPOCH"] = str(content_epoch(graph))
-                self._dated = True
+                # MkDocs dates the sitemap from SOURCE_DATE_EPOCH, else today: date it by the
+                # corpus, as `briefing build` does, so the same content gives the same bytes.
+                if "SOURCE_DATE_EPOCH" not in os.environ:
+                    os.environ["SOURCE_DATE_EPOCH"] = str(content_epoch(graph))
+                    self._dated = True
+            Path(config.site_dir).mkdir(parents=True, exist_ok=True)
+            mark_built(config.site_dir)
+        except BriefingError as exc:
+            raise PluginError(str(exc)) from None
+        except OSError as exc:  # an unreadable text or folder: the disk's message, not a traceback
+            raise PluginError(f"{exc.strerror or exc}" + (f" ({exc.filename})" if exc.filename
+                                                           else "")) from None
+        self._built = pages
+
+    def on_files(self, files: Files, *, config) -> Files:
+        pages, self._built = self._built, None
         docs = Path(config.docs_dir)
         manifest = docs / MANIFEST
         # Pages an earlier `briefing generate docs` wrote are ours to replace; others clash.
@@ -85,5 +104,5 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self._dated = False
 
     def on_serve(self, server, *, config, builder):
-        server.watch(str(self._content_dir(config)))
+        server.watch(str(self.content_dir(config)))
         return server

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from .errors import Problem, did_you_mean, relative
 from .corpus import Corpus, Loaded
+from .models import RESERVED_IDS  # noqa: F401 - the one list lives in models; ingest imports it here
 from .models import (KIND_NAMES, KINDS, Citation, Claim, Fact, FactReport, Participant, Quote,
                      Relation, Role)
 from .schema import field_shapes
@@ -35,6 +36,7 @@ RELATIONS = {
     ("calls", "participants", "actor"): "Took part in",
     ("calls", "requested_by"): "Requested",
     ("calls", "quotes", "speaker"): "Quoted in",
+    ("calls", "quotes", "speaker_org"): "Quoted in",
     ("calls", "participants", "side"): "Party to",
     ("calls", "topics"): "Discussed in",
     ("calls", "agenda"): "On the agenda of (planned, not reported as discussed)",

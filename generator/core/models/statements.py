@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from .fields import (ActorRef, Attribution, EventRef, Id, OrgRef, SourceRef, Status, Text, Time,
-                     Timing, TopicRef, Unknowable, Verbatim)
+from .fields import (ActorRef, Attribution, EventRef, Id, MaybeUnknown, OrgRef, SourceRef, Status,
+                     Text, Time, Timing, TopicRef, Unknowable, Verbatim)
+
+
+TIMING_LABELS = {Timing.before: "Before the call", Timing.during: "In the call",
+                 Timing.after: "After the call", Timing.unknown: "When: not stated"}
 
 
 class Citation(BaseModel):
@@ -21,7 +25,7 @@ class Citation(BaseModel):
     """The words of the source that support the statement; must occur verbatim in its text."""
     attribution: Attribution = Attribution.outlet
     """To whom the source attributes the statement."""
-    speaker: ActorRef | None = None
+    speaker: Annotated[ActorRef | None, MaybeUnknown] = None
     """The actor the source attributes it to, when the attribution names one."""
     as_: Unknowable = Field(default=None, alias="as")
     """How the source describes whoever it attributes the statement to
@@ -40,12 +44,23 @@ class Claim(BaseModel):
     mixes voices (the outlet's own reporting and an official's words), each part gets its own
     citation with its own attribution, or the statement is split."""
     timing: Timing | None = None
-    """When what it reports happened or was said, relative to the call: `before`, `during` or
-    `after`. Leave it empty for the section's own time (context: before; summary, positions and
+    """When what it reports happened or was said, relative to the call: `before`, `during`,
+    `after`, or `unknown` when the sources do not say. Leave it empty for the section's own time (context: before; summary, positions and
     outcomes: during; a side's statements and follow-ups: after; reactions: as the text says)."""
     status: Status = Status.done
     """`done` (the default) when the sources report it as having happened; `planned` or
     `expected` when they only report it as to come, and the site says so."""
+
+    def marker(self, section_timing: Timing | None = None) -> str:
+        """What the page says before the statement: its status when not done, and its timing
+        when it differs from the section's ('Before the call', 'Planned')."""
+        words = []
+        if self.timing is not None and self.timing != section_timing:
+            words.append(TIMING_LABELS[self.timing])
+        if self.status != Status.done:
+            words.append(self.status.value)
+        text = ", ".join(words)
+        return text[:1].upper() + text[1:]
 
 
 class Quote(BaseModel):
@@ -57,10 +72,13 @@ class Quote(BaseModel):
     """The quoted words, verbatim from the source text."""
     source: SourceRef
     """The source whose text contains the words."""
-    speaker: ActorRef | None = None
+    speaker: Annotated[ActorRef | None, MaybeUnknown] = None
     """The actor who said it; leave empty for an unnamed speaker and describe them in `speaker_as`."""
     speaker_as: Unknowable = None
     """How the source describes the speaker ("a senior administration official")."""
+    speaker_org: Annotated[OrgRef | None, MaybeUnknown] = None
+    """The organization the source gives as the speaker when no person is named ("the White
+    House said in a statement": `white-house`); leave `speaker` empty."""
     context: Text | None = None
     """When and where it was said, and about what."""
     remark: Id | None = None
@@ -69,8 +87,14 @@ class Quote(BaseModel):
     topics: list[TopicRef] = []
     """Topics the quote is about."""
     timing: Timing | None = None
-    """When the words were said, relative to the call: `before`, `during` or `after`; empty when
-    the sources do not say."""
+    """When the words were said, relative to the call: `before`, `during`, `after`; empty or
+    `unknown` when the sources do not say."""
+
+    def when(self) -> str:
+        """'before the call', 'in the call', 'after the call', or '' when not stated."""
+        if self.timing is None or self.timing == Timing.unknown:
+            return ""
+        return TIMING_LABELS[self.timing].lower()
 
 
 class FactReport(Citation):
@@ -81,7 +105,7 @@ class FactReport(Citation):
     minutes: int | None = Field(default=None, ge=0, le=100_000, strict=True)
     """For durations: the value in minutes when the source gives it exactly; reports with the
     same minutes agree."""
-    time: Time | None = None
+    time: Annotated[Time | None, MaybeUnknown] = None
     """For clock times: the time the source gives, quoted ('15:35')."""
     timezone: Unknowable = None
     """The time zone of `time`, as an IANA name ('America/New_York') or as the source gives it."""
@@ -155,10 +179,23 @@ class Position(BaseModel):
     """What the side said about the call: afterwards, unless a claim's `timing` says otherwise
     (remarks before the call are shown as such, never under "afterwards")."""
 
+    def statement_groups(self) -> list[tuple[str, list[Claim]]]:
+        """The side's statements by when they were made: remarks before the call are never shown
+        as what it said afterwards."""
+        groups: dict[str, list[Claim]] = {}
+        headings = {Timing.before: "What it said before the call",
+                    Timing.during: "What it said in the call",
+                    Timing.unknown: "What it said (the sources do not say when)"}
+        for claim in self.statements:
+            groups.setdefault(headings.get(claim.timing, "What it said afterwards"), []).append(claim)
+        order = ["What it said before the call", "What it said in the call",
+                 "What it said afterwards", "What it said (the sources do not say when)"]
+        return [(heading, groups[heading]) for heading in order if heading in groups]
+
 
 class FollowUp(Claim):
     """Something that followed or was scheduled after the call."""
 
-    event: EventRef | None = None
+    event: Annotated[EventRef | None, MaybeUnknown] = None
     """The event record, when the follow-up has one."""
 
