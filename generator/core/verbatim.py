@@ -109,10 +109,6 @@ class FoldedText:
             return None
         return self.origin[at], self.origin[at + len(needle) - 1] + 1
 
-    def closest(self, passage: str) -> str:
-        """The words of the text most like `passage`, for an error message ('' if none)."""
-        return self.closest_scored(passage)[0]
-
     def closest_scored(self, passage: str) -> tuple[str, float]:
         """The words of the text most like `passage`, and how alike they are (0 to 1).
 
