@@ -23,7 +23,9 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-URL_PATTERN = r"^https?://[^\s<>\"'()\[\]`\\]+$"
+# Written in the common subset of Python's and ECMA-262's (u flag) syntaxes, as the JSON Schemas
+# carry it to editors and validators: escape only what both read as an escape (no \").
+URL_PATTERN = r"""^https?://[^\s<>"'()\[\]`\\]+$"""
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 
