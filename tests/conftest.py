@@ -12,6 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini" / "content"
 REAL = ROOT / "content"
 
+# Test harness only: Material prints its end-of-life notice (5 May 2027) when the program is
+# `mkdocs` itself, and tests that run `python -m mkdocs` compare its stderr line by line. Users
+# see the notice; the README's "Builders and the end of Material" gives the plan.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 

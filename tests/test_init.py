@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from generator.adapters import mkdocs_plugin
+from generator.adapters import site_files
 from generator.adapters.cli import main
 
 from .conftest import ROOT
@@ -50,7 +50,7 @@ def test_init_writes_a_project_that_builds_at_once(demo: Path) -> None:
     assert [link["href"] for link in call.select('link[rel="stylesheet"]')
             if "briefing.css" in link["href"]] == ["../../assets/briefing.css"]
     assert (site / "assets" / "briefing.css").read_bytes() == \
-        (mkdocs_plugin.SITE / "assets" / "briefing.css").read_bytes()
+        (site_files.SITE / "assets" / "briefing.css").read_bytes()
     assert "How to read this briefing" in (site / "how-to-read" / "index.html").read_text("utf-8")
 
 
@@ -82,7 +82,7 @@ def test_an_incomplete_package_fails_the_build(demo: Path, tmp_path: Path,
     """A package installed without its stylesheet says so instead of losing the contrast fixes."""
     empty = tmp_path / "nosite"
     empty.mkdir()
-    monkeypatch.setattr(mkdocs_plugin, "SITE", empty)
+    monkeypatch.setattr(site_files, "SITE", empty)
     result = run("build")
     assert result.exit_code == 1
     assert (f"the briefing package is incomplete: {empty / 'assets' / 'briefing.css'} is missing; "
@@ -164,3 +164,15 @@ def test_the_installed_wheel_starts_and_builds_a_project(dist: Path, tmp_path: P
                            cwd=tmp_path / "demo", env=env, capture_output=True, text=True,
                            check=True).stdout.strip()
     assert Path(where).is_relative_to(site_packages)
+
+
+def test_generate_writes_the_site_files_for_builders_without_the_plugin(demo: Path) -> None:
+    """`briefing generate docs` writes the shipped page and stylesheet too (Zensical runs no
+    plugin), but never over a project's own file."""
+    (demo / "docs" / "how-to-read.md").write_text("# Our own guide\n", "utf-8")
+    result = run("generate", "docs")
+    assert result.exit_code == 0, result.output
+    assert (demo / "docs" / "assets" / "briefing.css").read_bytes() == \
+        (site_files.SITE / "assets" / "briefing.css").read_bytes()
+    assert (demo / "docs" / "how-to-read.md").read_text("utf-8") == "# Our own guide\n"
+    assert "assets/briefing.css" in (demo / "docs" / ".briefing-pages").read_text("utf-8").split()

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..core.errors import BriefingError, ContentError
-from ..core.pipeline import content_epoch, generate, render, validate, write_pages
+from ..core.pipeline import MANIFEST, content_epoch, generate, render, validate, write_pages
 
 
 class _Group(click.Group):
@@ -101,9 +101,19 @@ def validate_command(content: Path) -> None:
 def generate_command(out: Path, content: Path) -> None:
     """Write the generated Markdown pages into OUT (for any builder that reads mkdocs.yml).
 
-    Only pages whose bytes change are rewritten; pages of removed records are deleted.
+    Also writes the site's own pages and stylesheet (how-to-read.md, assets/briefing.css) unless
+    OUT has its own. Only pages whose bytes change are rewritten; pages of removed records are
+    deleted.
     """
-    stats = write_pages(generate(content), out)
+    from .site_files import site_files
+
+    pages = generate(content)
+    manifest = out / MANIFEST
+    ours = set(manifest.read_text("utf-8").split()) if manifest.is_file() else set()
+    for path, source in site_files().items():
+        if path in ours or not (out / path).exists():
+            pages[path] = source.read_text("utf-8")
+    stats = write_pages(pages, out)
     click.echo(f"Generated {len(stats.written)} changed pages, {stats.unchanged} unchanged, "
                f"{len(stats.removed)} removed, in {out}")
 

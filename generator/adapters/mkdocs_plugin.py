@@ -17,13 +17,10 @@ from mkdocs.structure.files import File, Files
 
 from ..core.errors import BriefingError
 from ..core.pipeline import MANIFEST, content_epoch, render, validate
+from . import site_files
 
 THEME = Path(__file__).parent.parent / "theme"
 """Partials overriding Material's (an accessibility fix), shipped with the package."""
-SITE = Path(__file__).parent.parent / "site"
-"""The site's own pages and stylesheet (how-to-read.md, assets/briefing.css), shipped with the
-package so that every briefing project gets them; a file of the same path in docs_dir wins."""
-STYLESHEET = "assets/briefing.css"
 
 
 class BriefingConfig(Config):
@@ -47,8 +44,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         # The contrast fixes apply to every briefing site, listed or not; first, so that a
         # project's own stylesheets can override them.
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.insert(0, STYLESHEET)
+        if site_files.STYLESHEET not in config.extra_css:
+            config.extra_css.insert(0, site_files.STYLESHEET)
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -79,9 +76,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 + ", ".join(clashes) + "; rename or remove them (generated pages come from content/)")
         for path, text in sorted(pages.items()):
             files.append(File.generated(config, path, content=text))
-        for path in _site_files():
+        try:
+            shipped = site_files.site_files()
+        except BriefingError as exc:
+            raise PluginError(str(exc)) from None
+        for path, source in shipped.items():
             if files.get_file_from_path(path) is None:
-                files.append(File.generated(config, path, abs_src_path=str(SITE / path)))
+                files.append(File.generated(config, path, abs_src_path=str(source)))
         # MkDocs links a missing stylesheet without a word, even in strict mode.
         missing = [css for css in config.extra_css
                    if "://" not in css and files.get_file_from_path(css) is None]
@@ -105,11 +106,3 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         server.watch(str(self._content_dir(config)))
         return server
 
-
-def _site_files() -> list[str]:
-    """The paths of the shipped site files, relative to SITE (as in the built site)."""
-    found = sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*") if p.is_file())
-    if STYLESHEET not in found:
-        raise PluginError(f"the briefing package is incomplete: {SITE / STYLESHEET} is missing; "
-                          "reinstall it")
-    return found
