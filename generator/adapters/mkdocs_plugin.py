@@ -84,6 +84,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         pages, self._built = self._built, None
+        assert pages is not None, "MkDocs runs on_pre_build, which makes the pages, before on_files"
         docs = Path(config.docs_dir)
         manifest = docs / MANIFEST
         # Pages an earlier `briefing generate docs` wrote are ours to replace; others clash.
