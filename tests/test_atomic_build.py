@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from generator.adapters.cli import main
 
 from .broken import VIDEO, edit
-from .conftest import MINI, REAL, ROOT
+from .conftest import MINI, ROOT
 
 ENERGY = "name: Energy\ndescription: Gas and oil, raised by [[bob-brown]].\n"
 
@@ -223,10 +223,14 @@ def test_the_swap_exchanges_the_folders_in_one_step(tmp_path):
     assert [p.name for p in site.iterdir()] == ["new.html"]
 
 
-def _spawn_build(project: Path, content: Path = Path("content")) -> subprocess.Popen:
+def _spawn_build(project: Path, *, stall: bool = False) -> subprocess.Popen:
+    """`briefing build` in a process of its own; with `stall`, MkDocs waits a minute before it
+    builds (patched in that process only), so that a signal surely lands during the build."""
+    patch = ("import time, mkdocs.commands.build as b; real = b.build; "
+             "b.build = lambda *a, **k: (time.sleep(60), real(*a, **k))[1]; " if stall else "")
     return subprocess.Popen(
-        [sys.executable, "-m", "generator.adapters.cli", "build", "-f", str(ROOT / "mkdocs.yml"),
-         "--content", str(content), "-d", "site"],
+        [sys.executable, "-c", patch + "from generator.adapters.cli import main; main()",
+         "build", "-f", str(ROOT / "mkdocs.yml"), "--content", "content", "-d", "site"],
         cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -237,13 +241,11 @@ def test_a_build_stopped_by_a_signal_cleans_up_and_dies_of_it(project, signum):
     is removed, the previous site stays as it was, and the process ends by that signal."""
     assert _build().exit_code == 0
     before = _snapshot(project / "site")
-    shutil.rmtree(project / "content")
-    shutil.copytree(REAL, project / "content")  # a build long enough to be caught in the act
-    process = _spawn_build(project)
+    process = _spawn_build(project, stall=True)
     deadline = time.monotonic() + 120
     while not _leftovers(project) and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.005)
-    assert _leftovers(project), "the build ended before it could be stopped"
+        time.sleep(0.01)
+    assert _leftovers(project), process.communicate()
     process.send_signal(signum)
     process.communicate(timeout=120)
     assert process.returncode == -signum

@@ -79,7 +79,8 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
             staging.chmod(0o777 & ~_umask())
             mark_built(staging)
             _build(config, staging, offline)
-            _swap(staging, target)
+            with _signals_held():
+                _swap(staging, target)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -182,6 +183,9 @@ def _exclusive(folder: Path):
         os.close(fd)
 
 
+_STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
 class _Signalled(BaseException):
     """SIGTERM or SIGHUP arrived during a build (what CI timeouts and closed terminals send)."""
 
@@ -201,7 +205,7 @@ def _signals_as_exceptions():
     def handler(signum, frame):
         raise _Signalled(signum)
 
-    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    previous = {sig: signal.signal(sig, handler) for sig in _STOP_SIGNALS}
     try:
         yield
     except _Signalled as exc:
@@ -213,6 +217,18 @@ def _signals_as_exceptions():
     finally:
         for sig, old in previous.items():
             signal.signal(sig, signal.SIG_DFL if old is None else old)
+
+
+@contextmanager
+def _signals_held():
+    """Hold SIGTERM and SIGHUP back while the new site is swapped in and the old one removed:
+    a signal then ends the process just after, with the new site in place and nothing left."""
+    held = set(_STOP_SIGNALS)
+    signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
 
 
 def _umask() -> int:
