@@ -47,7 +47,6 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
             return build_site(config_file, site_dir, offline=offline, content=content, pages=pages)
         finally:
             del os.environ["SOURCE_DATE_EPOCH"]
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
