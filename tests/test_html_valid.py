@@ -17,7 +17,7 @@ from pathlib import Path
 PAGES = ["index.html", "calls/2021-12-07-adams-brown-video-call/index.html",
          "actors/bob-brown/index.html", "organizations/ruritania-government/index.html",
          "topics/trade/index.html", "events/sanctions-vote/index.html",
-         "sources/beta-report/index.html", "actors/index.html", "timeline/index.html",
+         "sources/alpha-report/index.html", "actors/index.html", "timeline/index.html",
          "quotes/index.html", "coverage/index.html", "disagreements/index.html",
          "how-to-read/index.html", "404.html"]
 """One page of each type of the mini site: home, each record kind, a section index, the
