@@ -218,6 +218,10 @@ HOSTILE = [
 """Markup, attr_list, raw HTML, entities, Markdown links and images, Jinja, bidi characters:
 the build must show every one of them as text."""
 
+HOSTILE_URLS = ["https://x.example/**zqbold**{:onclick=alert&#x28;1&#x29;}|",
+                "https://x.example/a|b{:style=background:url&#x28;https://evil.example/zq.png&#x29;}"]
+"""URLs that pass validation and are full of Markdown: a link target is text too."""
+
 _NOT_PLAIN = {"passage", "words", "body_ends_before", "url", "time", "date", "published",
               "end_date", "text"}
 """Fields whose values are verbatim source words, URLs, dates or paths (the `text` of a claim is
@@ -243,10 +247,11 @@ def _text_locations(rel: str, data: Any) -> list[tuple]:
 HOSTILE_PLACES = [(rel, loc) for rel in FILES for loc in _text_locations(rel, DATA[rel])]
 
 
-_LOADING = {"href", "src", "srcset", "style", "action", "formaction", "poster", "data", "xlink:href",
+_LOADING = {"src", "srcset", "style", "action", "formaction", "poster", "data", "xlink:href",
             "background"}
-"""Attributes whose value a browser follows or loads (text attributes such as aria-label and
-title may hold the hostile words, escaped)."""
+"""Attributes whose value a browser loads. A link (href) may lead to a curated, validated URL
+on any host, never to script (Material's own share button is `javascript:void(0)`); text
+attributes such as aria-label and title may hold the hostile words, escaped."""
 
 
 def _offences(html: str, where: str) -> list[str]:
@@ -260,7 +265,9 @@ def _offences(html: str, where: str) -> list[str]:
             value = " ".join(value) if isinstance(value, list) else str(value)
             if "zq" in name or name.startswith("on"):
                 found.append(f"{where}: attribute {name} on <{tag.name}>")
-            if name in _LOADING and ("evil.example" in value or "alert(" in value):
+            if (name in _LOADING and ("evil.example" in value or "alert(" in value)
+                    or name == "href" and ("alert(" in value or value.startswith("javascript:")
+                                           and value != "javascript:void(0)")):
                 found.append(f"{where}: {name}={value!r} on <{tag.name}>")
         if tag.get_text().strip() in MARKERS:
             found.append(f"{where}: <{tag.name}>{tag.get_text().strip()}</{tag.name}> (markup interpreted)")
@@ -275,12 +282,15 @@ def _offences(html: str, where: str) -> list[str]:
 @example(HOSTILE)
 def test_hostile_text_in_every_field_never_becomes_markup(order):
     """Hostile strings in every free-text field of every record (names, titles, labels, values,
-    descriptions, claims, aliases, locations, outlets…) and in a paragraph of a source text: the
+    descriptions, claims, aliases, locations, outlets…), in the sources' URLs and in a paragraph
+    of a source text: the
     full `briefing build` succeeds and no element or attribute of any page, nor of the search
     index, comes from them."""
     with tempfile.TemporaryDirectory() as tmp:
         changes = [(rel, "set", (loc, f"{order[i % len(order)]} {i}"))
                    for i, (rel, loc) in enumerate(HOSTILE_PLACES)]
+        changes += [(rel, "set", (("url",), HOSTILE_URLS[i % len(HOSTILE_URLS)]))
+                    for i, rel in enumerate(f for f in FILES if f.startswith("sources/"))]
         content = _corpus(Path(tmp), changes)
         with open(content / "texts" / "beta.txt", "a", encoding="utf-8") as text:
             text.write("\n" + "\n\n".join(order) + "\n")
