@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 Breakage = Callable[[Path], None]
 """Breaks the content directory it is given."""
@@ -33,6 +33,14 @@ def write(rel: str, data: str | bytes) -> Breakage:
             path.write_bytes(data)
         else:
             path.write_text(data, "utf-8")
+    return breakage
+
+
+def append(rel: str, data: bytes) -> Breakage:
+    """Add bytes at the end of a file."""
+    def breakage(content: Path) -> None:
+        with open(content / rel, "ab") as handle:
+            handle.write(data)
     return breakage
 
 

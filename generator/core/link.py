@@ -17,16 +17,20 @@ from pydantic import BaseModel
 
 from .errors import Problem, did_you_mean, relative
 from .corpus import Corpus, Loaded
+from .models import RESERVED_IDS  # noqa: F401 - the one list lives in models; ingest imports it here
 from .models import (KIND_NAMES, KINDS, Citation, Claim, Fact, FactReport, Participant, Quote,
                      Relation, Role)
 from .schema import field_shapes
+from .text_file import TextProblem, read_text
 from .verbatim import FoldedText, fold, mismatch_message
 from .yamlfile import Loc
 
 WIKILINK = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]]+?))?\]\]")
-
-RESERVED_IDS = {"index"}
-"""Ids that would collide with a section's index page."""
+MALFORMED_WIKILINK = re.compile(r"\[\[|\]\]")
+"""What is left of a wiki-link once the well-formed ones are taken out: an unclosed [[ or a
+stray ]], which would otherwise be printed as is."""
+VERBATIM_FIELDS = {"passage", "words", "body_ends_before"}
+"""Fields holding a source's own words, brackets included."""
 
 RELATIONS = {
     ("calls", "participants", "actor"): "Took part in",
@@ -186,11 +190,6 @@ def link(corpus: Corpus) -> tuple[Graph, list[Problem]]:
     """Resolve references and verify passages; return the graph and every problem found."""
     graph = Graph(corpus)
     problems: list[Problem] = []
-    for kind in KINDS:
-        for loaded in corpus.loaded(kind):
-            if loaded.id in RESERVED_IDS:
-                problems.append(loaded.problem((), f"'{loaded.id}' is reserved for the "
-                                                    f"{kind} index page; choose another id"))
     problems += _load_texts(graph)
     for kind in KINDS:
         for loaded in corpus.loaded(kind):
@@ -205,23 +204,11 @@ def _load_texts(graph: Graph) -> list[Problem]:
     for loaded in graph.corpus.loaded("sources"):
         source = loaded.record
         path = graph.corpus.root / source.text
-        if path.is_symlink() and not path.is_file():
-            problems.append(loaded.problem(("text",), f"source text '{source.text}' is a broken "
-                                                      "symlink (or a symlink loop); put the file "
-                                                      "itself there"))
-            continue
-        if not path.is_file():
-            problems.append(loaded.problem(("text",), f"source text '{source.text}' does not exist "
-                                                      f"(expected at {relative(path)})"))
-            continue
-        if not path.resolve().is_relative_to(root):
-            problems.append(loaded.problem(("text",), "source text is a symlink that points "
-                                                      "outside content/; copy the file in instead"))
-            continue
         try:
-            text = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError:
-            problems.append(loaded.problem(("text",), f"source text '{source.text}' is not UTF-8"))
+            text = read_text(path, source.text, root)
+        except TextProblem as exc:
+            problems.append(Problem(relative(path), exc.line, exc.column, "", exc.message)
+                            if exc.line else loaded.problem(("text",), exc.message))
             continue
         folded = FoldedText.of(text)
         if source.body_ends_before:
@@ -253,7 +240,17 @@ def _link_record(graph: Graph, loaded: Loaded) -> list[Problem]:
                 continue
             if target != me:
                 _add_backlink(graph, target, _relation(loaded.kind, loc, owner), me)
+        if isinstance(value, str) and not shape.prose and shape.ref is None and "[[" in value \
+                and shape.alias not in VERBATIM_FIELDS:
+            problems.append(loaded.problem(loc, "[[…]] links are not resolved in this field (only "
+                                                "in prose such as text and description); write "
+                                                "plain text"))
         if shape.prose and isinstance(value, str):
+            broken = MALFORMED_WIKILINK.search(WIKILINK.sub("", value))
+            if broken:
+                problems.append(loaded.problem(
+                    loc, f"malformed link near '{_excerpt(value, broken)}': write [[id]] or "
+                         "[[id|words]], with both pairs of brackets"))
             for match in WIKILINK.finditer(value):
                 key, hint = resolve_wikilink(match.group(1), corpus)
                 if key is None and match.group(1).strip().rsplit("/", 1)[-1] in _broken_ids(corpus):
@@ -266,6 +263,11 @@ def _link_record(graph: Graph, loaded: Loaded) -> list[Problem]:
     for loc, model, owner in cited_with_owner(loaded.record, (), loaded.record):
         problems += _verify(graph, loaded, me, loc, model, _use(me, model, owner))
     return problems
+
+
+def _excerpt(value: str, match: re.Match[str]) -> str:
+    """The malformed link and a few characters after it, on one line."""
+    return " ".join(value[match.start(): match.start() + 30].split())
 
 
 def _broken_ids(corpus: Corpus) -> set[str]:
@@ -327,7 +329,8 @@ def _verify(graph: Graph, loaded: Loaded, me: Key, loc: Loc, model: Any, use: Us
     span = text.span(passage)
     if span is None:
         message = mismatch_message(what, passage, text, source_id)
-        if text.body_end < len(text.folded) and fold(passage) in text.folded:
+        if (text.body_end < len(text.folded) and any(char.isalnum() for char in passage)
+                and fold(passage) in text.folded):
             message = (f"{what} stands in the boilerplate of source '{source_id}' "
                        f"(after body_ends_before), which cannot be cited")
         return [loaded.problem(loc + (field_name,), message)]

@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import re
 import textwrap
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +23,8 @@ import yaml
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from ..core.errors import BriefingError, ConfigError, did_you_mean, relative
-from ..core.link import RESERVED_IDS
-from ..core.load import _suggest_id
-from ..core.models import ID_RE, KIND_NAMES, KINDS
+from ..core.errors import BriefingError, ConfigError, did_you_mean, one_line, relative
+from ..core.models import KIND_NAMES, KINDS, id_problem
 from ..core.schema import FieldShape, field_shapes
 
 WIDTH = 100
@@ -56,16 +55,15 @@ def resolve_kind(word: str) -> str:
 
 def check_new_id(kind: str, record_id: str) -> None:
     """Refuse an id the loader would refuse, with the id it would accept."""
-    if not ID_RE.match(record_id) or len(record_id) > 120:
-        suggestion = _suggest_id(record_id)[:120].strip("-")
-        raise ScaffoldError(f"'{record_id}' is not a valid id: use lowercase letters, digits and "
-                            f"single hyphens (at most 120), e.g. '{suggestion}'")
-    if record_id in RESERVED_IDS:
-        raise ScaffoldError(f"'{record_id}' is reserved for the section's index page; "
-                            f"choose another id, e.g. '{record_id}-1'")
+    wrong = id_problem(record_id, kind)
+    if wrong:
+        raise ScaffoldError(one_line(f"'{record_id}' {wrong}"))
     if kind == "calls":
         match = CALL_ID.match(record_id)
-        if match is None or _date(match.group(1)) is None:
+        if match and _date(match.group(1)) is None:
+            raise ScaffoldError(f"'{match.group(1)}' is not a day of the calendar; a call's id "
+                                "starts with the date of the call (YYYY-MM-DD-…)")
+        if match is None:
             raise ScaffoldError(f"a call's id starts with its date (YYYY-MM-DD-…): e.g. "
                                 f"'{dt.date.today().isoformat()}-{record_id}'")
 
@@ -107,8 +105,8 @@ def new_record(content: Path, kind_word: str, record_id: str) -> Path:
 
 
 def record_text(kind: str, values: dict[str, str] | None = None,
-                notes: dict[str, list[str]] | None = None, header: list[str] = (),
-                footer: list[str] = ()) -> str:
+                notes: dict[str, list[str]] | None = None, header: Sequence[str] = (),
+                footer: Sequence[str] = ()) -> str:
     """A whole record file: schema line, header comments, every field documented, footer.
 
     values maps a key to the YAML text of its value (already formatted with `scalar`);
@@ -268,7 +266,8 @@ def _list_example(shape: FieldShape) -> str:
 def required_keys(kind: str) -> tuple[list[str], list[str]]:
     """The dotted required fields of a fresh scaffold: those left empty (validate reports each
     until it is filled) and those written unknown (to replace if the sources say)."""
-    empty, unknown = [], []
+    empty: list[str] = []
+    unknown: list[str] = []
     for key, shape in _required(KINDS[kind], ""):
         if kind == "calls" and key == "date":
             continue  # taken from the id

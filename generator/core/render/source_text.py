@@ -12,7 +12,7 @@ def _mark_passages(text: str, passages: list[Any]) -> str:
 
     A passage may run over several <mark>s (it crosses a paragraph, or overlaps another passage):
     each <mark> lists in `data-passages` every passage covering it, so that landing on a
-    passage's anchor can highlight all of its fragments (docs/assets/briefing.js)."""
+    passage's anchor can highlight all of its fragments (generator/site/assets/briefing.js)."""
     starts: dict[int, list[str]] = {}
     bounds = {0, len(text)}
     for p in passages:
@@ -33,7 +33,7 @@ def _mark_passages(text: str, passages: list[Any]) -> str:
             rendered.append(escaped)
         html_parts.append("</p><p>".join(rendered))
     body = "".join(html_parts).strip()
-    return f'<div class="verbatim" markdown="0"><p>{body}</p></div>'
+    return f'<div class="verbatim"><p>{body}</p></div>'
 
 
 def _plain_html(text: str) -> str:
