@@ -54,6 +54,11 @@ RELATIONS = {
 CITED_AS_SPEAKER = "Cited as the source of statements in"
 MENTIONED = "Mentioned in"
 DEFAULT_RELATION = "Linked from"
+KIND_RELATIONS = {"calls": "Calls", "events": "Events", "topics": "Topics",
+                  "organizations": "Organizations", "actors": "People", "sources": "Sources"}
+"""Headings for references from fields with no relation of their own: a record listed under a
+named relation (e.g. "Discussed in") is not listed again under its kind's plain heading."""
+GENERIC_RELATIONS = {MENTIONED, DEFAULT_RELATION, *KIND_RELATIONS.values()}
 
 
 @dataclass(frozen=True, order=True)
@@ -352,9 +357,7 @@ def _relation(kind: str, loc: Loc, owner: Any) -> str:
         return label
     if names and names[-1] == "speaker":
         return CITED_AS_SPEAKER
-    return {"calls": "Calls", "events": "Events", "topics": "Topics",
-            "organizations": "Organizations", "actors": "People",
-            "sources": "Sources"}.get(kind, DEFAULT_RELATION)
+    return KIND_RELATIONS.get(kind, DEFAULT_RELATION)
 
 
 def _add_backlink(graph: Graph, target: Key, relation: str, origin: Key) -> None:
