@@ -10,16 +10,27 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel
 
-from .errors import Problem, did_you_mean, relative
 from .corpus import Corpus, Loaded
-from .models import RESERVED_IDS  # noqa: F401 - the one list lives in models; ingest imports it here
-from .models import (KIND_NAMES, KINDS, Citation, Claim, Fact, FactReport, Participant, Quote,
-                     Relation, Role)
+from .errors import Problem, did_you_mean, relative
+from .models import (
+    KIND_NAMES,
+    KINDS,
+    RESERVED_IDS,  # noqa: F401 - the one list lives in models; ingest imports it here
+    Citation,
+    Claim,
+    Fact,
+    FactReport,
+    Participant,
+    Quote,
+    Relation,
+    Role,
+)
 from .schema import field_shapes
 from .text_file import TextProblem, read_text
 from .verbatim import FoldedText, fold, mismatch_message
@@ -85,7 +96,7 @@ class CitedPassage:
     end: int
     cited_from: set[Key] = field(default_factory=set)
     """Records whose pages cite it."""
-    uses: list["Use"] = field(default_factory=list)
+    uses: list[Use] = field(default_factory=list)
     """Each statement that rests on it, in the order met."""
 
 
@@ -282,8 +293,8 @@ def _broken_ids(corpus: Corpus) -> set[str]:
 
 def cited_models(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
     """Every Citation, Quote and FactReport inside a record."""
-    for loc, model, _ in cited_with_owner(obj, loc, obj):
-        yield loc, model
+    for where, model, _ in cited_with_owner(obj, loc, obj):
+        yield where, model
 
 
 def cited_with_owner(obj: BaseModel, loc: Loc, owner: BaseModel) -> Iterator[tuple[Loc, BaseModel, BaseModel]]:
