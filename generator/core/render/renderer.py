@@ -14,6 +14,7 @@ from ..link import Graph, Key, cited_models
 from ..models import FactReport, Quote
 from ..urls import SECTIONS
 from .dates import display_date
+from .listings import TimelineEntry, timeline
 from .markup import Safe, environment
 from .page import PageBuilder
 from .site import Site
@@ -191,12 +192,8 @@ class Renderer:
         return {"body": Safe(body), "boilerplate": boilerplate.strip(),
                 "boilerplate_html": Safe(_plain_html(boilerplate.strip())), "passages": passages}
 
-    def timeline(self) -> list[tuple[str, Key]]:
-        corpus = self.site.corpus
-        entries = [(c.date.isoformat(), Key("calls", i)) for i, c in
-                   ((i, corpus.get("calls", i)) for i in corpus.records["calls"])]
-        entries += [(corpus.get("events", i).date, Key("events", i)) for i in corpus.records["events"]]
-        return sorted(entries, key=lambda e: (e[0], e[1].kind, e[1].id))
+    def timeline(self) -> list[TimelineEntry]:
+        return timeline(self.site.corpus)
 
     def quotes_by_speaker(self) -> list[tuple[str | None, list[tuple[str, Quote]]]]:
         corpus = self.site.corpus

@@ -42,6 +42,20 @@ if (root && toggle) {
   const count = (n) =>
     n === 0 ? root.dataset.none : n === 1 ? root.dataset.one : root.dataset.other.replace("#", n);
 
+  // Pagefind's excerpt is HTML: the page's text, escaped, with <mark> around matched words.
+  // It becomes text nodes and <mark> elements, never parsed as markup, so a source text quoting
+  // markup shows it as written whatever Pagefind escapes.
+  const decoder = document.createElement("textarea");
+  const marked = (html) =>
+    html.split(/(<mark>[^<]*<\/mark>)/).filter(Boolean).map((piece) => {
+      const hit = piece.match(/^<mark>([^<]*)<\/mark>$/);
+      decoder.innerHTML = hit ? hit[1] : piece;
+      if (!hit) return document.createTextNode(decoder.value);
+      const mark = document.createElement("mark");
+      mark.textContent = decoder.value;
+      return mark;
+    });
+
   const item = (data) => {
     // The best-matching section, when it is not the page's top, is where the link lands.
     const best = data.sub_results && data.sub_results[0];
@@ -57,8 +71,7 @@ if (root && toggle) {
     const title = document.createElement("h1");
     title.textContent = data.meta.title || data.url;
     const excerpt = document.createElement("p");
-    // Pagefind's excerpt is the page's text, escaped, with <mark> around the matched words.
-    excerpt.innerHTML = (best && best.url !== data.url ? best.excerpt : data.excerpt) || "";
+    excerpt.append(...marked((best && best.url !== data.url ? best.excerpt : data.excerpt) || ""));
     article.append(title, excerpt);
     link.append(article);
     li.append(link);
