@@ -81,8 +81,9 @@ def test_synthetic_corpus_builds_with_mkdocs_strict(corpus: Path, tmp_path: Path
 
 
 def test_regeneration_writes_only_pages_whose_content_changed(corpus: Path, tmp_path: Path):
-    """No change writes nothing; rewording one statement rewrites its call page and the pages
-    of the sources it cites, nothing else."""
+    """No change writes nothing; rewording one statement (a call's first summary line) rewrites
+    its call page, the pages of the sources it cites and the timeline, which shows that line;
+    nothing else."""
     docs = tmp_path / "docs"
     before = generate(corpus)
     write_pages(before, docs)
@@ -95,7 +96,8 @@ def test_regeneration_writes_only_pages_whose_content_changed(corpus: Path, tmp_
     changed = sorted(path for path in after if after[path] != before[path])
     assert write_pages(after, docs).written == changed
     assert changed[0] == f"calls/{call.stem}.md"
-    assert len(changed) == 3 and all(path.startswith("sources/") for path in changed[1:])
+    assert len(changed) == 4 and changed[-1] == "timeline.md"
+    assert all(path.startswith("sources/") for path in changed[1:-1])
 
 
 def test_fast_and_pure_python_yaml_readers_agree(corpus: Path, monkeypatch: pytest.MonkeyPatch):
