@@ -234,6 +234,8 @@ def search(tab: Reader, query: str) -> list[str]:
     changing. Both engines (Pagefind on the served site, Material's lunr offline) list results in
     Material's markup."""
     page = tab.page
+    if page.locator("[data-briefing-search]").count():  # Pagefind's box: wait for its script
+        page.locator("[data-briefing-search][data-ready]").wait_for(state="attached")
     icon = page.locator("label.md-header__button[for=__search]")
     if icon.is_visible():  # on a phone the box opens from the header's search icon
         icon.click()

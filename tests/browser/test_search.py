@@ -130,12 +130,19 @@ def _toggle_open(tab) -> bool:
     return tab.page.locator("#__search").is_checked()
 
 
+def _ready(page) -> None:
+    """Wait until the search script has wired the box and the keys (a module script, run
+    after the page is parsed)."""
+    page.locator("[data-briefing-search][data-ready]").wait_for(state="attached")
+
+
 def test_search_by_keyboard_as_in_material(reader, mini_served):
     """'/' opens the box, typed words list results, arrow down reaches the first result and
     Enter follows it; 's' opens the box again on the new page, Escape closes it; Enter in the
     box follows the first result."""
     tab = reader(mini_served)
     page = tab.open()
+    _ready(page)
     page.keyboard.press("/")
     assert _toggle_open(tab)
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
@@ -146,6 +153,7 @@ def test_search_by_keyboard_as_in_material(reader, mini_served):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert tab.here() == record_url("actors", "bob-brown")
+    _ready(page)
     page.keyboard.press("s")
     assert _toggle_open(tab)
     page.keyboard.press("Escape")

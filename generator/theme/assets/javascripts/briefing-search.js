@@ -147,4 +147,5 @@ if (root && toggle) {
       input.focus(); // typing anywhere in the open dialog goes to the box
     }
   });
+  root.dataset.ready = ""; // the keys and the box answer from now on (tests wait for it)
 }
