@@ -40,7 +40,7 @@ def test_the_fixture_timeline_puts_the_month_dated_event_after_the_calls_of_that
         ("December 2021 (day not given)", "sanctions-vote")]
     event = yaml.safe_load((MINI / "events" / "sanctions-vote.yaml").read_text("utf-8"))
     assert entries[2].line.text == event["description"][0]["text"]
-    page = render(graph)["timeline.md"]
+    page = render(graph)["timeline/2021.md"]
     rows = [line for line in page.splitlines() if line.startswith("| ") and "](" in line]
     assert len(rows) == 3 and "December 2021 \\(day not given\\)" in rows[2]
     assert all(line.count("[^") >= 1 for line in rows)  # every line is cited

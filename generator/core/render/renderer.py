@@ -14,7 +14,7 @@ from ..link import Graph, Key, cited_models
 from ..models import FactReport, Quote
 from ..urls import SECTIONS
 from .dates import display_date
-from .listings import TimelineEntry, timeline
+from .listings import TimelineEntry, listing_pages, timeline
 from .markup import Safe, environment
 from .page import PageBuilder
 from .site import Site
@@ -80,15 +80,9 @@ class Renderer:
                 elif kind == "sources":
                     context["view"] = self.source_view(key.id)
                 out[key.path] = self.page(f"{section.singular}.md.j2", key.path, **context)
-        out["timeline.md"] = self.page("timeline.md.j2", "timeline.md", entries=self.timeline())
-        out["quotes.md"] = self.page("quotes.md.j2", "quotes.md", speakers=self.quotes_by_speaker())
+        out.update(listing_pages(self))
         out["disagreements.md"] = self.page("disagreements.md.j2", "disagreements.md",
                                             comparisons=comparisons)
-        out["coverage.md"] = self.page(
-            "coverage.md.j2", "coverage.md",
-            matrices=[(c, coverage_matrix(comparisons.by_call[c], self.sources_of_call(c)))
-                      for c in site.graph.calls_in_order],
-            claims=self.claim_counts())
         return out
 
     def home(self) -> dict[str, Any]:
