@@ -1,8 +1,7 @@
 """Where pages live. Every generated path is decided here and nowhere else.
 
 A record of kind K with id I is the page `K/I.md`, served at the stable URL `K/I/`. The site-wide
-pages are `index.md`, `how-to-read.md` (hand-written), `disagreements.md`, and the split
-listings of `LISTINGS` below.
+pages are `index.md`, `how-to-read.md` (hand-written) and the split listings of `LISTINGS` below.
 """
 
 from __future__ import annotations
@@ -39,7 +38,8 @@ def record_url(kind: str, id: str) -> str:
     return f"{kind}/{id}/"
 
 
-LISTINGS: dict[str, str] = {"timeline": "year", "quotes": "month", "coverage": "month"}
+LISTINGS: dict[str, str] = {"timeline": "year", "quotes": "month", "disagreements": "month",
+                            "coverage": "month"}
 """Site-wide pages split by period, so that no page grows with the corpus: name -> period
 ("year" or "month", of the call or event). `<name>.md` (URL `<name>/`) lists the periods;
 each period is `<name>/<period>.md`, URL `<name>/<YYYY>/` or `<name>/<YYYY-MM>/`, stable as

@@ -13,6 +13,7 @@ pass for the 1st.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -109,7 +110,7 @@ def split(name: str, items: Iterable[T],
 
 
 def listing_pages(renderer: "Renderer") -> dict[str, str]:
-    """The split timeline, quotes and coverage pages, and their index pages."""
+    """The split timeline, quotes, disagreements and coverage pages, and their index pages."""
     site = renderer.site
     corpus = site.corpus
     out: dict[str, str] = {}
@@ -156,6 +157,23 @@ def listing_pages(renderer: "Renderer") -> dict[str, str]:
             "matrices": [(c, coverage_matrix(site.comparisons.by_call[c], renderer.sources_of_call(c)))
                          for c in calls],
             "claims": [counts[s] for s in sources if s in counts]}))
+    comparisons = site.comparisons
+    disagreement_parts = []
+    for period, calls in split("disagreements", site.graph.calls_in_order, call_date.__getitem__):
+        found = {id(c): c for call in calls for c in comparisons.by_call[call]}
+        conflicts = sum(1 for c in found.values() if c.disagrees)
+        disagreement_parts.append((dataclasses.replace(period, count=conflicts), {
+            "calls": calls, "comparisons": comparisons,
+            "consistent": [c for c in found.values() if c.consistent]}))
+    periods = [period for period, _ in disagreement_parts]
+    out["disagreements.md"] = renderer.page("disagreements_index.md.j2", "disagreements.md",
+                                            periods=periods, comparisons=comparisons)
+    for i, (period, context) in enumerate(disagreement_parts):
+        out[period.path] = renderer.page(
+            "disagreements.md.j2", period.path, title=f"Where the sources disagree: {period.title}",
+            index="disagreements.md", previous=periods[i - 1] if i else None,
+            next=periods[i + 1] if i + 1 < len(periods) else None, **context)
+
     write("coverage", "coverage.md.j2", "Source coverage",
           "Which source reports which fact, call by call, by month of the call.",
           ("call", "calls"), coverage_parts)

@@ -42,6 +42,8 @@ class UnknownFact:
     label: str
     versions: tuple = ()
     disagrees: bool = False
+    consistent: bool = False
+    single_source: bool = False
 
 
 class Renderer:
@@ -67,7 +69,6 @@ class Renderer:
     def pages(self) -> dict[str, str]:
         site, corpus = self.site, self.site.corpus
         out: dict[str, str] = {}
-        comparisons = site.comparisons
         out["index.md"] = self.page("home.md.j2", "index.md", **self.home())
         for kind, section in SECTIONS.items():
             keys = site.sorted_keys(Key(kind, i) for i in corpus.records[kind])
@@ -81,8 +82,6 @@ class Renderer:
                     context["view"] = self.source_view(key.id)
                 out[key.path] = self.page(f"{section.singular}.md.j2", key.path, **context)
         out.update(listing_pages(self))
-        out["disagreements.md"] = self.page("disagreements.md.j2", "disagreements.md",
-                                            comparisons=comparisons)
         return out
 
     def home(self) -> dict[str, Any]:
@@ -107,8 +106,7 @@ class Renderer:
         counts = {kind: len(corpus.records[kind]) for kind in SECTIONS}
         counts["quotes"] = sum(len(corpus.get("calls", c).quotes) for c in corpus.records["calls"])
         counts["claims"] = sum(row[1] for row in self.claim_counts())
-        counts["disagreements"] = len(site.comparisons.disagreements()) + sum(
-            1 for r in site.comparisons.remarks if r.disagrees and r.call is None)
+        counts["disagreements"] = len(site.comparisons.disagreements())  # conflicts, each once
         return {"calls": calls, "glance": glance, "counts": counts, "timeline": self.timeline()[-8:]}
 
     def call_context(self, call_id: str) -> dict[str, Any]:
