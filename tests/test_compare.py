@@ -158,7 +158,7 @@ def test_fixture_disagreements_are_the_conflicts_only():
 
 def test_fixture_figure_with_a_topic_is_a_series_over_time_not_a_conflict():
     (series,) = MINI_COMPARISONS.series
-    assert (series.key, series.topic) == ("tariff", "tariffs")
+    assert (series.key, series.topic) == ("tariff", "customs-duties")
     assert [row.versions[0].value for row in series.rows] == ["10 percent", "15 percent"]
     assert not any(c.key == "tariff" for c in MINI_COMPARISONS.disagreements())
 
@@ -201,3 +201,29 @@ def test_real_compatible_comparisons_say_why():
 def test_real_series_rows_are_never_disagreements_across_calls():
     for series in REAL_COMPARISONS.series:
         assert len({row.call for row in series.rows}) == len(series.rows) > 1
+
+
+def test_a_figure_must_open_the_value_to_count_as_a_quantity():
+    """'the Blue Room 1.' states no quantity, so no approximation rule reconciles it."""
+    from generator.core.compare import quantity
+    assert quantity("the Blue Room 1.") is None
+    assert quantity("her office, room 12") is None
+    assert quantity("nearly 100,000")[0] == "count"
+    assert outcome({"value": "the Blue Room 1."}, {"source": "b", "value": "office 1"}) \
+        == CONFLICTING
+
+
+def test_a_sides_statements_are_grouped_by_when_they_were_made():
+    """Remarks before the call are never shown as what a side said afterwards."""
+    from generator.core.models import Position
+
+    def claim(text, timing=None):
+        return {"text": text, "cites": [{"source": "a", "passage": "abc"}],
+                **({"timing": timing} if timing else {})}
+    position = Position.model_validate({"side": "s", "statements": [
+        claim("after"), claim("before", "before"), claim("unknown", "unknown"),
+        claim("during", "during")]})
+    assert [(h, [c.text for c in cs]) for h, cs in position.statement_groups()] == [
+        ("What it said before the call", ["before"]), ("What it said in the call", ["during"]),
+        ("What it said afterwards", ["after"]),
+        ("What it said (the sources do not say when)", ["unknown"])]

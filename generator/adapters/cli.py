@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..core.errors import BriefingError, ContentError
-from ..core.pipeline import content_epoch, generate, render, validate, write_pages
+from ..core.pipeline import MANIFEST, content_epoch, generate, render, validate, write_pages
 
 
 class _Group(click.Group):
@@ -39,6 +39,9 @@ class _Group(click.Group):
             ctx.exit(INTERNAL_ERROR)
 
 
+DISTRIBUTION = "briefing-site"
+"""The name on PyPI (`briefing` belongs to another project); the command stays `briefing`."""
+
 INTERNAL_ERROR = 3
 """Exit status of a bug in the tool (content and setup errors exit 1, usage errors 2)."""
 
@@ -49,13 +52,32 @@ content_option = click.option(
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="briefing")
+@click.version_option(package_name=DISTRIBUTION)
 def main() -> None:
     """Build a sourced, cross-linked briefing website from curated YAML.
 
     Content lives in content/<kind>/<id>.yaml (calls, actors, sources, organizations, topics,
     events) with verbatim source texts in content/texts/. Every error names file, line and field.
     """
+
+
+@main.command("init")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default=None, help="The site's name (default: 'A sourced briefing').")
+def init_command(folder: Path, title: str | None) -> None:
+    """Start a new briefing project in FOLDER (new or empty).
+
+    Writes mkdocs.yml, content/ with one small invented example call, its source and the source's
+    text, schemas/ for editors, docs/ for your own pages and a .gitignore. 'briefing build' in
+    FOLDER then builds the site at once; replace the example with real content.
+    """
+    from ..curator.project import DEFAULT_TITLE, init_project
+
+    written = init_project(folder, title or DEFAULT_TITLE)
+    click.echo(f"Created a briefing project in {folder}/ ({len(written)} files): mkdocs.yml, "
+               "content/ with an invented example call and its source, schemas/, docs/.\n"
+               f"Next: cd {folder} && briefing build — then replace the example with real content "
+               "(briefing ingest ARTICLE, briefing new KIND ID).")
 
 
 @main.command("validate")
@@ -79,9 +101,19 @@ def validate_command(content: Path) -> None:
 def generate_command(out: Path, content: Path) -> None:
     """Write the generated Markdown pages into OUT (for any builder that reads mkdocs.yml).
 
-    Only pages whose bytes change are rewritten; pages of removed records are deleted.
+    Also writes the site's own pages and stylesheet (how-to-read.md, assets/briefing.css) unless
+    OUT has its own. Only pages whose bytes change are rewritten; pages of removed records are
+    deleted.
     """
-    stats = write_pages(generate(content), out)
+    from .site_files import site_files
+
+    pages = generate(content)
+    manifest = out / MANIFEST
+    ours = set(manifest.read_text("utf-8").split()) if manifest.is_file() else set()
+    for path, source in site_files().items():
+        if path in ours or not (out / path).exists():
+            pages[path] = source.read_text("utf-8")
+    stats = write_pages(pages, out)
     click.echo(f"Generated {len(stats.written)} changed pages, {stats.unchanged} unchanged, "
                f"{len(stats.removed)} removed, in {out}")
 
@@ -109,6 +141,60 @@ def build_command(config_file: Path, site_dir: Path | None, offline: bool, conte
     click.echo(f"Site built in {target}/ — "
                + (f"open {target}/index.html directly in a browser" if offline
                   else "serve it (briefing serve) or build the offline edition to open it from disk"))
+
+
+@main.command("check", short_help="Everything CI's content lane runs: validate, build, links, tests.")
+@click.option("-f", "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
+              show_default=True, help="The MkDocs configuration.")
+@click.option("-d", "--site-dir", type=click.Path(path_type=Path), default=None,
+              help="Keep the checked site there (default: a temporary folder, removed after).")
+@content_option
+def check_command(config_file: Path, site_dir: Path | None, content: Path) -> None:
+    """Run everything CI's content lane runs, before you push a content change.
+
+    In order, stopping at the first stage that fails: validation, the strict build, the link
+    and anchor check of every built page, and the content tests (pytest -m content, over the
+    --content corpus; they need the test extras). Problems are reported as FILE:LINE:COLUMN: FIELD: MESSAGE, every one at once, and exit 1.
+    Run it before pushing a content change.
+    """
+    import tempfile
+
+    from ..curator.check import SiteCheck, content_tests
+    from .site_build import build_site
+
+    graph = validate(content)
+    click.echo(f"validate: {len(graph.corpus.records.get('calls', ()))} calls, "
+               f"{sum(len(r) for r in graph.corpus.records.values())} records: no problem")
+    with tempfile.TemporaryDirectory(prefix="briefing-check-") as scratch:
+        target = build_site(config_file, site_dir or Path(scratch) / "site", content=content,
+                            pages=render(graph), source_date_epoch=content_epoch(graph))
+        click.echo("build (strict): no problem" + (f", site in {target}/" if site_dir else ""))
+        check = SiteCheck(target, graph)
+        problems = check.run()
+        if problems:
+            for problem in problems:
+                click.echo(str(problem), err=True)
+            noun = "problem" if len(problems) == 1 else "problems"
+            raise BriefingError(f"{len(problems)} site {noun} found in the built pages; fix the "
+                                "records named above")
+        click.echo(f"links and anchors: {len(check.pages)} pages, {check.links_checked} links: "
+                   "no problem")
+    project = config_file.resolve().parent
+    if not (project / "tests").is_dir():
+        click.echo("content tests: not run (no tests/ folder next to the configuration)")
+        return
+    try:
+        import pytest  # noqa: F401
+    except ImportError:
+        click.echo("content tests: NOT RUN: pytest is not installed (pip install -e '.[test]'); "
+                   "CI runs them")
+        return
+    status, output = content_tests(content, project)
+    if status != 0:
+        click.echo(output.rstrip(), err=True)
+        raise BriefingError("content tests failed (pytest -m content): see above")
+    click.echo(f"content tests: {output.strip().splitlines()[-1]}")
+    click.echo("All checks passed: ready to push.")
 
 
 @main.command("serve")

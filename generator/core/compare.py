@@ -150,22 +150,25 @@ def quantity(report: FactReport | str) -> tuple[str, float, float] | None:
     minutes = None if isinstance(report, str) else report.minutes
     if not isinstance(report, str) and report.time is not None:
         return None  # a clock time is compared by same_instant_rule
-    _, low, high = _qualifier(value)
-    text = fold(value).casefold()
+    qualifier, low, high = _qualifier(value)
+    text = fold(value).casefold().strip()
     if re.search(r"\d:\d\d", text):
         return None
     if minutes is not None:
         return ("minutes", minutes * low, minutes * high)
-    duration = _DURATION_RE.search(text)
+    # The figure must open the value (after its qualifier): a digit further on ("the Blue Room
+    # 1.") is no quantity.
+    text = text[len(qualifier):].lstrip() if qualifier and text.startswith(qualifier) else text
+    duration = _DURATION_RE.match(text)
     if duration:
         figure = duration.group(1)
         amount = float(_NUMBER_WORDS.get(figure, figure) if not figure[0].isdigit() else figure)
         amount *= 60 if duration.group(2).startswith("hour") else 1
         return ("minutes", amount * low, amount * high)
     for words, (vague_low, vague_high) in _VAGUE_COUNTS.items():
-        if words in text:
+        if text.startswith(words):
             return ("count", vague_low, vague_high)
-    count = _COUNT_RE.search(text)
+    count = _COUNT_RE.match(text)
     if count:
         amount = float(count.group(1).replace(",", ""))
         amount *= {"thousand": 1_000, "million": 1_000_000}.get(count.group(2) or "", 1)

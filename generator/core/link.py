@@ -32,6 +32,7 @@ RELATIONS = {
     ("calls", "participants", "actor"): "Took part in",
     ("calls", "requested_by"): "Requested",
     ("calls", "quotes", "speaker"): "Quoted in",
+    ("calls", "quotes", "speaker_org"): "Quoted in",
     ("calls", "participants", "side"): "Party to",
     ("calls", "topics"): "Discussed in",
     ("calls", "agenda"): "On the agenda of (planned, not reported as discussed)",

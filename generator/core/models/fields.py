@@ -13,7 +13,12 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-URL_PATTERN = r"^https?://[^\s<>\"'()\[\]`\\]+$"
+# Written in the common subset of Python's and ECMA-262's (u flag) syntaxes, as the JSON Schemas
+# carry it to editors and validators: escape only what both read as an escape (no \").
+URL_PATTERN = r"""^https?://[^\s<>"'()\[\]`\\\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+$"""
+"""An http(s) URL as printed on a page. Control and invisible format characters (bidi overrides,
+zero-width spaces) are never part of an address; other characters outside RFC 3986 are accepted
+as browsers show them ('|', '{', non-ASCII) and percent-encoded when printed."""
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 
@@ -59,6 +64,10 @@ Verbatim = Annotated[str, Field(min_length=3, max_length=5_000)]
 
 Unknowable = Annotated[str | None, BeforeValidator(_unknown_to_none)]
 """Free text that may be unknown."""
+
+MaybeUnknown = BeforeValidator(_unknown_to_none)
+"""On an optional reference, date or time: `unknown` means the sources do not say, as leaving
+the field out does (so `requested_by: unknown` is not read as an actor id)."""
 
 PartialDate = Annotated[str, Field(pattern=PARTIAL_DATE_PATTERN)]
 """A date as precise as the sources give it: '2014', '2021-06' or '2021-06-16' (quoted)."""

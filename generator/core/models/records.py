@@ -6,8 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from .fields import (URL_PATTERN, ActorRef, CallRef, Day, EventRef, OrgRef, PartialDate, Record,
-                     Text, TopicRef, Unknowable, Verbatim, _unknown_to_none)
+from .fields import (URL_PATTERN, ActorRef, CallRef, Day, EventRef, MaybeUnknown, OrgRef,
+                     PartialDate, Record, Text, TopicRef, Unknowable, Verbatim, _unknown_to_none)
 from .statements import Citation, Claim, Fact, FollowUp, Participant, Position, Quote
 
 
@@ -20,7 +20,7 @@ class Call(Record):
     """The day of the call (unquoted ISO date, 2021-12-07), in the time zone of the requester."""
     format: Literal["video", "phone", "in-person"]
     """How the leaders met."""
-    requested_by: ActorRef | None = None
+    requested_by: Annotated[ActorRef | None, MaybeUnknown] = None
     """The actor who asked for the call; unknown when the sources do not say. Cite it with a
     fact keyed `requested-by`."""
     participants: list[Participant] = Field(min_length=1)
@@ -62,7 +62,7 @@ class Role(BaseModel):
 
     title: Text
     """The role ("White House press secretary")."""
-    organization: OrgRef | None = None
+    organization: Annotated[OrgRef | None, MaybeUnknown] = None
     """The organization the role is in, when it has a record."""
     period: Unknowable = None
     """When they held it, as far as the sources say ("December 2021")."""
@@ -99,7 +99,7 @@ class Organization(Record):
     """What sort of organization it is."""
     country: Unknowable = None
     """The country it belongs to, if any."""
-    parent: OrgRef | None = None
+    parent: Annotated[OrgRef | None, MaybeUnknown] = None
     """The organization it belongs to (an agency's government)."""
     description: Text | None = None
     """One or two sentences on what it is; keep to the sources."""
@@ -129,7 +129,7 @@ class Event(Record):
     """The event's name ("Geneva summit")."""
     date: PartialDate
     """When it began, as precisely as the sources say ('2014', '2021-06', '2022-01-10'), quoted."""
-    end_date: PartialDate | None = None
+    end_date: Annotated[PartialDate | None, MaybeUnknown] = None
     """When it ended, for events spanning days."""
     kind: Literal["summit", "talks", "meeting", "military", "annexation", "enlargement", "call",
                   "statement", "other"] = "other"
@@ -153,7 +153,7 @@ class Source(Record):
 
     outlet: Unknowable
     """The outlet that published this copy; unknown when the text does not say."""
-    outlet_org: OrgRef | None = None
+    outlet_org: Annotated[OrgRef | None, MaybeUnknown] = None
     """The outlet's organization record, when it has one."""
     headline: Unknowable = None
     """The headline as the text prints it; unknown when the text has none."""
@@ -161,7 +161,7 @@ class Source(Record):
     """Authors (actor records); empty when unknown."""
     contributors: list[ActorRef] = []
     """People credited as contributing."""
-    published: Day | None = None
+    published: Annotated[Day | None, MaybeUnknown] = None
     """Publication date; unknown when the text does not give it."""
     updated: Unknowable = None
     """An update time the text gives, as it gives it."""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from .fields import (ActorRef, Attribution, EventRef, Id, OrgRef, SourceRef, Status, Text, Time,
-                     Timing, TopicRef, Unknowable, Verbatim)
+from .fields import (ActorRef, Attribution, EventRef, Id, MaybeUnknown, OrgRef, SourceRef, Status,
+                     Text, Time, Timing, TopicRef, Unknowable, Verbatim)
 
 
 TIMING_LABELS = {Timing.before: "Before the call", Timing.during: "In the call",
@@ -25,7 +25,7 @@ class Citation(BaseModel):
     """The words of the source that support the statement; must occur verbatim in its text."""
     attribution: Attribution = Attribution.outlet
     """To whom the source attributes the statement."""
-    speaker: ActorRef | None = None
+    speaker: Annotated[ActorRef | None, MaybeUnknown] = None
     """The actor the source attributes it to, when the attribution names one."""
     as_: Unknowable = Field(default=None, alias="as")
     """How the source describes whoever it attributes the statement to
@@ -72,10 +72,13 @@ class Quote(BaseModel):
     """The quoted words, verbatim from the source text."""
     source: SourceRef
     """The source whose text contains the words."""
-    speaker: ActorRef | None = None
+    speaker: Annotated[ActorRef | None, MaybeUnknown] = None
     """The actor who said it; leave empty for an unnamed speaker and describe them in `speaker_as`."""
     speaker_as: Unknowable = None
     """How the source describes the speaker ("a senior administration official")."""
+    speaker_org: Annotated[OrgRef | None, MaybeUnknown] = None
+    """The organization the source gives as the speaker when no person is named ("the White
+    House said in a statement": `white-house`); leave `speaker` empty."""
     context: Text | None = None
     """When and where it was said, and about what."""
     remark: Id | None = None
@@ -102,7 +105,7 @@ class FactReport(Citation):
     minutes: int | None = Field(default=None, ge=0, le=100_000, strict=True)
     """For durations: the value in minutes when the source gives it exactly; reports with the
     same minutes agree."""
-    time: Time | None = None
+    time: Annotated[Time | None, MaybeUnknown] = None
     """For clock times: the time the source gives, quoted ('15:35')."""
     timezone: Unknowable = None
     """The time zone of `time`, as an IANA name ('America/New_York') or as the source gives it."""
@@ -181,17 +184,18 @@ class Position(BaseModel):
         as what it said afterwards."""
         groups: dict[str, list[Claim]] = {}
         headings = {Timing.before: "What it said before the call",
+                    Timing.during: "What it said in the call",
                     Timing.unknown: "What it said (the sources do not say when)"}
         for claim in self.statements:
             groups.setdefault(headings.get(claim.timing, "What it said afterwards"), []).append(claim)
-        order = ["What it said before the call", "What it said afterwards",
-                 "What it said (the sources do not say when)"]
+        order = ["What it said before the call", "What it said in the call",
+                 "What it said afterwards", "What it said (the sources do not say when)"]
         return [(heading, groups[heading]) for heading in order if heading in groups]
 
 
 class FollowUp(Claim):
     """Something that followed or was scheduled after the call."""
 
-    event: EventRef | None = None
+    event: Annotated[EventRef | None, MaybeUnknown] = None
     """The event record, when the follow-up has one."""
 
