@@ -242,6 +242,7 @@ def bare_worker(folder: Path, run: int) -> dict[str, Any]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from generator.adapters.site_files import site_files
     from generator.core.pipeline import generate, write_pages
 
     config_file = _mkdocs_config(folder)
@@ -249,6 +250,9 @@ def bare_worker(folder: Path, run: int) -> dict[str, Any]:
     shutil.rmtree(docs, ignore_errors=True)
     shutil.copytree(folder / "docs", docs)
     write_pages(generate(folder / "content"), docs)
+    for path, source in site_files().items():  # what the plugin ships (how-to-read, CSS)
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, docs / path)
     text = config_file.read_text("utf-8")
     text = re.sub(r"(?m)^  - briefing:\n(    .*\n)*", "", text).replace("docs_dir: docs", "docs_dir: docs-bare")
     bare = folder / "mkdocs-bare.yml"
@@ -271,10 +275,13 @@ def _mkdocs_config(folder: Path) -> Path:
     text = re.sub(r"(?m)^(\s+custom_dir:\s*)([^\s#]+)",
                   lambda m: m.group(1) + json.dumps(str(ROOT / m.group(2).strip("'\""))), text)
     generated = ("calls", "actors", "sources", "organizations", "topics", "events", ".briefing-pages",
+                 "timeline", "quotes", "disagreements", "coverage",
                  "index.md", "timeline.md", "quotes.md", "disagreements.md", "coverage.md")
-    shutil.copytree(ROOT / "docs", folder / "docs", dirs_exist_ok=True,
-                    ignore=lambda where, names: [n for n in names if n in generated
-                                                 and Path(where) == ROOT / "docs"])
+    (folder / "docs").mkdir(parents=True, exist_ok=True)
+    if (ROOT / "docs").is_dir():  # a project's own pages, if it has any
+        shutil.copytree(ROOT / "docs", folder / "docs", dirs_exist_ok=True,
+                        ignore=lambda where, names: [n for n in names if n in generated
+                                                     and Path(where) == ROOT / "docs"])
     config = folder / "mkdocs.yml"
     config.write_text(text, "utf-8")
     return config
