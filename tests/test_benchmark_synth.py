@@ -82,8 +82,8 @@ def test_synthetic_corpus_builds_with_mkdocs_strict(corpus: Path, tmp_path: Path
 
 def test_regeneration_writes_only_pages_whose_content_changed(corpus: Path, tmp_path: Path):
     """No change writes nothing; rewording one statement (a call's first summary line) rewrites
-    its call page, the pages of the sources it cites and the timeline, which shows that line;
-    nothing else."""
+    its call page, the pages of the sources it cites and the timeline of its year, which shows
+    that line; nothing else."""
     docs = tmp_path / "docs"
     before = generate(corpus)
     write_pages(before, docs)
@@ -96,7 +96,8 @@ def test_regeneration_writes_only_pages_whose_content_changed(corpus: Path, tmp_
     changed = sorted(path for path in after if after[path] != before[path])
     assert write_pages(after, docs).written == changed
     assert changed[0] == f"calls/{call.stem}.md"
-    assert len(changed) == 4 and changed[-1] == "timeline.md"
+    year = call.stem[:4]
+    assert len(changed) == 4 and changed[-1] == f"timeline/{year}.md"  # the call's year
     assert all(path.startswith("sources/") for path in changed[1:-1])
 
 

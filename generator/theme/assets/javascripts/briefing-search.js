@@ -105,8 +105,14 @@ if (root && toggle) {
   };
   const links = () => [...list.querySelectorAll("a.md-search-result__link")];
 
+  // Focusing, clicking or typing in the box opens the dialog (the box may keep the focus after
+  // Escape closed it, when the reader clicks it again).
   input.addEventListener("focus", open);
-  input.addEventListener("input", run);
+  input.addEventListener("click", open);
+  input.addEventListener("input", () => {
+    open();
+    run();
+  });
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("reset", () => setTimeout(run));
   toggle.addEventListener("change", () => {
