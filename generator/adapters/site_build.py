@@ -15,7 +15,7 @@ import shutil
 import signal
 import tempfile
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from ..core.errors import BuildError, ConfigError
@@ -174,10 +174,8 @@ def _exclusive(folder: Path):
         yield
         return
     try:
-        try:
+        with suppress(OSError):  # a file system without locks: build unlocked, as before
             fcntl.flock(fd, fcntl.LOCK_EX)
-        except OSError:  # a file system without locks: build unlocked, as before
-            pass
         yield
     finally:
         os.close(fd)
