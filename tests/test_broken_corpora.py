@@ -14,8 +14,7 @@ from click.testing import CliRunner
 
 from generator.adapters.cli import main
 
-from .broken import (PHONE, TRADE, VIDEO, Breakage, append, both, edit, remove, rename, symlink,
-                     write)
+from .broken import PHONE, TRADE, VIDEO, Breakage, append, both, edit, remove, rename, symlink, write
 from .conftest import MINI, ROOT
 
 BOMB = "a: &a [lol, lol, lol, lol]\nb: &b [*a, *a, *a, *a]\nc: &c [*b, *b, *b, *b]\nname: *c\n"

@@ -69,7 +69,7 @@ def test_decomposed_accents_match_composed_ones(tmp_path):
 def test_line_ends_are_made_newlines_on_reading(tmp_path, end):
     """CR-only (old Mac), CRLF and Unicode line separators become '\\n', so paragraphs stay."""
     path = tmp_path / "t.txt"
-    path.write_bytes(f"One.{end}{end}Two.{end}".encode("utf-8"))
+    path.write_bytes(f"One.{end}{end}Two.{end}".encode())
     assert read_text(path, "t.txt", tmp_path) == "One.\n\nTwo.\n"
 
 

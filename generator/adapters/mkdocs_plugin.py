@@ -19,9 +19,11 @@ from ..core.errors import BriefingError, ConfigError
 from ..core.pipeline import MANIFEST, content_epoch, render, validate
 from . import site_files
 from .output_dir import check_output_folder, check_source_date_epoch, mark_built
+from .pagefind import index_site, material_search_on
 
 THEME = Path(__file__).parent.parent / "theme"
-"""Partials overriding Material's (an accessibility fix), shipped with the package."""
+"""Partials overriding Material's (the search box, an accessibility fix) and the search script,
+shipped with the package."""
 
 
 class BriefingConfig(Config):
@@ -109,6 +111,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_post_build(self, *, config):
         self._undate()
+        self._index_search(config)
+
+    def _index_search(self, config) -> None:
+        """Index the built site with Pagefind, unless Material's own search serves it (the
+        offline edition, which Pagefind cannot serve from file://)."""
+        if material_search_on(config):
+            return
+        try:
+            index_site(Path(config.site_dir))
+        except BriefingError as exc:
+            raise PluginError(str(exc)) from None
 
     def on_build_error(self, *, error):
         self._undate()

@@ -115,9 +115,9 @@ def _explain(error: dict, located: Located, loc: Loc, model: type) -> str:
     elif kind == "string_too_short":
         least = ctx.get("min_length", 1)
         base = ("must not be empty" if least <= 1 and not given else
-                f"is too short ({len(given)} characters); write at least {least}")
+                f"is too short ({len(given or '')} characters); write at least {least}")
     elif kind == "string_too_long":
-        base = (f"is too long ({len(given):,} characters); at most {ctx.get('max_length', 0):,} "
+        base = (f"is too long ({len(given or ''):,} characters); at most {ctx.get('max_length', 0):,} "
                 "are allowed")
     elif kind == "too_short":
         base = "needs at least one entry"

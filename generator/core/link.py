@@ -10,16 +10,27 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel
 
-from .errors import Problem, did_you_mean, relative
 from .corpus import Corpus, Loaded
-from .models import RESERVED_IDS  # noqa: F401 - the one list lives in models; ingest imports it here
-from .models import (KIND_NAMES, KINDS, Citation, Claim, Fact, FactReport, Participant, Quote,
-                     Relation, Role)
+from .errors import Problem, did_you_mean, relative
+from .models import (
+    KIND_NAMES,
+    KINDS,
+    RESERVED_IDS,  # noqa: F401 - the one list lives in models; ingest imports it here
+    Citation,
+    Claim,
+    Fact,
+    FactReport,
+    Participant,
+    Quote,
+    Relation,
+    Role,
+)
 from .schema import field_shapes
 from .text_file import TextProblem, read_text
 from .verbatim import FoldedText, fold, mismatch_message
@@ -54,6 +65,11 @@ RELATIONS = {
 CITED_AS_SPEAKER = "Cited as the source of statements in"
 MENTIONED = "Mentioned in"
 DEFAULT_RELATION = "Linked from"
+KIND_RELATIONS = {"calls": "Calls", "events": "Events", "topics": "Topics",
+                  "organizations": "Organizations", "actors": "People", "sources": "Sources"}
+"""Headings for references from fields with no relation of their own: a record listed under a
+named relation (e.g. "Discussed in") is not listed again under its kind's plain heading."""
+GENERIC_RELATIONS = {MENTIONED, DEFAULT_RELATION, *KIND_RELATIONS.values()}
 
 
 @dataclass(frozen=True, order=True)
@@ -80,7 +96,7 @@ class CitedPassage:
     end: int
     cited_from: set[Key] = field(default_factory=set)
     """Records whose pages cite it."""
-    uses: list["Use"] = field(default_factory=list)
+    uses: list[Use] = field(default_factory=list)
     """Each statement that rests on it, in the order met."""
 
 
@@ -277,8 +293,8 @@ def _broken_ids(corpus: Corpus) -> set[str]:
 
 def cited_models(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
     """Every Citation, Quote and FactReport inside a record."""
-    for loc, model, _ in cited_with_owner(obj, loc, obj):
-        yield loc, model
+    for where, model, _ in cited_with_owner(obj, loc, obj):
+        yield where, model
 
 
 def cited_with_owner(obj: BaseModel, loc: Loc, owner: BaseModel) -> Iterator[tuple[Loc, BaseModel, BaseModel]]:
@@ -352,9 +368,7 @@ def _relation(kind: str, loc: Loc, owner: Any) -> str:
         return label
     if names and names[-1] == "speaker":
         return CITED_AS_SPEAKER
-    return {"calls": "Calls", "events": "Events", "topics": "Topics",
-            "organizations": "Organizations", "actors": "People",
-            "sources": "Sources"}.get(kind, DEFAULT_RELATION)
+    return KIND_RELATIONS.get(kind, DEFAULT_RELATION)
 
 
 def _add_backlink(graph: Graph, target: Key, relation: str, origin: Key) -> None:

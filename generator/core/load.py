@@ -5,16 +5,15 @@ from __future__ import annotations
 import dataclasses
 import errno
 import os
-
 from pathlib import Path
 from typing import Any
 
 import pydantic
 
-from .errors import ConfigError, Problem, did_you_mean, relative
-from .models import KIND_NAMES, KINDS, Record, id_problem, suggest_id
 from .corpus import Corpus, Loaded
+from .errors import ConfigError, Problem, did_you_mean, relative
 from .explain import pydantic_problems
+from .models import KIND_NAMES, KINDS, Call, Record, id_problem, suggest_id
 from .text_file import file_kind
 from .yamlfile import Located, YamlProblem, dotted, read_yaml
 
@@ -162,7 +161,7 @@ def _read_record(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path
         return problems + _odd_numbers(shown, located, {p.field for p in problems})
     problems = _odd_numbers(shown, located, set())
     if record.id is not None and record.id != stem:
-        where = located.where(("id",))
+        line, column = located.line_column(("id",))
         other = path.with_name(f"{record.id}.yaml")
         if other.exists():
             message = (f"id '{record.id}' is already the id of {relative(other)}; ids are unique: "
@@ -170,12 +169,12 @@ def _read_record(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path
         else:
             message = (f"id '{record.id}' does not match the file name; "
                        f"rename the file to '{record.id}.yaml' or set id: {stem}")
-        problems.append(Problem(shown, where.line, where.column, "id", message))
+        problems.append(Problem(shown, line, column, "id", message))
     problems += _duplicate_fact_keys(shown, located, record)
     problems += _event_span(shown, located, record)
-    if kind == "calls" and not stem.startswith(record.date.isoformat() + "-"):
-        where = located.where(("date",))
-        problems.append(Problem(shown, where.line, where.column, "date",
+    if isinstance(record, Call) and not stem.startswith(record.date.isoformat() + "-"):
+        line, column = located.line_column(("date",))
+        problems.append(Problem(shown, line, column, "date",
                                 f"a call's id starts with its date: expected "
                                 f"'{record.date.isoformat()}-…', got '{stem}'"))
     if not problems:
@@ -192,8 +191,8 @@ def _odd_numbers(shown: str, located: Located, reported: set[str]) -> list[Probl
     problems = []
     for loc, message in located.odd_numbers.items():
         if dotted(loc) not in reported:
-            where = located.where(loc)
-            problems.append(Problem(shown, where.line, where.column, dotted(loc), message))
+            line, column = located.line_column(loc)
+            problems.append(Problem(shown, line, column, dotted(loc), message))
     return problems
 
 
@@ -205,21 +204,22 @@ def _event_span(shown: str, located: Located, record: Any) -> list[Problem]:
     common = min(len(end), len(start))
     if end[:common] >= start[:common]:
         return []
-    where = located.where(("end_date",))
-    return [Problem(shown, where.line, where.column, "end_date",
+    line, column = located.line_column(("end_date",))
+    return [Problem(shown, line, column, "end_date",
                     f"end_date '{end}' is before date '{start}'; check both dates")]
 
 
 def _duplicate_fact_keys(shown: str, located: Located, record: Any) -> list[Problem]:
     """Fact keys are unique within a record: a second 'duration' would hide the first."""
-    problems, first = [], {}
+    problems: list[Problem] = []
+    first: dict[str, int] = {}
     for index, fact in enumerate(getattr(record, "facts", [])):
         key = getattr(fact, "key", None)
         if key is None:
             continue
         if key in first:
-            where = located.where(("facts", index, "key"))
-            problems.append(Problem(shown, where.line, where.column, f"facts[{index}].key",
+            line, column = located.line_column(("facts", index, "key"))
+            problems.append(Problem(shown, line, column, f"facts[{index}].key",
                                     f"duplicate fact key '{key}' (first at facts[{first[key]}]); "
                                     "put every source's version under one key, in its reports"))
         first.setdefault(key, index)

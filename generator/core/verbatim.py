@@ -51,7 +51,7 @@ class Origin(Sequence[int]):
         self._size, self._lead, self._runs, self._shifts = size, lead, runs, shifts
 
     @classmethod
-    def of(cls, translated: str, size: int) -> "Origin":
+    def of(cls, translated: str, size: int) -> Origin:
         lead = len(translated) - len(translated.lstrip())
         runs: list[int] = []
         shifts: list[int] = [0]
@@ -65,7 +65,7 @@ class Origin(Sequence[int]):
     def __len__(self) -> int:
         return self._size
 
-    def __getitem__(self, index: int) -> int:  # type: ignore[override] - no slices needed
+    def __getitem__(self, index: int) -> int:  # type: ignore[override]  # no slices needed
         if index < 0:
             index += self._size
         if not 0 <= index < self._size:
@@ -87,7 +87,7 @@ class FoldedText:
     """(body_end, words, where each word key stands), built for the first mismatch message."""
 
     @classmethod
-    def of(cls, original: str) -> "FoldedText":
+    def of(cls, original: str) -> FoldedText:
         translated = _translate(original)
         folded = _SPACE.sub(" ", translated).strip()
         return cls(original, folded, Origin.of(translated, len(folded)), len(folded))

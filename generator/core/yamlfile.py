@@ -17,10 +17,9 @@ from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
-try:
-    from yaml.cyaml import CParser as _CParser
-except ImportError:  # PyYAML built without libyaml: the pure-Python reader does everything
-    _CParser = None
+_CParser: Any = getattr(yaml, "CParser", None)
+"""libyaml's C parser; None when PyYAML was built without libyaml (the pure-Python reader then
+does everything)."""
 
 MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 40
@@ -68,6 +67,12 @@ class Located:
     positions: dict[Loc, Scalar] = field(default_factory=dict)
     odd_numbers: dict[Loc, str] = field(default_factory=dict)
     """Where a whole number is written other than in plain decimal digits -> the explanation."""
+
+    def line_column(self, loc: Loc) -> tuple[int, int]:
+        """Where loc (or its closest enclosing value) starts; (0, 0) when the file has no such
+        value (a message then names the file and field only)."""
+        where = self.where(loc)
+        return (where.line, where.column) if where else (0, 0)
 
     def where(self, loc: Loc) -> Scalar | None:
         """The position of loc or of its closest enclosing value."""
@@ -134,9 +139,10 @@ class _FastLoader(_Loader):
 
     def __init__(self, stream: str):  # noqa: D107 - PyYAML's loader protocol
         events = _CParser(stream)
-        self.check_event, self.peek_event, self.get_event = (
+        # PyYAML's loaders are mixins wired by attribute: the composer reads these three.
+        self.check_event, self.peek_event, self.get_event = (  # type: ignore[method-assign]
             events.check_event, events.peek_event, events.get_event)
-        self.dispose = events.dispose
+        self.dispose = events.dispose  # type: ignore[method-assign]
         Composer.__init__(self)
         SafeConstructor.__init__(self)
         Resolver.__init__(self)
@@ -157,10 +163,12 @@ def _read_fast(text: str) -> Located | None:
         return None
     whole = ("&" not in text and "*" not in text
              and text.count("\n") + text.count("[") + text.count("{") < _SHALLOW)
-    loader = None
+    loader: Any = None  # a CSafeLoader or a _FastLoader, given the walk's attributes below
     try:
         loader = yaml.CSafeLoader(text) if whole else _FastLoader(text)
         node = loader.get_single_node()
+        if node is None:  # an empty file: the careful reader words it
+            return None
         positions: dict[Loc, Scalar] = {}
         loader.locations, loader.odd_numbers = {}, {}
         data = _walk(node, (), positions, loader)

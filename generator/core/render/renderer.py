@@ -15,6 +15,7 @@ from ..link import Graph, Key, cited_models
 from ..models import FactReport, Quote
 from ..urls import SECTIONS
 from .dates import display_date
+from .listings import TimelineEntry, listing_pages, timeline
 from .markup import Safe, environment
 from .page import PageBuilder
 from .site import Site
@@ -86,7 +87,6 @@ class Renderer:
     def pages(self) -> dict[str, str]:
         site, corpus = self.site, self.site.corpus
         out: dict[str, str] = {}
-        comparisons = site.comparisons
         out["index.md"] = self.page("home.md.j2", "index.md", **self.home())
         for kind, section in SECTIONS.items():
             keys = site.sorted_keys(Key(kind, i) for i in corpus.records[kind])
@@ -99,15 +99,7 @@ class Renderer:
                 elif kind == "sources":
                     context["view"] = self.source_view(key.id)
                 out[key.path] = self.page(f"{section.singular}.md.j2", key.path, **context)
-        out["timeline.md"] = self.page("timeline.md.j2", "timeline.md", entries=self.timeline())
-        out["quotes.md"] = self.page("quotes.md.j2", "quotes.md", speakers=self.quotes_by_speaker())
-        out["disagreements.md"] = self.page("disagreements.md.j2", "disagreements.md",
-                                            comparisons=comparisons)
-        out["coverage.md"] = self.page(
-            "coverage.md.j2", "coverage.md",
-            matrices=[(c, coverage_matrix(comparisons.by_call[c], self.sources_of_call(c)))
-                      for c in site.graph.calls_in_order],
-            claims=self.claim_counts())
+        out.update(listing_pages(self))
         return out
 
     def home(self) -> dict[str, Any]:
@@ -243,12 +235,8 @@ class Renderer:
         return {"body": Safe(body), "boilerplate": boilerplate.strip(),
                 "boilerplate_html": Safe(_plain_html(boilerplate.strip())), "passages": passages}
 
-    def timeline(self) -> list[tuple[str, Key]]:
-        corpus = self.site.corpus
-        entries = [(c.date.isoformat(), Key("calls", i)) for i, c in
-                   ((i, corpus.get("calls", i)) for i in corpus.records["calls"])]
-        entries += [(corpus.get("events", i).date, Key("events", i)) for i in corpus.records["events"]]
-        return sorted(entries, key=lambda e: (e[0], e[1].kind, e[1].id))
+    def timeline(self) -> list[TimelineEntry]:
+        return timeline(self.site.corpus)
 
     def quotes_by_speaker(self) -> list[tuple[str | None, list[tuple[str, Quote]]]]:
         corpus = self.site.corpus
