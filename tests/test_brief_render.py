@@ -57,3 +57,17 @@ def test_one_note_per_passage_with_each_attribution_in_plain_english():
 def test_a_source_without_outlet_or_date_says_so_plainly():
     assert SITE.source_label("beta-report") == (
         "Outlet not stated, “Second call between Adams and Brown”, date not stated")
+
+
+def test_a_speaker_the_statement_already_names_is_not_named_again_in_its_tag():
+    """'According to Brown, …' needs no '(according to Bob Brown)'; another voice, a readout
+    or a statement that does not name the speaker keeps its tag."""
+    p = _builder()
+    said = Citation.model_validate({"source": "alpha-report", "passage": "warned of",
+                                    "attribution": "on-record", "speaker": "bob-brown"})
+    readout = Citation.model_validate({"source": "alpha-report", "passage": "warned of",
+                                       "attribution": "readout", "speaker": "bob-brown"})
+    assert str(p.attributed([said], "According to [[bob-brown]], tariffs rose.")) == ""
+    assert str(p.attributed([said], "Tariffs rose, Bob Brown said.")) == ""
+    assert "Bob Brown" in str(p.attributed([said], "Tariffs rose."))
+    assert "readout" in str(p.attributed([readout], "According to [[bob-brown]], tariffs rose."))

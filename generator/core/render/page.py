@@ -114,13 +114,15 @@ class PageBuilder:
         """Curated strings, each escaped, joined."""
         return Safe(separator.join(escape(item) for item in items))
 
-    def attributed(self, citations: Iterable[Any]) -> Safe:
+    def attributed(self, citations: Iterable[Any], text: str = "") -> Safe:
         """Inline note of whom the sources attribute a statement to, when not the outlet itself:
         "(according to Yuri Ushakov, the Kremlin aide)".
 
         A statement resting partly on the outlets' own reporting says "in part", so that one tag
         never lends an official's voice to the whole of it (each footnote names its own voice);
-        an unnamed group speaks for itself: "Republicans said"."""
+        an unnamed group speaks for itself: "Republicans said". A person on the record whom the
+        statement's own text already names as its speaker ("…, said [[jake-sullivan]]") is not
+        named again in the tag; their footnote still says it."""
         parts: list[str] = []
         own = False
         for citation in citations:
@@ -128,6 +130,9 @@ class PageBuilder:
                 continue
             if citation.attribution == Attribution.outlet:
                 own = True
+                continue
+            if (citation.attribution == Attribution.on_record and citation.speaker and text
+                    and self._names_in(text, citation.speaker)):
                 continue
             part: Any = self._who(citation, linked=True)
             if citation.attribution == Attribution.group:
@@ -140,6 +145,13 @@ class PageBuilder:
         according = [p for p in parts if not isinstance(p, tuple)]
         pieces = ([f"according to {'; '.join(according)}"] if according else []) + said
         return Safe(f" *({'in part: ' if own else ''}{'; '.join(pieces)})*")
+
+    def _names_in(self, text: str, actor: str) -> bool:
+        """Does curated text name the person: a wiki-link to them, or their name written out?"""
+        if f"[[{actor}]]" in text or f"[[{actor}|" in text:
+            return True
+        name = self.site.name(Key("actors", actor))
+        return name in text
 
     def _who(self, citation: Any, linked: bool, aside: str = ", {}") -> str:
         """Whom a citation's source attributes it to, in words: the speaker (linked once per
