@@ -13,7 +13,7 @@ from typing import Any
 from ..compare import coverage_matrix
 from ..link import Graph, Key, cited_models
 from ..models import FactReport, Quote
-from ..urls import SECTIONS
+from ..urls import SECTIONS, listing_path
 from .dates import display_date
 from .listings import TimelineEntry, listing_pages, timeline
 from .markup import Safe, environment
@@ -71,7 +71,7 @@ class Renderer:
         self._claim_counts: list[tuple[str, int, int, int]] | None = None
         self._sources_of_call: dict[str, list[str]] = {}
         self.env.globals.update(display_date=display_date, Key=Key, SECTIONS=SECTIONS,
-                                use_labels=USE_LABELS)
+                                use_labels=USE_LABELS, listing_path=listing_path)
 
     def page(self, template: str, path: str, **context: Any) -> str:
         builder = PageBuilder(self.site, path)
