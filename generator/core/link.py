@@ -177,8 +177,12 @@ def walk(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, _FieldShape, Any,
 
 # --- linking ----------------------------------------------------------------------------------
 
-def link(corpus: Corpus) -> tuple[Graph, list[Problem]]:
-    """Resolve references and verify passages; return the graph and every problem found."""
+def link(corpus: Corpus, read_text=None) -> tuple[Graph, list[Problem]]:
+    """Resolve references and verify passages; return the graph and every problem found.
+
+    `read_text(path)` gives a source text folded (default: read and fold it); `briefing serve`
+    passes one that reuses the folding of texts that did not change (core/incremental.py).
+    """
     graph = Graph(corpus)
     problems: list[Problem] = []
     for kind in KINDS:
@@ -186,7 +190,7 @@ def link(corpus: Corpus) -> tuple[Graph, list[Problem]]:
             if loaded.id in RESERVED_IDS:
                 problems.append(loaded.problem((), f"'{loaded.id}' is reserved for the "
                                                     f"{kind} index page; choose another id"))
-    problems += _load_texts(graph)
+    problems += _load_texts(graph, read_text or _read_text)
     for kind in KINDS:
         for loaded in corpus.loaded(kind):
             problems += _link_record(graph, loaded)
@@ -194,7 +198,12 @@ def link(corpus: Corpus) -> tuple[Graph, list[Problem]]:
     return graph, problems
 
 
-def _load_texts(graph: Graph) -> list[Problem]:
+def _read_text(path) -> FoldedText:
+    """A source text, folded; UnicodeDecodeError if it is not UTF-8."""
+    return FoldedText.of(path.read_bytes().decode("utf-8"))
+
+
+def _load_texts(graph: Graph, read_text=_read_text) -> list[Problem]:
     problems = []
     root = graph.corpus.root.resolve()
     for loaded in graph.corpus.loaded("sources"):
@@ -214,11 +223,10 @@ def _load_texts(graph: Graph) -> list[Problem]:
                                                       "outside content/; copy the file in instead"))
             continue
         try:
-            text = path.read_bytes().decode("utf-8")
+            folded = read_text(path)
         except UnicodeDecodeError:
             problems.append(loaded.problem(("text",), f"source text '{source.text}' is not UTF-8"))
             continue
-        folded = FoldedText.of(text)
         if source.body_ends_before:
             at = folded.find(source.body_ends_before)
             if at < 0:

@@ -6,8 +6,9 @@ Decisions (what links where, what disagrees, what cites what) are made in Python
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from ..compare import coverage_matrix
 from ..link import Graph, Key, cited_models
@@ -64,31 +65,45 @@ class Renderer:
         return text
 
     def pages(self) -> dict[str, str]:
+        return {path: make() for path, make in self.plan().items()}
+
+    def plan(self) -> dict[str, Callable[[], str]]:
+        """Every page of the site, each as a function that renders it (path -> render), so that
+        `briefing serve` can render only the pages an edit changed (core/incremental.py)."""
         site, corpus = self.site, self.site.corpus
-        out: dict[str, str] = {}
+        out: dict[str, Callable[[], str]] = {}
         comparisons = site.comparisons
-        out["index.md"] = self.page("home.md.j2", "index.md", **self.home())
+        out["index.md"] = lambda: self.page("home.md.j2", "index.md", **self.home())
         for kind, section in SECTIONS.items():
-            keys = site.sorted_keys(Key(kind, i) for i in corpus.records[kind])
-            out[f"{kind}/index.md"] = self.page("section.md.j2", f"{kind}/index.md",
-                                                kind=kind, section=section, keys=keys)
-            for key in keys:
-                context: dict[str, Any] = {"key": key, "record": site.graph.record(key)}
-                if kind == "calls":
-                    context.update(self.call_context(key.id))
-                elif kind == "sources":
-                    context["view"] = self.source_view(key.id)
-                out[key.path] = self.page(f"{section.singular}.md.j2", key.path, **context)
-        out["timeline.md"] = self.page("timeline.md.j2", "timeline.md", entries=self.timeline())
-        out["quotes.md"] = self.page("quotes.md.j2", "quotes.md", speakers=self.quotes_by_speaker())
-        out["disagreements.md"] = self.page("disagreements.md.j2", "disagreements.md",
-                                            comparisons=comparisons)
-        out["coverage.md"] = self.page(
+            ids = list(corpus.records[kind])
+            out[f"{kind}/index.md"] = functools.partial(self.section_page, kind, section, ids)
+            for id_ in ids:
+                key = Key(kind, id_)
+                out[key.path] = functools.partial(self.record_page, key, section)
+        out["timeline.md"] = lambda: self.page("timeline.md.j2", "timeline.md",
+                                               entries=self.timeline())
+        out["quotes.md"] = lambda: self.page("quotes.md.j2", "quotes.md",
+                                             speakers=self.quotes_by_speaker())
+        out["disagreements.md"] = lambda: self.page("disagreements.md.j2", "disagreements.md",
+                                                    comparisons=comparisons)
+        out["coverage.md"] = lambda: self.page(
             "coverage.md.j2", "coverage.md",
             matrices=[(c, coverage_matrix(comparisons.by_call[c], self.sources_of_call(c)))
                       for c in site.graph.calls_in_order],
             claims=self.claim_counts())
         return out
+
+    def section_page(self, kind: str, section: Any, ids: list[str]) -> str:
+        keys = self.site.sorted_keys(Key(kind, i) for i in ids)
+        return self.page("section.md.j2", f"{kind}/index.md", kind=kind, section=section, keys=keys)
+
+    def record_page(self, key: Key, section: Any) -> str:
+        context: dict[str, Any] = {"key": key, "record": self.site.graph.record(key)}
+        if key.kind == "calls":
+            context.update(self.call_context(key.id))
+        elif key.kind == "sources":
+            context["view"] = self.source_view(key.id)
+        return self.page(f"{section.singular}.md.j2", key.path, **context)
 
     def home(self) -> dict[str, Any]:
         site, corpus = self.site, self.site.corpus

@@ -1,0 +1,378 @@
+"""Incremental generation for `briefing serve`: after an edit, redo only what the edit touches.
+
+A `Session` keeps the loaded corpus, the linked graph and every rendered page between saves. On
+`update()` it
+
+1. re-reads only the files whose (mtime, size, inode) changed and whose bytes then hash
+   differently (`load_corpus` and `link` take a per-file reader; everything else is reused);
+2. re-links the whole graph (cheap once the source texts' folding is reused; see the README's
+   performance section) and works out which *inputs* changed: the records whose file changed,
+   and, for every site-wide index (backlinks, cited passages, call order, comparisons…), the keys
+   whose value differs from the previous round's;
+3. re-renders only the pages that read one of those inputs in the previous round. What a page
+   reads is recorded while it renders, at one choke point: the corpus's record dictionaries and
+   the indexes of `Graph` and `Site` are replaced by `_Tracked` containers that note each key a
+   page looks up (and "every key" when it iterates). The renderer's memo caches are emptied before
+   each page, so that no page gets a value another page computed without the read being noted.
+
+The result is byte-identical to a cold generation (tests/test_incremental.py checks it on random
+edits). `briefing build` and CI never use this module: they generate cold.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import gc
+import hashlib
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from . import load as load_module
+from .corpus import Corpus
+from .errors import ContentError
+from .link import Graph, link
+from .render import Renderer
+from .verbatim import FoldedText
+
+Token = tuple
+"""(container name, key): something a page read. The key is a record id or index key, or one of
+IDS (the set of keys) and EVERY (every value)."""
+IDS = ("<ids>",)
+EVERY = ("<every>",)
+_MISSING = object()
+
+GRAPH_INDEXES = ("texts", "passages", "backlinks", "previous_call", "next_call", "calls_in_order")
+"""Graph attributes pages read besides the records."""
+SITE_INDEXES = ("sources_listing", "quotes_of")
+"""Site attributes built once from the whole corpus (its other dicts are memo caches)."""
+
+
+class _Reads:
+    """The tokens the page being rendered has read (None: no page is being rendered)."""
+
+    current: set[Token] | None = None
+
+
+_READS = _Reads()
+
+
+class _TrackedDict(dict):
+    """A dict that notes, in _READS.current, which keys are read and when it is iterated."""
+
+    __slots__ = ("_name",)
+
+    def __init__(self, name: str, data: dict) -> None:
+        super().__init__(data)
+        self._name = name
+
+    def _note(self, key: Any) -> None:
+        reads = _READS.current
+        if reads is not None:
+            reads.add((self._name, key))
+
+    def __getitem__(self, key):
+        self._note(key)
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self._note(key)
+        return super().get(key, default)
+
+    def __contains__(self, key):
+        self._note(key)
+        return super().__contains__(key)
+
+    def __iter__(self):
+        self._note(IDS)
+        return super().__iter__()
+
+    def __len__(self):
+        self._note(IDS)
+        return super().__len__()
+
+    def keys(self):
+        self._note(IDS)
+        return super().keys()
+
+    def values(self):
+        self._note(EVERY)
+        return super().values()
+
+    def items(self):
+        self._note(EVERY)
+        return super().items()
+
+
+class _TrackedList(list):
+    """A list whose every read counts as reading all of it."""
+
+    __slots__ = ("_name",)
+
+    def __init__(self, name: str, data: list) -> None:
+        super().__init__(data)
+        self._name = name
+
+    def _note(self) -> None:
+        reads = _READS.current
+        if reads is not None:
+            reads.add((self._name, EVERY))
+
+    def __getitem__(self, index):
+        self._note()
+        return super().__getitem__(index)
+
+    def __iter__(self):
+        self._note()
+        return super().__iter__()
+
+    def __len__(self):
+        self._note()
+        return super().__len__()
+
+    def __contains__(self, value):
+        self._note()
+        return super().__contains__(value)
+
+    def __reversed__(self):
+        self._note()
+        return super().__reversed__()
+
+
+def _diff(name: str, old: Any, new: Any, same: Callable[[Any, Any], bool]) -> set[Token]:
+    """The tokens of container `name` whose value differs between two rounds (raw reads: the
+    tracked containers' own methods are bypassed)."""
+    if isinstance(new, list) or isinstance(old, list):
+        return set() if list.__eq__(list(old or ()), list(new or ())) is True else {(name, EVERY)}
+    old = old if old is not None else {}
+    changed: set[Token] = set()
+    old_keys, new_keys = dict.keys(old), dict.keys(new)
+    if old_keys != new_keys:
+        changed.add((name, IDS))
+    for key in old_keys | new_keys:
+        if not same(dict.get(old, key, _MISSING), dict.get(new, key, _MISSING)):
+            changed.add((name, key))
+    if changed:
+        changed.add((name, EVERY))
+    return changed
+
+
+def _equal(a: Any, b: Any) -> bool:
+    return a is b or a == b
+
+
+@dataclass
+class _Stamped:
+    """What was read from one file, and how to tell it did not change."""
+
+    stamp: tuple
+    digest: bytes
+    value: Any
+
+
+def _stamp(path: Path) -> tuple | None:
+    try:
+        link_st = os.lstat(path)
+        st = os.stat(path) if path.is_symlink() else link_st
+    except OSError:
+        return None
+    return (link_st.st_mtime_ns, link_st.st_size, link_st.st_ino, st.st_mtime_ns, st.st_size,
+            st.st_ino)
+
+
+def _digest(path: Path) -> bytes | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).digest()
+    except OSError:
+        return None
+
+
+@dataclass
+class Update:
+    """What one round produced."""
+
+    pages: dict[str, str]
+    """Every page of the site (path -> Markdown), as a cold generation gives them."""
+    changed: list[str]
+    """Pages whose text is new or differs from the previous round's."""
+    removed: list[str]
+    """Pages of the previous round that no longer exist."""
+    rendered: int
+    """Pages rendered this round (some may have come out unchanged)."""
+    read_files: int
+    """Files re-read this round (their stamp changed)."""
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds of CPU per stage: read, link, render."""
+
+
+class Session:
+    """The serve process's memory of the previous round: corpus, graph, pages and their reads."""
+
+    def __init__(self, content: Path) -> None:
+        self.content = content
+        self._records: dict[Path, _Stamped] = {}
+        self._texts: dict[Path, _Stamped] = {}
+        self._read_files = 0
+        self.corpus: Corpus | None = None
+        self.pages: dict[str, str] = {}
+        self.reads: dict[str, frozenset[Token]] = {}
+        self._indexes: dict[str, Any] = {}
+        """Container name -> its raw contents in the last good round, to diff against."""
+
+    # -- reading, reusing what did not change -------------------------------------------------
+
+    def _load_file(self, corpus: Corpus, kind: str, path: Path, root: Path, folder: Path):
+        """load._load_file, reusing the record of a file whose stamp or bytes did not change.
+        Only files that loaded without a problem are reused: a problem's message may depend
+        on other files (an id already taken)."""
+        stamp = _stamp(path)
+        known = self._records.get(path)
+        if known is not None and stamp is not None:
+            if known.stamp == stamp:
+                corpus.records[kind][path.stem] = known.value
+                return []
+            digest = _digest(path)
+            if digest == known.digest:
+                known.stamp = stamp
+                corpus.records[kind][path.stem] = known.value
+                return []
+        self._read_files += 1
+        digest = _digest(path) if stamp is not None else None
+        problems = load_module._load_file(corpus, kind, path, root, folder)
+        loaded = corpus.records[kind].get(path.stem)
+        if problems or loaded is None or digest is None or _stamp(path) != stamp:
+            self._records.pop(path, None)
+        else:
+            self._records[path] = _Stamped(stamp, digest, loaded)
+        return problems
+
+    def _read_text(self, path: Path) -> FoldedText:
+        """link's source-text reader, reusing the folding of a text that did not change. A copy
+        is returned: link sets body_end on it."""
+        stamp = _stamp(path)
+        known = self._texts.get(path)
+        if known is not None and stamp is not None and known.stamp != stamp:
+            if _digest(path) == known.digest:
+                known.stamp = stamp
+        if known is None or stamp is None or known.stamp != stamp:
+            self._read_files += 1
+            data = path.read_bytes()
+            folded = FoldedText.of(data.decode("utf-8"))
+            if stamp is not None and _stamp(path) == stamp:
+                self._texts[path] = known = _Stamped(stamp, hashlib.sha256(data).digest(), folded)
+            else:
+                self._texts.pop(path, None)
+                return folded
+        return dataclasses.replace(known.value)
+
+    # -- one round ----------------------------------------------------------------------------
+
+    def update(self) -> Update:
+        """Bring the pages up to date with content/; raise ContentError (and keep the previous
+        round) when the content has problems."""
+        from .pipeline import _no_cyclic_gc
+
+        gc.unfreeze()  # the previous round's objects may be collected again
+        with _no_cyclic_gc():
+            return self._update()
+
+    def _update(self) -> Update:
+        clock = time.process_time
+        self._read_files = 0
+        t0 = clock()
+        corpus, problems = load_module.load_corpus(self.content, load_file=self._load_file)
+        t1 = clock()
+        graph, link_problems = link(corpus, read_text=self._read_text)
+        problems += link_problems
+        t2 = clock()
+        if problems:
+            raise ContentError(problems)
+        renderer, containers = _tracked_renderer(graph)
+        changed = set()
+        for name, container in containers.items():
+            same = (lambda a, b: a is b) if name.startswith("records.") else _equal
+            changed |= _diff(name, self._indexes.get(name), container, same)
+        plan = renderer.plan()
+        dirty = [path for path in plan if path not in self.reads or self.reads[path] & changed]
+        reset = _cache_reset(renderer)
+        pages = {path: text for path, text in self.pages.items() if path in plan}
+        new_reads = {path: reads for path, reads in self.reads.items() if path in plan}
+        written = []
+        for path in dirty:
+            reset()
+            _READS.current = reads = set()
+            try:
+                text = plan[path]()
+            finally:
+                _READS.current = None
+            new_reads[path] = frozenset(reads)
+            if self.pages.get(path) != text:
+                written.append(path)
+            pages[path] = text
+        pages = {path: pages[path] for path in plan}  # a cold generation's order
+        t3 = clock()
+        removed = sorted(set(self.pages) - set(plan))
+        self.corpus, self.pages, self.reads = corpus, pages, new_reads
+        self._indexes = {name: _raw(container) for name, container in containers.items()}
+        return Update(pages, sorted(written), removed, len(dirty), self._read_files,
+                      {"read": t1 - t0, "link": t2 - t1, "render": t3 - t2})
+
+
+def _raw(container: Any) -> Any:
+    """A plain copy of a tracked container's contents (the values themselves are shared)."""
+    return list.copy(container) if isinstance(container, list) else dict.copy(container)
+
+
+def _tracked_renderer(graph: Graph) -> tuple[Renderer, dict[str, Any]]:
+    """A Renderer over `graph` whose record dictionaries and indexes note what each page reads;
+    and those containers, by name."""
+    containers: dict[str, Any] = {}
+
+    def track(name: str, value: Any) -> Any:
+        wrapped = _TrackedList(name, value) if isinstance(value, list) else _TrackedDict(name, value)
+        containers[name] = wrapped
+        return wrapped
+
+    corpus = graph.corpus
+    for kind in list(corpus.records):
+        corpus.records[kind] = track(f"records.{kind}", corpus.records[kind])
+    for name in GRAPH_INDEXES:
+        setattr(graph, name, track(f"graph.{name}", getattr(graph, name)))
+    renderer = Renderer(graph)
+    site = renderer.site
+    for name in SITE_INDEXES:
+        setattr(site, name, track(f"site.{name}", getattr(site, name)))
+    comparisons = site.comparisons
+    comparisons.by_call = track("comparisons.by_call", comparisons.by_call)
+    comparisons.remarks = track("comparisons.remarks", comparisons.remarks)
+    # Anything else the renderer built from the whole corpus when it was made (a non-empty
+    # container) is an index too: tracked, so that a new index cannot make pages stale.
+    for owner, prefix in ((site, "site"), (renderer, "renderer")):
+        for name, value in list(vars(owner).items()):
+            if type(value) in (dict, list) and value and f"{prefix}.{name}" not in containers:
+                setattr(owner, name, track(f"{prefix}.{name}", value))
+    return renderer, containers
+
+
+def _cache_reset(renderer: Renderer) -> Callable[[], None]:
+    """A function that empties the memo caches of the renderer and its Site (every empty
+    container or None attribute they had when made), so that a page computes, and so reads,
+    everything it shows."""
+    owners = [renderer, renderer.site]
+    initial = [{name: value for name, value in vars(owner).items()
+                if value is None or (type(value) in (dict, list, set) and not value)}
+               for owner in owners]
+    known = [set(vars(owner)) for owner in owners]
+
+    def reset() -> None:
+        for owner, caches, names in zip(owners, initial, known):
+            state = vars(owner)
+            for name in [n for n in state if n not in names]:
+                del state[name]  # set lazily by an earlier page
+            for name, value in caches.items():
+                state[name] = copy.copy(value)
+
+    return reset
