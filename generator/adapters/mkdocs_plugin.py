@@ -2,24 +2,54 @@
 
 All the work happens in `generator.core.pipeline`; this module only hands pages to MkDocs, reports
 content errors the way MkDocs reports its own, and makes `serve` watch `content/`.
+
+Under `serve --dirty` (what `briefing serve` runs) each save regenerates incrementally
+(`core.incremental.Session`) and MkDocs rebuilds only the pages whose Markdown changed: the
+others are handed over as files MkDocs' dirty build skips. Every page is still in MkDocs' file
+list, so the navigation, the sitemap and every cross-page link are worked out as in a full build.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import sys
 from pathlib import Path
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from ..core.errors import BriefingError
+from ..core.errors import BriefingError, ContentError
+from ..core.incremental import Session
 from ..core.pipeline import MANIFEST, content_epoch, render, validate
+
+log = logging.getLogger("mkdocs.plugins.briefing")
 
 THEME = Path(__file__).parent.parent / "theme"
 """Partials overriding Material's (an accessibility fix), shipped with the package."""
+
+
+class _Kept(File):
+    """A generated page whose Markdown did not change since the previous build: a dirty build
+    (serve --dirty) neither re-reads nor re-renders it and keeps its HTML."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+class _DirtyNotice(logging.Filter):
+    """Drops MkDocs' warning that a dirty build may leave navigation and links inaccurate: the
+    plugin hands every page over on each build, so they stay exact; and strict mode would turn
+    the warning into a failed build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+_DIRTY_NOTICE = _DirtyNotice()
 
 
 class BriefingConfig(Config):
@@ -32,6 +62,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     """Pages generated beforehand by the caller (`briefing build`), so they are not made twice."""
     _dated = False
     """Whether this build set SOURCE_DATE_EPOCH (and must unset it when the build ends)."""
+    _dirty = False
+    """Serving with dirty builds: regenerate incrementally, rebuild only changed pages."""
+    _session: Session | None = None
+
+    def on_startup(self, *, command, dirty):
+        # Defining on_startup also makes MkDocs keep this instance across serve's rebuilds.
+        self._dirty = command == "serve" and dirty
+        if self._dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_DIRTY_NOTICE)
+
+    def on_shutdown(self):
+        logging.getLogger("mkdocs.commands.build").removeFilter(_DIRTY_NOTICE)
+        self._session = None
 
     def _content_dir(self, config) -> Path:
         return Path(config.config_file_path).parent / self.config.content
@@ -44,8 +87,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
-        pages = self.pages
-        if pages is None:
+        pages, kept = self.pages, set()
+        if pages is None and self._dirty:
+            pages, kept, epoch = self._regenerate(config)
+            if "SOURCE_DATE_EPOCH" not in os.environ and epoch is not None:
+                os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+                self._dated = True
+        elif pages is None:
             try:
                 graph = validate(self._content_dir(config))
                 pages = render(graph)
@@ -69,12 +117,46 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(
                 "hand-written pages in docs_dir clash with generated pages: "
                 + ", ".join(clashes) + "; rename or remove them (generated pages come from content/)")
-        for path, text in sorted(pages.items()):
-            files.append(File.generated(config, path, content=text))
+        generated = [(_Kept if path in kept else File).generated(config, path, content=text)
+                     for path, text in sorted(pages.items())]
+        for file in generated:
+            files.append(file)
         return files
 
+    def _regenerate(self, config) -> tuple[dict[str, str], set[str], int | None]:
+        """serve --dirty: bring the pages up to date incrementally; (pages, unchanged pages,
+        build date). A content error is printed and the previous pages stay served."""
+        content = self._content_dir(config)
+        if self._session is None or self._session.content != content:
+            self._session = Session(content)
+        session = self._session
+        first = not session.pages
+        try:
+            update = session.update()
+        except BriefingError as exc:
+            if first:
+                raise PluginError(str(exc)) from None
+            lines = ([str(problem) for problem in exc.problems] if isinstance(exc, ContentError)
+                     else [str(exc)])
+            # Printed, not logged: strict mode would turn a logged error into a failed build,
+            # and a failed build makes the server hold every request until the content is fixed.
+            print("ERROR    -  Content errors; still serving the last site without errors:\n"
+                  + "\n".join(lines), file=sys.stderr, flush=True)
+            return dict(session.pages), set(session.pages), content_epoch(session.graph)
+        for path in update.removed:
+            stale = Path(File.generated(config, path, content="").abs_dest_path)
+            stale.unlink(missing_ok=True)
+        times = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in update.timings.items())
+        log.info(f"{len(update.changed)} pages changed, {len(update.removed)} removed; "
+                 f"{update.read_files} files read, {update.rendered} pages rendered ({times})")
+        kept = set() if first else set(update.pages) - set(update.changed)
+        return update.pages, kept, content_epoch(session.graph)
+
+    @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config):
         self._undate()
+        if self._dirty:
+            _merge_search_index(config)
 
     def on_build_error(self, *, error):
         self._undate()
@@ -87,3 +169,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_serve(self, server, *, config, builder):
         server.watch(str(self._content_dir(config)))
         return server
+
+
+def _merge_search_index(config) -> None:
+    """After a dirty build, the search plugin knows only the rebuilt pages; add the entries of
+    every other page from its previous index. (Material merges for one rebuilt page only, and
+    drops every entry when that page is the home page.)"""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    previous = getattr(search, "search_index_prev", None)
+    index = getattr(search, "search_index", None)
+    if previous is None or index is None:
+        return
+    rebuilt = {entry["location"].partition("#")[0] for entry in index.entries}
+    kept = [entry for entry in previous.entries
+            if entry["location"].partition("#")[0] not in rebuilt]
+    index.entries = kept + index.entries
+    search.search_index_prev = None  # merged already

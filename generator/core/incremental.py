@@ -216,7 +216,8 @@ class Session:
         self._records: dict[Path, _Stamped] = {}
         self._texts: dict[Path, _Stamped] = {}
         self._read_files = 0
-        self.corpus: Corpus | None = None
+        self.graph: Graph | None = None
+        """The graph of the last round without problems."""
         self.pages: dict[str, str] = {}
         self.reads: dict[str, frozenset[Token]] = {}
         self._indexes: dict[str, Any] = {}
@@ -315,7 +316,7 @@ class Session:
         pages = {path: pages[path] for path in plan}  # a cold generation's order
         t3 = clock()
         removed = sorted(set(self.pages) - set(plan))
-        self.corpus, self.pages, self.reads = corpus, pages, new_reads
+        self.graph, self.pages, self.reads = graph, pages, new_reads
         self._indexes = {name: _raw(container) for name, container in containers.items()}
         return Update(pages, sorted(written), removed, len(dirty), self._read_files,
                       {"read": t1 - t0, "link": t2 - t1, "render": t3 - t2})

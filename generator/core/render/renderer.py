@@ -75,9 +75,8 @@ class Renderer:
         comparisons = site.comparisons
         out["index.md"] = lambda: self.page("home.md.j2", "index.md", **self.home())
         for kind, section in SECTIONS.items():
-            ids = list(corpus.records[kind])
-            out[f"{kind}/index.md"] = functools.partial(self.section_page, kind, section, ids)
-            for id_ in ids:
+            out[f"{kind}/index.md"] = functools.partial(self.section_page, kind, section)
+            for id_ in list(corpus.records[kind]):
                 key = Key(kind, id_)
                 out[key.path] = functools.partial(self.record_page, key, section)
         out["timeline.md"] = lambda: self.page("timeline.md.j2", "timeline.md",
@@ -93,8 +92,8 @@ class Renderer:
             claims=self.claim_counts())
         return out
 
-    def section_page(self, kind: str, section: Any, ids: list[str]) -> str:
-        keys = self.site.sorted_keys(Key(kind, i) for i in ids)
+    def section_page(self, kind: str, section: Any) -> str:
+        keys = self.site.sorted_keys(Key(kind, i) for i in self.site.corpus.records[kind])
         return self.page("section.md.j2", f"{kind}/index.md", kind=kind, section=section, keys=keys)
 
     def record_page(self, key: Key, section: Any) -> str:
