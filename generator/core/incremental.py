@@ -164,6 +164,11 @@ def _equal(a: Any, b: Any) -> bool:
     return a is b or a == b
 
 
+RACY_NS = 2_000_000_000
+"""A file changed less than this before it was read may change again with the same stamp
+(file systems keep times in ticks of up to 2 s): its bytes are hashed until it is older."""
+
+
 @dataclass
 class _Stamped:
     """What was read from one file, and how to tell it did not change."""
@@ -171,6 +176,23 @@ class _Stamped:
     stamp: tuple
     digest: bytes
     value: Any
+    trusted: bool = False
+    """The stamp alone proves the file unchanged (it was older than RACY_NS when read)."""
+
+    def unchanged(self, path: Path, stamp: tuple | None, now: int) -> bool:
+        """Whether the file still holds what was read, by stamp, else by hash ("racy git")."""
+        if stamp is None:
+            return False
+        if stamp == self.stamp and self.trusted:
+            return True
+        if _digest(path) != self.digest:
+            return False
+        self.stamp, self.trusted = stamp, _old(stamp, now)
+        return True
+
+
+def _old(stamp: tuple, now: int) -> bool:
+    return max(stamp[0], stamp[3]) < now - RACY_NS
 
 
 def _stamp(path: Path) -> tuple | None:
@@ -216,6 +238,7 @@ class Session:
         self._records: dict[Path, _Stamped] = {}
         self._texts: dict[Path, _Stamped] = {}
         self._read_files = 0
+        self._now = 0
         self.graph: Graph | None = None
         """The graph of the last round without problems."""
         self.pages: dict[str, str] = {}
@@ -231,15 +254,9 @@ class Session:
         on other files (an id already taken)."""
         stamp = _stamp(path)
         known = self._records.get(path)
-        if known is not None and stamp is not None:
-            if known.stamp == stamp:
-                corpus.records[kind][path.stem] = known.value
-                return []
-            digest = _digest(path)
-            if digest == known.digest:
-                known.stamp = stamp
-                corpus.records[kind][path.stem] = known.value
-                return []
+        if known is not None and known.unchanged(path, stamp, self._now):
+            corpus.records[kind][path.stem] = known.value
+            return []
         self._read_files += 1
         digest = _digest(path) if stamp is not None else None
         problems = load_module._load_file(corpus, kind, path, root, folder)
@@ -247,7 +264,7 @@ class Session:
         if problems or loaded is None or digest is None or _stamp(path) != stamp:
             self._records.pop(path, None)
         else:
-            self._records[path] = _Stamped(stamp, digest, loaded)
+            self._records[path] = _Stamped(stamp, digest, loaded, _old(stamp, self._now))
         return problems
 
     def _read_text(self, path: Path) -> FoldedText:
@@ -255,18 +272,15 @@ class Session:
         is returned: link sets body_end on it."""
         stamp = _stamp(path)
         known = self._texts.get(path)
-        if known is not None and stamp is not None and known.stamp != stamp:
-            if _digest(path) == known.digest:
-                known.stamp = stamp
-        if known is None or stamp is None or known.stamp != stamp:
+        if known is None or not known.unchanged(path, stamp, self._now):
             self._read_files += 1
             data = path.read_bytes()
             folded = FoldedText.of(data.decode("utf-8"))
-            if stamp is not None and _stamp(path) == stamp:
-                self._texts[path] = known = _Stamped(stamp, hashlib.sha256(data).digest(), folded)
-            else:
+            if stamp is None or _stamp(path) != stamp:
                 self._texts.pop(path, None)
                 return folded
+            self._texts[path] = known = _Stamped(stamp, hashlib.sha256(data).digest(), folded,
+                                                 _old(stamp, self._now))
         return dataclasses.replace(known.value)
 
     # -- one round ----------------------------------------------------------------------------
@@ -283,6 +297,7 @@ class Session:
     def _update(self) -> Update:
         clock = time.process_time
         self._read_files = 0
+        self._now = time.time_ns()
         t0 = clock()
         corpus, problems = load_module.load_corpus(self.content, load_file=self._load_file)
         t1 = clock()
