@@ -27,14 +27,16 @@ import gc
 import hashlib
 import os
 import time
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from . import link as link_module
 from . import load as load_module
 from .corpus import Corpus
 from .errors import ContentError
-from .link import Graph, link
+from .link import CitedPassage, Graph, link
 from .render import Renderer
 from .verbatim import FoldedText
 
@@ -83,7 +85,7 @@ class _TrackedDict(dict):
         return super().get(key, default)
 
     def __contains__(self, key):
-        self._note(key)
+        self._note(("in", key))  # whether it exists, not what it holds
         return super().__contains__(key)
 
     def __iter__(self):
@@ -152,6 +154,7 @@ def _diff(name: str, old: Any, new: Any, same: Callable[[Any, Any], bool]) -> se
     old_keys, new_keys = dict.keys(old), dict.keys(new)
     if old_keys != new_keys:
         changed.add((name, IDS))
+        changed.update((name, ("in", key)) for key in old_keys ^ new_keys)
     for key in old_keys | new_keys:
         if not same(dict.get(old, key, _MISSING), dict.get(new, key, _MISSING)):
             changed.add((name, key))
@@ -245,6 +248,10 @@ class Session:
         self.reads: dict[str, frozenset[Token]] = {}
         self._indexes: dict[str, Any] = {}
         """Container name -> its raw contents in the last good round, to diff against."""
+        self._links: dict[tuple[str, str], _Linked] = {}
+        """(kind, id) -> what linking the record gave in the last good round."""
+        self.last: Update | None = None
+        """The last round without problems."""
 
     # -- reading, reusing what did not change -------------------------------------------------
 
@@ -301,16 +308,29 @@ class Session:
         t0 = clock()
         corpus, problems = load_module.load_corpus(self.content, load_file=self._load_file)
         t1 = clock()
-        graph, link_problems = link(corpus, read_text=self._read_text)
+        containers: dict[str, Any] = {}
+        self._changed = changed = set()
+        self._new_links: dict[tuple[str, str], _Linked] = {}
+
+        def track(name: str, value: Any) -> Any:
+            wrapped = value if isinstance(value, (_TrackedDict, _TrackedList)) else (
+                _TrackedList(name, value) if isinstance(value, list) else _TrackedDict(name, value))
+            containers[name] = wrapped
+            same = (lambda a, b: a is b) if name.startswith("records.") else _equal
+            changed.update(_diff(name, self._indexes.get(name), wrapped, same))
+            return wrapped
+
+        self._track = track
+        for kind in list(corpus.records):
+            corpus.records[kind] = track(f"records.{kind}", corpus.records[kind])
+        corpus.invalid = track("invalid", corpus.invalid)
+        graph, link_problems = link(corpus, read_text=self._read_text,
+                                    link_record=self._link_record)
         problems += link_problems
         t2 = clock()
         if problems:
             raise ContentError(problems)
-        renderer, containers = _tracked_renderer(graph)
-        changed = set()
-        for name, container in containers.items():
-            same = (lambda a, b: a is b) if name.startswith("records.") else _equal
-            changed |= _diff(name, self._indexes.get(name), container, same)
+        renderer = _tracked_renderer(graph, track)
         plan = renderer.plan()
         dirty = [path for path in plan if path not in self.reads or self.reads[path] & changed]
         reset = _cache_reset(renderer)
@@ -333,8 +353,63 @@ class Session:
         removed = sorted(set(self.pages) - set(plan))
         self.graph, self.pages, self.reads = graph, pages, new_reads
         self._indexes = {name: _raw(container) for name, container in containers.items()}
-        return Update(pages, sorted(written), removed, len(dirty), self._read_files,
-                      {"read": t1 - t0, "link": t2 - t1, "render": t3 - t2})
+        self._links = self._new_links
+        self.last = Update(pages, sorted(written), removed, len(dirty), self._read_files,
+                           {"read": t1 - t0, "link": t2 - t1, "render": t3 - t2})
+        return self.last
+
+    def _link_record(self, graph: Graph, loaded: Any) -> list:
+        """link._link_record, replaying the previous round's result when neither the record
+        nor anything it looked up (the existence of the records it names, the texts it cites)
+        changed. Records with problems are linked again each round."""
+        if not isinstance(graph.texts, _TrackedDict):  # read by now: link reads texts first
+            graph.texts = self._track("graph.texts", graph.texts)
+        me = (loaded.kind, loaded.id)
+        known = self._links.get(me)
+        if known is None or known.loaded is not loaded or known.reads & self._changed:
+            scratch = Graph(graph.corpus, texts=graph.texts, passages=defaultdict(dict))
+            _READS.current = reads = set()
+            try:
+                problems = link_module._link_record(scratch, loaded)
+            finally:
+                _READS.current = None
+            if problems:
+                _replay(graph, scratch)
+                return problems
+            known = _Linked(loaded, frozenset(reads), scratch.backlinks, dict(scratch.passages))
+        self._new_links[me] = known
+        _replay(graph, known)
+        return []
+
+
+@dataclass
+class _Linked:
+    """What linking one record added to the graph, and what it looked up to do so."""
+
+    loaded: Any
+    reads: frozenset
+    backlinks: dict
+    passages: dict
+
+
+def _replay(graph: Graph, linked: Any) -> None:
+    """Add one record's backlinks and cited passages to the graph, in the order linking them
+    adds them."""
+    for target, groups in linked.backlinks.items():
+        mine = graph.backlinks.setdefault(target, defaultdict(set))
+        for relation, origins in groups.items():
+            mine[relation].update(origins)
+    for source, cited in linked.passages.items():
+        mine = graph.passages[source]
+        for anchor, passage in cited.items():
+            found = mine.get(anchor)
+            if found is None:
+                found = mine[anchor] = CitedPassage(source, anchor, passage.passage,
+                                                    passage.start, passage.end)
+            found.cited_from.update(passage.cited_from)
+            for use in passage.uses:
+                if use not in found.uses:
+                    found.uses.append(use)
 
 
 def _raw(container: Any) -> Any:
@@ -342,19 +417,9 @@ def _raw(container: Any) -> Any:
     return list.copy(container) if isinstance(container, list) else dict.copy(container)
 
 
-def _tracked_renderer(graph: Graph) -> tuple[Renderer, dict[str, Any]]:
-    """A Renderer over `graph` whose record dictionaries and indexes note what each page reads;
-    and those containers, by name."""
-    containers: dict[str, Any] = {}
-
-    def track(name: str, value: Any) -> Any:
-        wrapped = _TrackedList(name, value) if isinstance(value, list) else _TrackedDict(name, value)
-        containers[name] = wrapped
-        return wrapped
-
-    corpus = graph.corpus
-    for kind in list(corpus.records):
-        corpus.records[kind] = track(f"records.{kind}", corpus.records[kind])
+def _tracked_renderer(graph: Graph, track: Callable[[str, Any], Any]) -> Renderer:
+    """A Renderer over `graph` whose indexes note what each page reads (`track` wraps one and
+    registers it; the corpus's record dictionaries are wrapped already)."""
     for name in GRAPH_INDEXES:
         setattr(graph, name, track(f"graph.{name}", getattr(graph, name)))
     renderer = Renderer(graph)
@@ -368,9 +433,9 @@ def _tracked_renderer(graph: Graph) -> tuple[Renderer, dict[str, Any]]:
     # container) is an index too: tracked, so that a new index cannot make pages stale.
     for owner, prefix in ((site, "site"), (renderer, "renderer")):
         for name, value in list(vars(owner).items()):
-            if type(value) in (dict, list) and value and f"{prefix}.{name}" not in containers:
+            if type(value) in (dict, list) and value:
                 setattr(owner, name, track(f"{prefix}.{name}", value))
-    return renderer, containers
+    return renderer
 
 
 def _cache_reset(renderer: Renderer) -> Callable[[], None]:

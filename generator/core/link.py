@@ -177,12 +177,15 @@ def walk(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, _FieldShape, Any,
 
 # --- linking ----------------------------------------------------------------------------------
 
-def link(corpus: Corpus, read_text=None) -> tuple[Graph, list[Problem]]:
+def link(corpus: Corpus, read_text=None, link_record=None) -> tuple[Graph, list[Problem]]:
     """Resolve references and verify passages; return the graph and every problem found.
 
-    `read_text(path)` gives a source text folded (default: read and fold it); `briefing serve`
-    passes one that reuses the folding of texts that did not change (core/incremental.py).
+    `read_text(path)` gives a source text folded (default: read and fold it) and
+    `link_record(graph, loaded)` links one record (default `_link_record`); `briefing serve`
+    passes versions that reuse what did not change since its previous round
+    (core/incremental.py).
     """
+    link_record = link_record or _link_record
     graph = Graph(corpus)
     problems: list[Problem] = []
     for kind in KINDS:
@@ -193,7 +196,7 @@ def link(corpus: Corpus, read_text=None) -> tuple[Graph, list[Problem]]:
     problems += _load_texts(graph, read_text or _read_text)
     for kind in KINDS:
         for loaded in corpus.loaded(kind):
-            problems += _link_record(graph, loaded)
+            problems += link_record(graph, loaded)
     _order_calls(graph)
     return graph, problems
 
