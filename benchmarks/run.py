@@ -218,12 +218,14 @@ def serve_worker(folder: Path, run: int) -> dict[str, Any]:
         if label in broken:
             shown = f"{path.name}:" in errors.getvalue()
             split = {}
+            reported = sum(plugin._session.timings.values())  # the error is printed then
         else:
             added = new[len(os.path.commonprefix([old, new])):].strip(" ,.'\n")
             shown = added in page.read_text("utf-8")
             split = dict(update.timings)
         rebuild()  # undo, untimed
         saves[label] = {"cpu": cpu, "wall": wall, "shown": shown, "split": split,
+                        "reported": reported if label in broken else None,
                         "changed": len(update.changed) if split else 0,
                         "rendered": update.rendered if split else 0}
     startup.plugins.on_shutdown()
@@ -248,7 +250,7 @@ def serve_report(results: list[dict[str, Any]]) -> tuple[list[str], list[tuple[s
                         + ([f"{split[k]:.2f}" for k in ("read", "link", "render")]
                            + [f"{save['cpu'] - generator:.2f}",
                               f"{save['rendered']} / {save['changed']}"] if split else
-                           ["", "", "", "", "error printed"]))
+                           ["", "", "", "", f"error printed after {save['reported']:.2f}"]))
         limit = next((s for calls, s in TARGET_SERVE_S if r["calls"] <= calls),
                      TARGET_SERVE_S[-1][1])
         worst = max(s["cpu"] for s in serve["saves"].values())

@@ -16,6 +16,9 @@ import os
 import sys
 from pathlib import Path
 
+import jinja2
+import jinja2.bccache
+
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -52,6 +55,23 @@ class _DirtyNotice(logging.Filter):
 _DIRTY_NOTICE = _DirtyNotice()
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once per serve session instead of on every rebuild
+    (MkDocs makes a new template environment per build). Jinja checks each template's source
+    checksum, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
 class BriefingConfig(Config):
     content = config_options.Type(str, default="content")
     """The content directory, relative to mkdocs.yml."""
@@ -71,6 +91,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._dirty = command == "serve" and dirty
         if self._dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DIRTY_NOTICE)
+            self._templates = _CompiledTemplates()
+
+    def on_env(self, env, *, config, files):
+        if self._dirty:
+            env.bytecode_cache = self._templates
+        return env
 
     def on_shutdown(self):
         logging.getLogger("mkdocs.commands.build").removeFilter(_DIRTY_NOTICE)

@@ -252,6 +252,8 @@ class Session:
         """(kind, id) -> what linking the record gave in the last good round."""
         self.last: Update | None = None
         """The last round without problems."""
+        self.timings: dict[str, float] = {}
+        """CPU seconds of the stages of the last round, with problems or not."""
 
     # -- reading, reusing what did not change -------------------------------------------------
 
@@ -328,6 +330,7 @@ class Session:
                                     link_record=self._link_record)
         problems += link_problems
         t2 = clock()
+        self.timings = {"read": t1 - t0, "link": t2 - t1}
         if problems:
             raise ContentError(problems)
         renderer = _tracked_renderer(graph, track)
