@@ -10,7 +10,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini" / "content"
-REAL = ROOT / "content"
+REAL = Path(os.environ.get("BRIEFING_TEST_CONTENT") or ROOT / "content")
+"""The live corpus (or the one `briefing check --content DIR` names): tests over it are generic,
+about every record, never pinned to what it holds today."""
+SEED = ROOT / "tests" / "fixtures" / "seed" / "content"
+"""A frozen copy of the seed corpus (the five articles, two calls): tests of specific facts and
+search rankings read this copy, so a correct corpus update never turns them red."""
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -37,6 +42,18 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The frozen seed corpus built into a site (once per test session)."""
+    return build(SEED, tmp_path_factory.mktemp("seed") / "site")
+
+
+@pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real corpus built into a site (once per test session)."""
     return build(REAL, tmp_path_factory.mktemp("real") / "site")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "content: reads the live corpus in content/ (generic rules over every record); "
+                   "CI's content lane runs only these: pytest -m content")

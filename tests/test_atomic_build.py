@@ -4,8 +4,14 @@ removed records disappear instead of lingering."""
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
+import signal
+import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -168,3 +174,91 @@ def test_write_pages_refuses_a_folder_that_leads_out_of_the_output(tmp_path):
     assert (stats.written, stats.unchanged) == (["index.md"], 1)
     assert (out / "index.md").read_text() == "home, changed\n"
     assert not list(out.rglob("*.tmp"))
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if ".building-" in p.name or ".old-" in p.name)
+
+
+def test_what_killed_builds_left_is_removed_by_the_next_build(project):
+    """A build killed with SIGKILL leaves its staging folder (or the previous site, mid-swap);
+    the next build removes those, and only those: a folder of that name that no build made
+    stays."""
+    assert _build().exit_code == 0
+    for name in (".site.building-k1ll3d", ".site.old-4242"):
+        shutil.copytree(project / "site", project / name)
+    (project / ".site.building-empty").mkdir()
+    (project / ".site.old-mine").mkdir()
+    (project / ".site.old-mine" / "notes.txt").write_text("mine\n")
+    assert _build().exit_code == 0
+    assert _leftovers(project) == [".site.old-mine"]
+
+
+def test_the_site_is_readable_by_others_as_the_umask_says(project):
+    """The site gets the mode MkDocs would give it (0755 under umask 022), not mkdtemp's 0700."""
+    old = os.umask(0o022)
+    try:
+        assert _build().exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((project / "site").stat().st_mode) == 0o755
+
+
+def test_the_swap_exchanges_the_folders_in_one_step(tmp_path):
+    """On Linux the new site takes the old one's place in one rename: no moment without site/."""
+    from generator.adapters.site_build import _exchange, _swap
+
+    site, staging = tmp_path / "site", tmp_path / ".site.building-x"
+    site.mkdir()
+    staging.mkdir()
+    (site / "old.html").write_text("old")
+    (staging / "new.html").write_text("new")
+    if sys.platform.startswith("linux"):
+        probe_a, probe_b = tmp_path / "a", tmp_path / "b"
+        probe_a.mkdir()
+        probe_b.mkdir()
+        assert _exchange(probe_a, probe_b)
+    _swap(staging, site)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name in ("site", staging.name)) == ["site"]
+    assert [p.name for p in site.iterdir()] == ["new.html"]
+
+
+def _spawn_build(project: Path, *, stall: bool = False) -> subprocess.Popen:
+    """`briefing build` in a process of its own; with `stall`, MkDocs waits a minute before it
+    builds (patched in that process only), so that a signal surely lands during the build."""
+    patch = ("import time, mkdocs.commands.build as b; real = b.build; "
+             "b.build = lambda *a, **k: (time.sleep(60), real(*a, **k))[1]; " if stall else "")
+    return subprocess.Popen(
+        [sys.executable, "-c", patch + "from generator.adapters.cli import main; main()",
+         "build", "-f", str(ROOT / "mkdocs.yml"), "--content", "content", "-d", "site"],
+        cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_build_stopped_by_a_signal_cleans_up_and_dies_of_it(project, signum):
+    """SIGTERM (CI timeouts) or SIGHUP (a closed terminal) while MkDocs builds: the staging folder
+    is removed, the previous site stays as it was, and the process ends by that signal."""
+    assert _build().exit_code == 0
+    before = _snapshot(project / "site")
+    process = _spawn_build(project, stall=True)
+    deadline = time.monotonic() + 120
+    while not _leftovers(project) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert _leftovers(project), process.communicate()
+    process.send_signal(signum)
+    process.communicate(timeout=120)
+    assert process.returncode == -signum
+    assert _leftovers(project) == []
+    assert _snapshot(project / "site") == before
+
+
+def test_concurrent_builds_of_one_site_wait_for_each_other(project):
+    """Two builds of the same site at once both succeed, one after the other, and leave one
+    site and no temporary folder."""
+    processes = [_spawn_build(project) for _ in range(2)]
+    for process in processes:
+        out, err = process.communicate(timeout=300)
+        assert process.returncode == 0, err
+    assert _leftovers(project) == []
+    assert (project / "site" / "index.html").is_file()

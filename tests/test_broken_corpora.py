@@ -165,7 +165,7 @@ CASES = [
     case("quote-without-words", edit(VIDEO, "words: We want peace and trade too.", "words: '...'"),
          "content/calls/2021-12-07-adams-brown-video-call.yaml:45:12: quotes[1].words: quote has no words (\"...\"): copy the words exactly as source 'beta-report' prints them"),
     case("unsafe-url", edit("sources/beta-report.yaml", "outlet: unknown", "outlet: unknown\nurl: javascript:alert(1)"),
-         "content/sources/beta-report.yaml:2:6: url: 'javascript:alert(1)' is not a usable URL: write the full http:// or https:// address (without spaces, quotes, brackets or parentheses), or unknown"),
+         "content/sources/beta-report.yaml:2:6: url: 'javascript:alert(1)' is not a usable URL: write the full http:// or https:// address (without spaces, quotes, brackets, parentheses or invisible characters), or unknown"),
     case("too-long-text", edit(TRADE, "name: Trade", "name: " + "x" * 20_001),
          'content/topics/trade.yaml:1:7: name: is too long (20,001 characters); at most 20,000 are allowed'),
     case("deep-nesting", write(TRADE, "name: " + "[" * 100 + "]" * 100 + "\n"),

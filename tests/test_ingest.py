@@ -1,6 +1,6 @@
 """`briefing ingest`: from a raw article to a stored text and a draft source record.
 
-The seed articles (byte-identical copies in content/texts/) are ingested into a throwaway
+The seed articles (the frozen copies in tests/fixtures/seed/content/texts/) are ingested into a throwaway
 Biden–Putin corpus that knows the actors and calls but not the articles; three small fictional
 articles are ingested into a copy of the mini fixture corpus (Ruritania).
 """
@@ -8,6 +8,8 @@ articles are ingested into a copy of the mini fixture corpus (Ruritania).
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import re
 import shutil
 from pathlib import Path
 
@@ -17,9 +19,9 @@ from click.testing import CliRunner
 
 from generator.adapters.cli import main
 
-from .conftest import MINI, ROOT, build
+from .conftest import MINI, ROOT, SEED, build
 
-SEEDS = ROOT / "content" / "texts"
+SEEDS = SEED / "texts"
 
 KNOWN = {
     "actors/joe-biden.yaml": "name: Joe Biden\naliases: [Biden, President Biden, Mr. Biden, "
@@ -103,7 +105,7 @@ def test_masthead_article_gives_outlet_date_authors_and_calls(known: Path) -> No
     result = ingest(seed)
     assert result.exit_code == 0, result.output
     assert (known / "texts" / seed.name).read_bytes() == seed.read_bytes()
-    record = draft(known, "washington-times-2021-12-30")
+    record = draft(known, "washington-times-2021-12-30-phone-call")
     assert record["outlet"] == "The Washington Times"
     assert record["outlet_org"] == "the-washington-times"
     assert record["published"] == dt.date(2021, 12, 30)
@@ -112,15 +114,15 @@ def test_masthead_article_gives_outlet_date_authors_and_calls(known: Path) -> No
     assert record["calls"] == [VIDEO, PHONE]
     assert record["headline"] == "unknown" and record["url"] == "unknown"
     assert record["text"] == f"texts/{seed.name}"
-    text = draft_text(known, "washington-times-2021-12-30")
+    text = draft_text(known, "washington-times-2021-12-30-phone-call")
     assert text.startswith("# yaml-language-server: $schema=../../schemas/sources.json\n")
     assert ("#   - words: grave error.  # line 5\n"
-            "#     source: washington-times-2021-12-30\n"
+            "#     source: washington-times-2021-12-30-phone-call\n"
             "#     speaker: vladimir-putin  # likely: same sentence, with a speech verb\n") in text
     assert ("#     speaker_as: a senior administration official  # likely: same sentence, "
             "with a speech verb") in text
     assert "#   Mr. Ushakov (line 31)" in text
-    assert "Draft source record: content/sources/washington-times-2021-12-30.yaml" in result.output
+    assert "Draft source record: content/sources/washington-times-2021-12-30-phone-call.yaml" in result.output
     assert ("  - actor 'joseph-clark' (Joseph Clark) has no record: briefing new actor "
             "joseph-clark — or remove it from the draft; validate fails until you do") in result.output
 
@@ -135,7 +137,7 @@ def test_draft_validates_once_the_curator_has_decided(known: Path) -> None:
     assert [line.split(": ", 1)[1] for line in lines[:-1]] == [
         "authors[0]: unknown actor 'joseph-clark'", "authors[1]: unknown actor 'ben-wolfgang'",
         "contributors[0]: unknown actor 'jeff-mordock'"]
-    assert all(line.startswith("content/sources/washington-times-2021-12-30.yaml:")
+    assert all(line.startswith("content/sources/washington-times-2021-12-30-phone-call.yaml:")
                for line in lines[:-1])
     for person, name in (("joseph-clark", "Joseph Clark"), ("ben-wolfgang", "Ben Wolfgang"),
                          ("jeff-mordock", "Jeff Mordock")):
@@ -334,7 +336,8 @@ def test_new_article_with_curly_and_straight_quotes(ruritania: Path, tmp_path: P
     assert record["authors"] == ["carol-clerk"]
     assert record["published"] == dt.date(2021, 12, 14)
     assert record["calls"] == ["2021-12-14-adams-brown-phone-call"]
-    assert (ruritania / "texts" / "adams-brown-again.txt").read_bytes() == article.read_bytes()
+    assert re.fullmatch(r"texts/000_[0-9a-f]{16}\.txt", record["text"])  # the corpus's convention
+    assert (ruritania / record["text"]).read_bytes() == article.read_bytes()
     text = draft_text(ruritania, source_id)
     assert ("#   - words: We will keep talking until the tariffs fall  # line 9\n"
             f"#     source: {source_id}\n"
@@ -355,15 +358,15 @@ def test_new_article_that_validates_as_drafted_and_builds(ruritania: Path, tmp_p
     article = write(tmp_path, "alpha-masthead.txt", MASTHEAD_STORY)
     result = ingest(article)
     assert result.exit_code == 0, result.output
-    record = draft(ruritania, "alpha-times-2021-12-07")
+    record = draft(ruritania, "alpha-times-2021-12-07-video-call")
     assert (record["outlet"], record["outlet_org"]) == ("The Alpha Times", "alpha-times")
     assert record["published"] == dt.date(2021, 12, 7)
     assert record["calls"] == ["2021-12-07-adams-brown-video-call"]
     assert "#     speaker: bob-brown  # likely: same sentence, with a speech verb" in draft_text(
-        ruritania, "alpha-times-2021-12-07")
+        ruritania, "alpha-times-2021-12-07-video-call")
     assert run("validate").exit_code == 0
     site = build(ruritania, tmp_path / "site")
-    page = (site / "sources" / "alpha-times-2021-12-07" / "index.html").read_text("utf-8")
+    page = (site / "sources" / "alpha-times-2021-12-07-video-call" / "index.html").read_text("utf-8")
     assert "The Alpha Times" in page and "The border stays open" in page
 
 
@@ -392,8 +395,8 @@ def test_byte_order_mark_and_control_characters(ruritania: Path, tmp_path: Path)
                         b"\xe2\x80\x9cWe are\x0c ready,\xe2\x80\x9d Adams said.\n")
     result = ingest(article)
     assert result.exit_code == 0, result.output
-    assert (ruritania / "texts" / "odd.txt").read_bytes() == article.read_bytes()
     record = draft(ruritania, "trade-talks-resume")
+    assert (ruritania / record["text"]).read_bytes() == article.read_bytes()
     assert record["headline"] == "Trade Talks Resume"
     assert record["authors"] == ["carol-clerk"]
     assert "\x0c" not in draft_text(ruritania, "trade-talks-resume")
@@ -401,3 +404,130 @@ def test_byte_order_mark_and_control_characters(ruritania: Path, tmp_path: Path)
     line = draft_text(ruritania, "trade-talks-resume").splitlines().index("calls: []") + 1
     assert run("validate").stderr.splitlines()[:-1] == [
         f"content/sources/trade-talks-resume.yaml:{line}:8: calls: needs at least one entry"]
+
+
+# --- articles ingest has never seen (tests/fixtures/ingest/), in the seed texts' styles ---
+
+UNSEEN = ROOT / "tests" / "fixtures" / "ingest"
+MORE_KNOWN = {
+    "actors/yuri-ushakov.yaml": "name: Yuri Ushakov\naliases: [Ushakov, Mr. Ushakov]\n",
+    "actors/jake-sullivan.yaml": "name: Jake Sullivan\naliases: [Sullivan, Mr. Sullivan]\n",
+    "organizations/harbour-herald.yaml": "name: Harbour Herald\nkind: outlet\n",
+    "organizations/north-star-news.yaml": "name: North Star News\naliases: [NSN]\nkind: outlet\n",
+}
+
+
+@pytest.fixture
+def unseen(known: Path) -> Path:
+    """The Biden–Putin corpus plus two advisers and two outlet records."""
+    for rel, text in MORE_KNOWN.items():
+        (known / rel).write_text(text, "utf-8")
+    assert run("validate").exit_code == 0
+    return known
+
+
+def speakers(text: str) -> dict[str, str]:
+    """Quote words -> the speaker line the draft gives them."""
+    found = re.findall(r"#   - words: (.+?)  # line \d+\n#     source: .+\n#     (.+?)  # likely", text)
+    return dict(found)
+
+
+def test_staff_report_outlet_apposition_and_he_said(unseen: Path) -> None:
+    """'Example Wire staff report' gives the outlet (no record: the draft says to create one);
+    'Yuri Ushakov, a foreign policy adviser to Putin, told …' and the next sentence's 'He said'
+    are both Ushakov, never Putin; no call of the corpus is on 12 Feb 2022, so the draft and
+    the command print the `briefing new call` that would create it."""
+    result = ingest(UNSEEN / "example-wire-staff-report.txt")
+    assert result.exit_code == 0, result.output
+    record = draft(unseen, "example-wire-2022-02-12")
+    assert record["outlet"] == "Example Wire" and record["outlet_org"] is None
+    assert record["published"] == dt.date(2022, 2, 12) and record["authors"] == []
+    assert record["headline"] == "Biden and Putin talk for an hour as Ukraine fears grow"
+    assert re.fullmatch(r"texts/000_[0-9a-f]{16}\.txt", record["text"])
+    said = speakers(draft_text(unseen, "example-wire-2022-02-12"))
+    assert said["balanced and businesslike."] == "speaker: yuri-ushakov"
+    assert said["hysteria."] == "speaker: yuri-ushakov"
+    assert said["professional and substantive"] == "speaker_as: A senior administration official"
+    assert said["no fundamental change."] == "speaker_as: A senior administration official"
+    command = "briefing new call 2022-02-12-biden-putin-phone-call"
+    assert f"# If it is a call the corpus lacks: {command}" in draft_text(unseen,
+                                                                          "example-wire-2022-02-12")
+    assert f"  - if it covers a call the corpus lacks, create it: {command}" in result.output
+    assert ("outlet_org: no organization record is named 'Example Wire': create one (briefing new "
+            "organization …, kind: outlet) or leave it out") in result.output
+
+
+def test_by_staff_line_known_outlet_record_and_she_continuations(unseen: Path) -> None:
+    """'By Harbour Herald staff' gives the outlet and its record; 'She added …' and '"…," she
+    said' continue Psaki; the 30 Dec call matches and names the id as the corpus does."""
+    result = ingest(UNSEEN / "harbour-herald-by-staff.txt")
+    assert result.exit_code == 0, result.output
+    source_id = "harbour-herald-2021-12-30-phone-call"
+    record = draft(unseen, source_id)
+    assert (record["outlet"], record["outlet_org"]) == ("Harbour Herald", "harbour-herald")
+    assert record["calls"] == [PHONE] and record["authors"] == []
+    said = speakers(draft_text(unseen, source_id))
+    assert said == {
+        "made clear that the United States and its allies will respond decisively.":
+            "speaker: jen-psaki",
+        "expressed support for diplomacy.": "speaker: jen-psaki",
+        "We are not going to negotiate over the heads of our partners": "speaker: jen-psaki"}
+
+
+def test_a_line_naming_a_known_outlet_and_an_apposition_with_the(unseen: Path) -> None:
+    """A top line that is a known outlet's name gives outlet and record (and is no author's
+    name); 'Jake Sullivan, the national security adviser, told …' is Sullivan, not a described
+    adviser, and so is 'He also said'."""
+    result = ingest(UNSEEN / "north-star-news-known-outlet.txt")
+    assert result.exit_code == 0, result.output
+    source_id = "north-star-news-2021-12-07-video-call"
+    record = draft(unseen, source_id)
+    assert (record["outlet"], record["outlet_org"]) == ("North Star News", "north-star-news")
+    assert record["authors"] == ["jane-roe"] and record["calls"] == [VIDEO]
+    said = speakers(draft_text(unseen, source_id))
+    assert said["direct and straightforward"] == "speaker: jake-sullivan"
+    assert said["went back and forth"] == "speaker: jake-sullivan"
+    assert said["There was a lot of give and take"] == "speaker_as: a senior administration official"
+
+
+def test_a_reserved_id_is_refused(unseen: Path) -> None:
+    """`--id index` would claim the sources index page: refused, nothing written."""
+    result = ingest(UNSEEN / "harbour-herald-by-staff.txt", "--id", "index")
+    assert result.exit_code == 1
+    assert result.output == ("Error: 'index' is reserved for the sources index page; choose "
+                             "another id with --id\n")
+    assert not (unseen / "sources" / "index.yaml").exists()
+    assert sorted(p.name for p in (unseen / "texts").iterdir()) == ["notes.txt"]
+
+
+def _benchmark_texts() -> dict[str, str]:
+    spec = importlib.util.spec_from_file_location("benchmarks_ingest", ROOT / "benchmarks" / "ingest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.HOSTILE
+
+
+HOSTILE = _benchmark_texts()
+"""Issue 18's texts, each of which took minutes: shared with benchmarks/ingest.py, which times them."""
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_texts_are_read_by_the_same_rules(unseen: Path, tmp_path: Path, case: str) -> None:
+    """A line of 8,000 spaces, a 20 kB line without a full stop before 'contributed', 75 kB of
+    'Copyright 2021 ' and 2,000 quotes in one paragraph are ingested (benchmarks/run.py times
+    them) with what the rules give: no author from the spaces, no contributor from a run of
+    lowercase words, no outlet from a copyright line with no name, every quote with Biden."""
+    article = tmp_path / f"{case}.txt"
+    article.write_text(HOSTILE[case], "utf-8")
+    result = ingest(article)
+    assert result.exit_code == 0, result.output
+    source = next((unseen / "sources").glob("talks-resume*.yaml"))
+    record, text = yaml.safe_load(source.read_text("utf-8")), source.read_text("utf-8")
+    assert record["headline"] == "Talks Resume"
+    assert record["contributors"] == [] and record["outlet"] == "unknown"
+    if case == "spaces":
+        assert record["authors"] == [] and record["published"] == dt.date(2021, 12, 30)
+        assert record["calls"] == [PHONE]
+    if case == "quotes":
+        assert text.count("#     speaker: joe-biden  # likely: same sentence, with a speech verb") \
+            == 2000

@@ -15,6 +15,7 @@ import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 import yaml
@@ -52,6 +53,22 @@ TEXT_PAYLOAD = '<script>alert("t")</script> | [t](https://evil.example/t) <b>bol
 """Put in a source text and quoted from it: verbatim words reach the page too."""
 TEXT_PLAIN = "plain words in the source text"
 
+BOILERPLATE_PAYLOAD = (
+    "More **stories**{:onclick=alert(5)} [x](javascript:alert(document.domain)) "
+    "![i](https://evil.example/x.png) <b>b</b>\r\r# heading\r"
+    "{:style=background:url&#x28;https://evil.example/u.png&#x29;} *x*\r")
+"""Appended to a source text after its body_ends_before, with CR-only line ends: the page
+furniture is shown as text (issue 18: it was parsed as Markdown inside an admonition)."""
+BOILERPLATE_PLAIN = "More plain words\r\rheading words\rsome more words plain\r"
+
+URL_PAYLOADS = {
+    "sources/alpha-report.yaml": "https://x.example/**Verify**{:onclick=alert&#x28;document.domain&#x29;}|",
+    "sources/beta-report.yaml": "https://x.example/a|b{:style=background:url&#x28;//u.example/u.png&#x29;}",
+}
+"""URLs that pass validation but hold Markdown, table and attribute-list syntax."""
+URL_PLAINS = {"sources/alpha-report.yaml": "https://x.example/plain-one",
+              "sources/beta-report.yaml": "https://x.example/plain-two"}
+
 
 def _append(value: Any, field: str | None, texts: list[str], counter: list[int]) -> Any:
     """The value with the next of `texts` appended to every free-text string in it."""
@@ -65,21 +82,24 @@ def _append(value: Any, field: str | None, texts: list[str], counter: list[int])
     return value
 
 
-def _corpus(target: Path, texts: list[str], source_text: str) -> Path:
-    """The mini corpus with `texts` appended to its free text, and `source_text` in a source
-    text and quoted from there."""
+def _corpus(target: Path, texts: list[str], source_text: str, boilerplate: str,
+            urls: dict[str, str]) -> Path:
+    """The mini corpus with `texts` appended to its free text, `source_text` in a source text
+    and quoted from there, `boilerplate` after a text's body and `urls` as sources' URLs."""
     shutil.copytree(MINI, target)
     counter = [0]
     for path in sorted(target.glob("*/*.yaml")):
         rel = path.relative_to(target).as_posix()
         data = yaml.safe_load(path.read_text("utf-8")) | EXTRA.get(rel, {})
+        if rel in urls:
+            data["url"] = urls[rel]
         if rel.startswith("calls/2021-12-07"):
             data["quotes"].append({"words": source_text, "source": "alpha-report",
                                    "speaker": "bob-brown"})
         path.write_text(yaml.safe_dump(_append(data, None, texts, counter), allow_unicode=True,
                                        sort_keys=False), "utf-8")
     alpha = target / "texts" / "alpha.txt"
-    alpha.write_text(f"{source_text}\n\n" + alpha.read_text("utf-8"), "utf-8")
+    alpha.write_bytes(f"{source_text}\n\n{alpha.read_text('utf-8')}{boilerplate}".encode())
     return target
 
 
@@ -94,8 +114,10 @@ def _build(content: Path, site: Path) -> Path:
 def sites(tmp_path_factory) -> tuple[Path, Path]:
     """(plain twin, injected site), both built with `briefing build`."""
     tmp = tmp_path_factory.mktemp("injection")
-    clean = _build(_corpus(tmp / "plain", PLAIN, TEXT_PLAIN), tmp / "clean")
-    injected = _build(_corpus(tmp / "content", PAYLOADS, TEXT_PAYLOAD), tmp / "injected")
+    clean = _build(_corpus(tmp / "plain", PLAIN, TEXT_PLAIN, BOILERPLATE_PLAIN, URL_PLAINS),
+                   tmp / "clean")
+    injected = _build(_corpus(tmp / "content", PAYLOADS, TEXT_PAYLOAD, BOILERPLATE_PAYLOAD,
+                              URL_PAYLOADS), tmp / "injected")
     return clean, injected
 
 
@@ -112,9 +134,11 @@ def _fold(text: str) -> str:
 
 
 def _links(soup: BeautifulSoup) -> list[str]:
-    """Links leaving the page; passage anchors are hashes of the passage, so they are masked."""
-    return [re.sub(r"#cite-[0-9a-f]+$", "#cite-", h["href"]) for h in soup.find_all(href=True)
-            if not h["href"].startswith("#")]
+    """Links leaving the page; passage anchors are hashes of the passage, and the sources' own
+    URLs differ between the twins, so they are masked."""
+    return [re.sub(r"^https://x\.example/.*", "https://x.example/…",
+                   re.sub(r"#cite-[0-9a-f]+$", "#cite-", h["href"]))
+            for h in soup.find_all(href=True) if not h["href"].startswith("#")]
 
 
 def test_every_page_has_the_same_elements_as_the_clean_build(sites):
@@ -131,6 +155,37 @@ def test_every_page_has_the_same_elements_as_the_clean_build(sites):
             [(s.get("src"), s.string) for s in a.find_all("script")], page
         assert _links(b) == _links(a), page
         assert [t["src"] for t in b.find_all(src=True)] == [t["src"] for t in a.find_all(src=True)]
+
+
+def test_a_url_is_one_link_to_exactly_that_url(sites):
+    """A URL holding '|', '**', '{:…}' and an entity-like '&#x28;' is one link in its cell,
+    whose target a browser reads as exactly the URL written, and whose label shows it as text."""
+    _, injected = sites
+    for rel, url in URL_PAYLOADS.items():
+        page = f"sources/{Path(rel).stem}/index.html"
+        row = next(tr for tr in _soup(injected, page).select("article table tr")
+                   if tr.find("td") and tr.find("td").get_text() == "URL")
+        cell = row.find_all("td")[1]
+        assert [child.name for child in cell.children] == ["a"], (page, str(cell))
+        link = cell.find("a")
+        assert link.get_text() == url
+        assert unquote(link["href"]) == url, page
+        assert list(link.attrs) == ["href"]
+
+
+def test_page_furniture_after_the_body_is_text(sites):
+    """The boilerplate after body_ends_before (CR-only line ends, Markdown, attribute lists, a
+    javascript: link, a remote image) is shown line by line as text in a <details> block."""
+    _, injected = sites
+    soup = _soup(injected, "sources/alpha-report/index.html")
+    furniture = soup.select("article details")
+    assert len(furniture) == 1
+    lines = [line for p in furniture[0].select("div.boilerplate p")
+             for line in p.get_text("\n").split("\n")]
+    assert lines == ["Share this story", "More stories about cats",
+                     *BOILERPLATE_PAYLOAD.replace("\r\r", "\r").rstrip("\r").split("\r")]
+    assert [t.name for t in furniture[0].find_all(True)] == ["summary", "div", "p", "br", "br", "p", "br"]
+    assert not soup.select("article h1 ~ h1, article strong[onclick], article img")
 
 
 URL_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "data", "poster", "style")
@@ -197,3 +252,73 @@ def test_search_index_holds_the_payload_escaped(sites):
             assert not re.search(r"<(script|iframe|img|style|a |b>)", text), (doc["location"], text)
             found += "&lt;script&gt;" in text
     assert found > 5
+
+
+def test_the_offline_edition_of_the_hostile_corpus_loads_nothing_from_another_host(sites, tmp_path):
+    """The injected corpus builds as an offline edition: the check, which reads every URL a page
+    can load (inline styles and CSS included), finds none on another host."""
+    _, injected = sites
+    result = CliRunner().invoke(main, ["build", "--offline", "-f", str(ROOT / "mkdocs.yml"),
+                                       "--content", str(injected.parent / "content"),
+                                       "-d", str(tmp_path / "offline")])
+    assert result.exit_code == 0, result.output
+    page = _soup(tmp_path / "offline", "sources/alpha-report.html")
+    assert "evil.example/u.png" in page.select_one("article details").get_text()
+    assert not page.select("article [style]")
+
+
+LOADED = {
+    "a.html": '<div style="background:url(https://h1.example/u.png)">'
+              '<img srcset="x.png 1x, //h2.example/y.png 2x" src="local.png">'
+              '<style>@import "https://h3.example/i.css"; p{background:u\\72l(https://h4.example/e)}</style>'
+              '<svg><image href="https://h5.example/s.svg"/><use xlink:href="//h6.example/u#x"/></svg>'
+              '<base href="https://h7.example/"><meta http-equiv="refresh" content="0; url=https://h8.example/">'
+              '<link rel="preload" imagesrcset="https://h9.example/p.png 1x" href="local.css">'
+              '<a href="https://followed.example/">a link is not loaded</a>'
+              '<link rel="canonical" href="https://canonical.example/">'
+              '<p style="content: \'fnref:\'; background: url(data:image/png;base64,AA==)">x</p>',
+    "assets/b.css": '/* url(https://comment.example/) */ .x{background-image:image-set("https://h10.example/i.png" 1x)}'
+                    ' .y{background:url( "img/local.png" )} .z{content:"https://h11.example/"}',
+}
+
+
+def test_the_offline_check_finds_every_url_a_page_can_load(tmp_path):
+    """Styles (attributes, <style>, CSS files, escaped url()), srcset, SVG references, <base>
+    and a refresh are all loads; links, a canonical URL, data: URLs and comments are not."""
+    from generator.adapters.offline import external_resources
+
+    for rel, text in LOADED.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, "utf-8")
+    found = external_resources(tmp_path)
+    assert sorted(re.search(r"//(h\d+)\.", url)[1] for _, url in found) == sorted(
+        f"h{n}" for n in range(1, 12))
+    assert {page for page, _ in found} == {"a.html", "assets/b.css"}
+
+
+@pytest.mark.parametrize("url, valid", [
+    ("https://x.example/a|b{c}^d", True),
+    ("https://президент.рф/новости?q=1&r=2#x", True),
+    ("https://x.example/\u202egnp.exe", False),
+    ("https://x.example/a\u200bb", False),
+    ("https://x.example/\u2066x\u2069", False),
+    ("https://x.example/a\x85b", False),
+    ("https://x.example/a\ufeff", False),
+    ("https://x.example/a\n", False),
+])
+def test_urls_may_hold_what_browsers_show_but_no_invisible_characters(url, valid):
+    """Validation takes what an address bar shows ('|', '{', non-ASCII), never control or
+    invisible format characters (a bidi override makes a label lie about its target)."""
+    from generator.core.models import URL_PATTERN
+
+    assert bool(re.fullmatch(URL_PATTERN, url)) is valid
+
+
+def test_a_url_target_is_percent_encoded_outside_rfc_3986():
+    """Printed as a link target, a URL keeps RFC 3986's characters and encodes the rest as UTF-8;
+    '&' is an entity, so '&#x28;' in a URL stays those five characters in the browser."""
+    from generator.core.markdown_text import url_target
+
+    assert url_target("https://x.example/a|b{c}^d*e?q=1&r=&#x28;#f") == (
+        "https://x.example/a%7Cb%7Bc%7D%5Ed*e?q=1&amp;r=&amp;#x28;#f")
+    assert url_target("https://рф/ф") == "https://%D1%80%D1%84/%D1%84"

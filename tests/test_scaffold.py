@@ -150,3 +150,59 @@ def test_kind_in_any_form_and_missing_content(project: Path, tmp_path: Path) -> 
     result = run("new", "actor", "dan-desk", "--content", str(tmp_path / "nowhere"))
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: content directory ")
+
+
+@pytest.mark.parametrize("kind, record_id, field", [
+    ("calls", "2021-12-07-adams-brown-video-call", "requested_by"),
+    ("sources", "alpha-report", "outlet_org"),
+    ("sources", "alpha-report", "published"),
+])
+def test_unknown_is_accepted_wherever_an_optional_field_may_be_unknown(project: Path, kind: str,
+                                                                        record_id: str, field: str):
+    """`requested_by: unknown` (or any optional reference or date) means the sources do not
+    say, as the docs promise, instead of "unknown actor 'unknown'"."""
+    path = project / kind / f"{record_id}.yaml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data[field] = "unknown"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    result = run("validate")
+    assert result.exit_code == 0, result.output
+
+
+def test_a_quote_may_name_an_organization_as_its_speaker(project: Path, tmp_path: Path) -> None:
+    """`speaker_org: ruritania-government` (words a source gives to an institution, not a
+    person): validated as a reference, linked from the quote on the call page, and the
+    organization's page lists the call under 'Quoted in'."""
+    from .conftest import build
+
+    path = project / "calls" / "2021-12-07-adams-brown-video-call.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("    speaker: bob-brown\n    remark: peace-and-trade\n",
+                                 "    speaker_org: ruritania-government\n"
+                                 "    speaker_as: in a statement\n    remark: peace-and-trade\n"), "utf-8")
+    assert run("validate").exit_code == 0, run("validate").output
+    site = build(project, tmp_path / "site")
+    call = (site / "calls" / "2021-12-07-adams-brown-video-call" / "index.html").read_text("utf-8")
+    assert re.search(r'— <a href="../../organizations/ruritania-government/">[^<]+</a> '
+                     r'\(in a statement\), as reported by', call), call
+    org = (site / "organizations" / "ruritania-government" / "index.html").read_text("utf-8")
+    assert "Quoted in" in org
+    path.write_text(text.replace("    speaker: bob-brown\n    remark: peace-and-trade\n",
+                                 "    speaker_org: ruritania-govt\n    remark: peace-and-trade\n"),
+                    "utf-8")
+    result = run("validate")
+    assert result.exit_code == 1
+    assert "quotes[1].speaker_org: unknown organization 'ruritania-govt' — did you mean " \
+           "'ruritania-government'?" in result.output
+
+
+@pytest.mark.parametrize("kind", sorted(IDS))
+def test_every_list_field_comes_with_an_example(project: Path, kind: str) -> None:
+    """Each top-level list written `[]` is followed by a commented entry (a list of parts) or a
+    commented example value (a list of ids or texts), never left bare."""
+    assert run("new", kind, IDS[kind]).exit_code == 0
+    lines = (project / kind / f"{IDS[kind]}.yaml").read_text("utf-8").splitlines()
+    bare = [line for line, after in zip(lines, lines[1:] + [""])
+            if re.fullmatch(r"[a-z_]+: \[\]", line)
+            and not (after.startswith("  # - ") or after.startswith(f"# e.g. {line[:-4]}: ["))]
+    assert bare == [], bare

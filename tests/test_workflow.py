@@ -54,7 +54,8 @@ def test_deploys_to_pages_from_main_only() -> None:
         assert build[action]["if"] == main_only
     assert build["actions/upload-pages-artifact"]["with"]["path"] == "site/"
     deploy = flow["jobs"]["deploy"]
-    assert deploy["if"] == main_only and deploy["needs"] == "build"
+    assert main_only in deploy["if"] and deploy["needs"] == ["content", "build"]
+    assert "needs.content.result != 'failure' && needs.build.result != 'failure'" in deploy["if"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["steps"][-1]["uses"].startswith("actions/deploy-pages@")
@@ -68,3 +69,20 @@ def test_every_action_is_pinned_to_a_commit() -> None:
     assert len(uses) >= 6
     for line in uses:
         assert re.fullmatch(r"(- )?uses: [\w-]+/[\w-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), line
+
+
+def test_a_content_only_change_runs_the_content_lane_and_anything_else_everything() -> None:
+    """The `lane` job picks `content` when every changed file is under content/, else `code`;
+    the content job runs `briefing check` (validate, strict build, links, content tests) and the
+    offline edition and hands the site to Pages; the code job (`build`) runs everything."""
+    _, flow = load()
+    jobs = flow["jobs"]
+    assert "grep -qv '^content/'" in jobs["lane"]["steps"][-1]["run"]
+    assert jobs["content"]["if"] == "needs.lane.outputs.lane == 'content'"
+    assert jobs["build"]["if"] == "needs.lane.outputs.lane == 'code'"
+    runs = [s.get("run", "") for s in jobs["content"]["steps"]]
+    assert ".venv/bin/briefing check -d site" in runs
+    assert ".venv/bin/briefing build --offline -d site-offline" in runs
+    assert "./scripts/test.sh" not in runs
+    content_uses = {s.get("uses", "").split("@")[0] for s in jobs["content"]["steps"]}
+    assert {"actions/upload-artifact", "actions/upload-pages-artifact"} <= content_uses

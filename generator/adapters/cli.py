@@ -111,6 +111,60 @@ def build_command(config_file: Path, site_dir: Path | None, offline: bool, conte
                   else "serve it (briefing serve) or build the offline edition to open it from disk"))
 
 
+@main.command("check", short_help="Everything CI's content lane runs: validate, build, links, tests.")
+@click.option("-f", "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
+              show_default=True, help="The MkDocs configuration.")
+@click.option("-d", "--site-dir", type=click.Path(path_type=Path), default=None,
+              help="Keep the checked site there (default: a temporary folder, removed after).")
+@content_option
+def check_command(config_file: Path, site_dir: Path | None, content: Path) -> None:
+    """Run everything CI's content lane runs, before you push a content change.
+
+    In order, stopping at the first stage that fails: validation, the strict build, the link
+    and anchor check of every built page, and the content tests (pytest -m content, over the
+    --content corpus; they need the test extras). Problems are reported as FILE:LINE:COLUMN: FIELD: MESSAGE, every one at once, and exit 1.
+    Run it before pushing a content change.
+    """
+    import tempfile
+
+    from ..curator.check import SiteCheck, content_tests
+    from .site_build import build_site
+
+    graph = validate(content)
+    click.echo(f"validate: {len(graph.corpus.records.get('calls', ()))} calls, "
+               f"{sum(len(r) for r in graph.corpus.records.values())} records: no problem")
+    with tempfile.TemporaryDirectory(prefix="briefing-check-") as scratch:
+        target = build_site(config_file, site_dir or Path(scratch) / "site", content=content,
+                            pages=render(graph), source_date_epoch=content_epoch(graph))
+        click.echo("build (strict): no problem" + (f", site in {target}/" if site_dir else ""))
+        check = SiteCheck(target, graph)
+        problems = check.run()
+        if problems:
+            for problem in problems:
+                click.echo(str(problem), err=True)
+            noun = "problem" if len(problems) == 1 else "problems"
+            raise BriefingError(f"{len(problems)} site {noun} found in the built pages; fix the "
+                                "records named above")
+        click.echo(f"links and anchors: {len(check.pages)} pages, {check.links_checked} links: "
+                   "no problem")
+    project = config_file.resolve().parent
+    if not (project / "tests").is_dir():
+        click.echo("content tests: not run (no tests/ folder next to the configuration)")
+        return
+    try:
+        import pytest  # noqa: F401
+    except ImportError:
+        click.echo("content tests: NOT RUN: pytest is not installed (pip install -e '.[test]'); "
+                   "CI runs them")
+        return
+    status, output = content_tests(content, project)
+    if status != 0:
+        click.echo(output.rstrip(), err=True)
+        raise BriefingError("content tests failed (pytest -m content): see above")
+    click.echo(f"content tests: {output.strip().splitlines()[-1]}")
+    click.echo("All checks passed: ready to push.")
+
+
 @main.command("serve")
 @click.option("-f", "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
               show_default=True, help="The MkDocs configuration.")

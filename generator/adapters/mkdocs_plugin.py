@@ -28,6 +28,7 @@ from mkdocs.structure.files import File, Files
 from ..core.errors import BriefingError, ContentError
 from ..core.incremental import Session
 from ..core.pipeline import MANIFEST, content_epoch, render, validate
+from .output_dir import check_output_folder, check_source_date_epoch, mark_built
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -102,7 +103,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         logging.getLogger("mkdocs.commands.build").removeFilter(_DIRTY_NOTICE)
         self._session = None
 
-    def _content_dir(self, config) -> Path:
+    _built: dict[str, str] | None = None
+    """The pages of this build, made in on_pre_build."""
+    _kept: set[str] = set()
+    """Those of them unchanged since the previous dirty build (serve), which MkDocs skips."""
+
+    def content_dir(self, config) -> Path:
+        """The content folder, relative to mkdocs.yml unless absolute."""
         return Path(config.config_file_path).parent / self.config.content
 
     def on_config(self, config):
@@ -112,24 +119,39 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         return config
 
-    def on_files(self, files: Files, *, config) -> Files:
-        pages, kept = self.pages, set()
-        if pages is None and self._dirty:
-            pages, kept, epoch = self._regenerate(config)
-            if "SOURCE_DATE_EPOCH" not in os.environ and epoch is not None:
-                os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-                self._dated = True
-        elif pages is None:
-            try:
-                graph = validate(self._content_dir(config))
+    def on_pre_build(self, *, config) -> None:
+        """Check the output folder and the content before MkDocs cleans the site folder (it does
+        so right after this event): a content error must leave the previous site as it was."""
+        try:
+            check_output_folder(Path(config.site_dir), project=Path(config.config_file_path).parent,
+                                content=self.content_dir(config), docs=Path(config.docs_dir))
+            check_source_date_epoch()
+            pages, kept = self.pages, set()
+            if pages is None and self._dirty:
+                pages, kept, epoch = self._regenerate(config)
+                if "SOURCE_DATE_EPOCH" not in os.environ:
+                    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+                    self._dated = True
+            elif pages is None:
+                graph = validate(self.content_dir(config))
                 pages = render(graph)
-            except BriefingError as exc:
-                raise PluginError(str(exc)) from None
-            # MkDocs dates the sitemap from SOURCE_DATE_EPOCH, else today: date it by the
-            # corpus, as `briefing build` does, so the same content gives the same bytes.
-            if "SOURCE_DATE_EPOCH" not in os.environ:
-                os.environ["SOURCE_DATE_EPOCH"] = str(content_epoch(graph))
-                self._dated = True
+                # MkDocs dates the sitemap from SOURCE_DATE_EPOCH, else today: date it by the
+                # corpus, as `briefing build` does, so the same content gives the same bytes.
+                if "SOURCE_DATE_EPOCH" not in os.environ:
+                    os.environ["SOURCE_DATE_EPOCH"] = str(content_epoch(graph))
+                    self._dated = True
+            Path(config.site_dir).mkdir(parents=True, exist_ok=True)
+            mark_built(config.site_dir)
+        except BriefingError as exc:
+            raise PluginError(str(exc)) from None
+        except OSError as exc:  # an unreadable text or folder: the disk's message, not a traceback
+            raise PluginError(f"{exc.strerror or exc}" + (f" ({exc.filename})" if exc.filename
+                                                           else "")) from None
+        self._built, self._kept = pages, kept
+
+    def on_files(self, files: Files, *, config) -> Files:
+        pages, self._built = self._built, None
+        kept, self._kept = self._kept, set()
         docs = Path(config.docs_dir)
         manifest = docs / MANIFEST
         # Pages an earlier `briefing generate docs` wrote are ours to replace; others clash.
@@ -152,7 +174,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _regenerate(self, config) -> tuple[dict[str, str], set[str], int | None]:
         """serve --dirty: bring the pages up to date incrementally; (pages, unchanged pages,
         build date). A content error is printed and the previous pages stay served."""
-        content = self._content_dir(config)
+        content = self.content_dir(config)
         if self._session is None or self._session.content != content:
             self._session = Session(content)
         session = self._session
@@ -161,7 +183,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             update = session.update()
         except BriefingError as exc:
             if first:
-                raise PluginError(str(exc)) from None
+                raise
             lines = ([str(problem) for problem in exc.problems] if isinstance(exc, ContentError)
                      else [str(exc)])
             # Printed, not logged: strict mode would turn a logged error into a failed build,
@@ -193,7 +215,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self._dated = False
 
     def on_serve(self, server, *, config, builder):
-        server.watch(str(self._content_dir(config)))
+        server.watch(str(self.content_dir(config)))
         return server
 
 

@@ -5,13 +5,21 @@ This is the CLI's MkDocs adapter; the core pipeline never imports MkDocs.
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import fcntl
 import logging
 import os
+import re
 import shutil
+import signal
 import tempfile
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..core.errors import BuildError, ConfigError
+from .output_dir import MARKER, check_output_folder, check_source_date_epoch, mark_built
 
 
 class _Collect(logging.Handler):
@@ -32,19 +40,16 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
     SOURCE_DATE_EPOCH when it is set, else from today; `source_date_epoch` is used when the
     variable is unset, so that the same content builds the same bytes on any day.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch is not None and not epoch.strip().isdigit():
-        raise ConfigError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not '{epoch}'")
-    if epoch is None and source_date_epoch is not None:
+    check_source_date_epoch()
+    if "SOURCE_DATE_EPOCH" not in os.environ and source_date_epoch is not None:
         os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
         try:
             return build_site(config_file, site_dir, offline=offline, content=content, pages=pages)
         finally:
             del os.environ["SOURCE_DATE_EPOCH"]
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
+    from mkdocs.exceptions import ConfigurationError
 
     if not config_file.exists():
         raise ConfigError(f"config file '{config_file}' does not exist; run from the project root "
@@ -54,17 +59,39 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
         config = load_config(config_file=str(config_file), **overrides)
     except ConfigurationError as exc:
         raise ConfigError(f"invalid {config_file}: {exc}") from None
-    target = Path(site_dir) if site_dir else Path(config.site_dir)
-    target = target.resolve()
+    target = Path(site_dir) if site_dir is not None else Path(config.site_dir)
     for plugin in config.plugins.values():
         if type(plugin).__name__ == "BriefingPlugin":
             if content is not None:
                 plugin.config.content = str(content.resolve())
             plugin.pages = pages
+            content = plugin.content_dir(config)
+    check_output_folder(target, project=Path(config.config_file_path).parent, content=content,
+                        docs=Path(config.docs_dir))
+    target = target.resolve()
     if offline:
         _enable_offline(config)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    with _exclusive(target.parent), _signals_as_exceptions():
+        _remove_leftovers(target)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+        try:
+            # mkdtemp makes the folder 0700; a site is for a web server user to read too.
+            staging.chmod(0o777 & ~_umask())
+            mark_built(staging)
+            _build(config, staging, offline)
+            with _signals_held():
+                _swap(staging, target)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    return target
+
+
+def _build(config, staging: Path, offline: bool) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort, MkDocsException
+
     config.site_dir = str(staging)
     collector = _Collect()
     logger = logging.getLogger("mkdocs")
@@ -80,27 +107,135 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
 
             finish_offline(staging)
     except (Abort, MkDocsException) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
         details = "\n".join(collector.messages)
         raise BuildError(f"{exc}" + (f"\n{details}" if details else "")) from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     finally:
         logger.removeHandler(collector)
-    _swap(staging, target)
-    return target
+
+
+_LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?:building|old)-.+")
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Remove what killed builds of `target` left next to it (staging and old copies).
+
+    Called with the folder lock held: no other build of this folder is running, so any such
+    folder belongs to a build that was killed (SIGKILL, a power cut) before it could clean up.
+    """
+    for path in target.parent.iterdir():
+        match = _LEFTOVER.fullmatch(path.name)
+        if (match and match["name"] == target.name and path.is_dir() and not path.is_symlink()
+                and ((path / MARKER).is_file() or not any(path.iterdir()))):
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def _swap(staging: Path, target: Path) -> None:
-    """Replace target by staging with two renames, so readers never see a half site."""
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        os.replace(target, old)
+    """Put staging in target's place, so readers never see a half site.
+
+    On Linux the two folders are exchanged in one step (renameat2 RENAME_EXCHANGE): there is
+    never a moment without target. Elsewhere, or on a file system that cannot exchange, two
+    renames leave target missing for the instant between them.
+    """
+    if not target.exists():
+        os.rename(staging, target)
+        return
+    if _exchange(staging, target):
+        shutil.rmtree(staging, ignore_errors=True)  # now the previous site
+        return
+    old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    os.replace(target, old)
     os.replace(staging, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically exchange two paths; False if this system or file system cannot."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
+                          ctypes.c_uint]
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EXDEV):
+        return False
+    raise OSError(error, os.strerror(error), str(b))
+
+
+@contextmanager
+def _exclusive(folder: Path):
+    """Hold an exclusive lock on `folder` (the site's parent): concurrent builds of the same
+    site wait for each other instead of swapping over each other's folders."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError:  # a file system without locks: build unlocked, as before
+            pass
+        yield
+    finally:
+        os.close(fd)
+
+
+_STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+class _Signalled(BaseException):
+    """SIGTERM or SIGHUP arrived during a build (what CI timeouts and closed terminals send)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _signals_as_exceptions():
+    """Turn SIGTERM and SIGHUP into an exception while building, so that the staging folder is
+    removed, then die of the same signal as the process would have."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum, frame):
+        raise _Signalled(signum)
+
+    previous = {sig: signal.signal(sig, handler) for sig in _STOP_SIGNALS}
+    try:
+        yield
+    except _Signalled as exc:
+        for sig, old in previous.items():
+            signal.signal(sig, signal.SIG_DFL if old is None else old)
+        previous = {}
+        os.kill(os.getpid(), exc.signum)
+        raise SystemExit(128 + exc.signum) from None  # the signal was ignored before the build
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, signal.SIG_DFL if old is None else old)
+
+
+@contextmanager
+def _signals_held():
+    """Hold SIGTERM and SIGHUP back while the new site is swapped in and the old one removed:
+    a signal then ends the process just after, with the new site in place and nothing left."""
+    held = set(_STOP_SIGNALS)
+    signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _enable_offline(config) -> None:

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from .errors import Problem, did_you_mean, relative
 from .corpus import Corpus, Loaded
 from .models import (KIND_NAMES, KINDS, Citation, Claim, Fact, FactReport, Participant, Quote,
-                     Role)
+                     Relation, Role)
 from .schema import field_shapes
 from .verbatim import FoldedText, fold, mismatch_message
 from .yamlfile import Loc
@@ -32,7 +32,12 @@ RELATIONS = {
     ("calls", "participants", "actor"): "Took part in",
     ("calls", "requested_by"): "Requested",
     ("calls", "quotes", "speaker"): "Quoted in",
+    ("calls", "quotes", "speaker_org"): "Quoted in",
     ("calls", "participants", "side"): "Party to",
+    ("calls", "topics"): "Discussed in",
+    ("calls", "agenda"): "On the agenda of (planned, not reported as discussed)",
+    ("calls", "background_topics"): "Raised in the coverage of",
+    ("calls", "facts", "topic"): "Figures tracked across calls",
     ("sources", "authors"): "Wrote",
     ("sources", "contributors"): "Contributed to",
     ("sources", "outlet_org"): "Published",
@@ -290,7 +295,7 @@ def cited_with_owner(obj: BaseModel, loc: Loc, owner: BaseModel) -> Iterator[tup
     if isinstance(obj, (Citation, Quote, FactReport)):
         yield loc, obj, owner
         return
-    if isinstance(obj, (Claim, Fact, Role, Participant)):
+    if isinstance(obj, (Claim, Fact, Role, Participant, Relation)):
         owner = obj
     for shape in _shapes(type(obj)):
         if shape.model is None:
@@ -308,6 +313,8 @@ def _use(me: Key, model: Any, owner: Any) -> Use:
     """Describe the statement a citation backs, for the source page's list."""
     if isinstance(model, Quote):
         return Use(me, "quote", model.words)
+    if isinstance(owner, Relation):
+        return Use(me, "claim", owner.reason)
     if isinstance(owner, Fact):
         return Use(me, "fact", f"{owner.label}: {model.value}")
     if isinstance(owner, Role):

@@ -239,7 +239,7 @@ def _explain(error: dict, located: Located, loc: Loc, model: type) -> str:
             base = f"'{given}' is not a date; write 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' in quotes"
         elif "https?" in pattern:
             base = (f"'{given}' is not a usable URL: write the full http:// or https:// address "
-                    "(without spaces, quotes, brackets or parentheses), or unknown")
+                    "(without spaces, quotes, brackets, parentheses or invisible characters), or unknown")
         elif "texts/" in pattern:
             base = f"'{given}' is not a text path; write 'texts/<file>.txt' (relative to content/)"
         else:

@@ -42,6 +42,38 @@ def escape_html(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+_LINE_END = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+"""Every line boundary a reader's editor shows (str.splitlines'), CR-only texts included."""
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+
+
+def html_paragraphs(text: str) -> str:
+    """Plain text as HTML paragraphs on a single line: blank lines part paragraphs, other line
+    ends become <br>. Nothing in it is markup, and no line of it can start a Markdown block
+    (a CR-only text would otherwise put its lines at line starts once Markdown reads CR as LF)."""
+    text = _LINE_END.sub("\n", _CONTROL.sub("", text))
+    paragraphs = [escape_html(part.strip("\n")).replace("\n", "<br>")
+                  for part in _PARAGRAPH_BREAK.split(text) if part.strip()]
+    return "".join(f"<p>{part}</p>" for part in paragraphs)
+
+
+_URL_LITERAL = re.compile(r"[^A-Za-z0-9\-._~:/?#@!$&*+,;=%]")
+"""RFC 3986's unreserved and reserved characters, less those a Markdown link target or a table
+cell could read as syntax ('[', ']', '(', ')' and quotes never pass validation)."""
+
+
+def url_target(url: str) -> str:
+    """A URL as a Markdown link target that is exactly that URL, and only a link target.
+
+    Characters outside RFC 3986 (non-ASCII, '|', '{', '}', '^', control and format characters)
+    are percent-encoded as UTF-8, which is what a browser sends for them anyway; '&' is written
+    as the entity '&amp;', so that an entity-like '&#x28;' in the URL stays those characters.
+    """
+    encoded = _URL_LITERAL.sub(
+        lambda m: "".join(f"%{byte:02X}" for byte in m[0].encode("utf-8")), url)
+    return encoded.replace("&", "&amp;")
+
+
 def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
     """A link from one generated page to another, as MkDocs expects (.md paths, relative)."""
     if from_page == to_page:

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ContentError, Problem
+from .errors import ConfigError, ContentError, Problem
 from .link import Graph, link
 from .load import load_corpus
 from .render import Renderer
@@ -66,13 +66,20 @@ def generate(content: Path) -> dict[str, str]:
     return render(validate(content))
 
 
+MAX_EPOCH = 2**32 - 1
+"""The last second a gzip header can date (2106-02-07T06:28:15Z): MkDocs dates sitemap.xml.gz
+from SOURCE_DATE_EPOCH, and fails past it."""
+
+
 def content_epoch(graph: Graph) -> int:
     """The build date MkDocs writes (sitemap, gzip header) when SOURCE_DATE_EPOCH is unset:
-    the newest call or publication date of the corpus, so the same content gives the same bytes."""
+    the newest call or publication date of the corpus, so the same content gives the same bytes;
+    never past MAX_EPOCH (a mistyped year such as 2201 must not crash the build)."""
     days = [call.date for call in graph.corpus.all("calls")]
     days += [source.published for source in graph.corpus.all("sources") if source.published]
     newest = max(days, default=dt.date(1970, 1, 1))
-    return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc).timestamp())
+    epoch = int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc).timestamp())
+    return min(epoch, MAX_EPOCH)
 
 
 @dataclass
@@ -89,6 +96,12 @@ def write_pages(pages: dict[str, str], out: Path) -> WriteStats:
     root = out.resolve()
     manifest = out / MANIFEST
     previous = set(manifest.read_text("utf-8").split("\n")) - {""} if manifest.exists() else set()
+    # A page there that an earlier run did not write is someone's own: never overwrite it.
+    clashes = sorted(rel for rel in set(pages) - previous if os.path.lexists(out / rel))
+    if clashes:
+        raise ConfigError(f"hand-written pages in {out} clash with generated pages: "
+                          + ", ".join(clashes) + "; rename or remove them (generated pages come "
+                          "from content/)")
     written, unchanged = [], 0
     folders: dict[str, Path] = {}
     for rel in sorted(pages):

@@ -5,7 +5,8 @@ with the documentation written once in `models.py`. Required fields are left emp
 an empty value fails validation, so `briefing validate` names each field still to fill
 (FILE:LINE:COLUMN: FIELD: MESSAGE) until the curator has filled it. Optional fields are written
 empty (or with their default); optional lists of parts are written `[]` followed by a commented
-entry to copy. The first line points the YAML language server at the kind's JSON Schema.
+entry to copy (in brief, its required keys, where the same part is documented above), and lists
+of ids or texts `[]` followed by a commented example, so every list field shows how to fill it. The first line points the YAML language server at the kind's JSON Schema.
 """
 
 from __future__ import annotations
@@ -202,8 +203,10 @@ class _Writer:
             pad = " " * (len(note) - len(note.lstrip()))
             lines += _comment(note, 0, first=f"# {pad}", hang=f"# {pad}  ")
         if shape.model is None or value is not None:
-            return lines + [f"{shape.key}: {value if value is not None else _default(shape)}"
-                            .rstrip()]
+            written = [f"{shape.key}: {value if value is not None else _default(shape)}".rstrip()]
+            if value is None and shape.many and shape.model is None:
+                written.append(f"# e.g. {shape.key}: {_list_example(shape)}")
+            return lines + written
         return lines + self._parts(shape, 0, shape.key)
 
     def _parts(self, shape: FieldShape, indent: int, where: str) -> list[str]:
@@ -214,9 +217,7 @@ class _Writer:
             return [f"{shape.key}:"] + self.entry(shape.model, indent + 2, where, dash=False)
         if shape.required:
             return [f"{shape.key}:"] + self.entry(shape.model, indent + 2, where)
-        if shape.model in self.documented:
-            return [f"{shape.key}: []"]
-        block = self.entry(shape.model, indent + 2, where)
+        block = self.entry(shape.model, indent + 2, where)  # brief when documented above
         column = indent + 2
         return [f"{shape.key}: []"] + [line[:column] + "# " + line[column:] for line in block]
 
@@ -253,6 +254,15 @@ class _Writer:
             lines += [" " * max(column, len(text) + 1) + more for more in wrapped[1:]]
             lines += nested
         return lines
+
+
+def _list_example(shape: FieldShape) -> str:
+    """An example value for a list of ids or texts, so that no list field is left without one."""
+    if shape.ref:
+        return f"[<an id from content/{shape.ref}/>, <another>]"
+    if shape.scalar == "id":
+        return "[first-key, second-key]"
+    return '["first", "second"]'
 
 
 def required_keys(kind: str) -> tuple[list[str], list[str]]:

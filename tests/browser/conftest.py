@@ -1,7 +1,8 @@
 """Browser fixtures: Debian's Chromium driven by Playwright, the built sites served on 127.0.0.1.
 
-Each site is built once per session (the mini fixture, the real corpus, the offline edition) and
-served by a ThreadingHTTPServer on a free port for as long as the session runs. Every page a test
+Each site is built once per session (the mini fixture, the frozen seed corpus, the live corpus,
+the offline edition) and served by a ThreadingHTTPServer on a free port for as long as the
+session runs. Every page a test
 opens goes through a `Reader`, which records each request the browser makes and each console
 error, and aborts (and records) any request to a host other than the site's own, so a test never
 reaches the network and can assert that a page asked for nothing from elsewhere.
@@ -27,7 +28,7 @@ from generator.core.link import Graph
 from generator.core.pipeline import validate
 from generator.core.urls import SECTIONS, record_url
 
-from ..conftest import MINI, REAL, ROOT
+from ..conftest import MINI, REAL, ROOT, SEED
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -195,9 +196,16 @@ def real_served(real_site: Path) -> Iterator[Site]:
     yield from _serve("real", real_site, REAL)
 
 
-@pytest.fixture(params=["mini", "real"])
+@pytest.fixture(scope="session")
+def seed_served(seed_site: Path) -> Iterator[Site]:
+    """The frozen seed corpus's site, served on 127.0.0.1 (rankings and walks that depend on
+    what the corpus holds are tested here, never on the live corpus)."""
+    yield from _serve("seed", seed_site, SEED)
+
+
+@pytest.fixture(params=["mini", "seed"])
 def served(request) -> Site:
-    """Each corpus's served site in turn."""
+    """Each fixture corpus's served site in turn."""
     return request.getfixturevalue(f"{request.param}_served")
 
 

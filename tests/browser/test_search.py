@@ -1,6 +1,6 @@
 """Search as a reader uses it: typed into Material's search box in a real browser.
 
-What decides the ranking (measured with these queries on the real corpus):
+What decides the ranking (measured with these queries on the seed corpus):
 - Words split at dashes, brackets, apostrophes and HTML entities (mkdocs.yml `separator`), so
   "Biden–Putin", "(NATO)" and "Putin's" are the words biden, putin and nato: otherwise a rare
   token like "biden–putin" matches the query "biden*" and outranks the person.
@@ -68,7 +68,7 @@ def test_search_finds_nothing_for_words_the_site_does_not_contain(reader, mini_s
     assert search(tab, "xylophone") == []
 
 
-REAL_QUERIES = [
+SEED_QUERIES = [
     ("name", "Vladimir Putin", record_url("actors", "vladimir-putin")),
     ("surname", "Biden", record_url("actors", "joe-biden")),
     ("surname", "Putin", record_url("actors", "vladimir-putin")),
@@ -87,25 +87,25 @@ REAL_QUERIES = [
 ]
 
 
-@pytest.mark.parametrize("kind, query, expected", REAL_QUERIES,
-                         ids=[f"{q[0]}-{q[1]}" for q in REAL_QUERIES])
-def test_real_corpus_search_puts_the_record_a_reader_means_first(reader, real_served, kind, query,
+@pytest.mark.parametrize("kind, query, expected", SEED_QUERIES,
+                         ids=[f"{q[0]}-{q[1]}" for q in SEED_QUERIES])
+def test_seed_corpus_search_puts_the_record_a_reader_means_first(reader, seed_served, kind, query,
                                                                  expected):
-    """In the real briefing, a role ('press secretary' finds Jen Psaki), an alias, a surname or
+    """In the frozen seed briefing (a new record in the live corpus may rightly outrank these), a role ('press secretary' finds Jen Psaki), an alias, a surname or
     a name lists the record's page first, above pages that merely share a word with it (the
     Associated Press for 'press', the Kremlin for 'Kremlin spokesman', the calls for 'Biden')."""
-    tab = reader(real_served)
+    tab = reader(seed_served)
     tab.open()
     results = search(tab, query)
     assert results and results[0] == expected, (query, results[:5])
 
 
-def test_real_corpus_a_phrase_of_a_quote_finds_its_call(reader, real_served):
-    """For every call, seven words from its longest quote (a quarter in) list that call before
+def test_seed_corpus_a_phrase_of_a_quote_finds_its_call(reader, seed_served):
+    """For every call of the frozen seed corpus (a new call's quote may share the phrase), seven words from its longest quote (a quarter in) list that call before
     any other call, among the first three results: a phrase may also name a topic ("our own red
     lines"), whose page can come first."""
-    graph = real_served.graph
-    tab = reader(real_served)
+    graph = seed_served.graph
+    tab = reader(seed_served)
     checked = 0
     for call_id in graph.calls_in_order:
         quotes = graph.corpus.get("calls", call_id).quotes
@@ -119,4 +119,4 @@ def test_real_corpus_a_phrase_of_a_quote_finds_its_call(reader, real_served):
         assert calls and calls[0] == record_url("calls", call_id), (phrase, results[:5])
         assert record_url("calls", call_id) in results[:3], (phrase, results[:5])
         checked += 1
-    assert checked, "the real corpus has no quotes to search for"
+    assert checked, "the seed corpus has no quotes to search for"

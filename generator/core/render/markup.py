@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import markdown_text
-from ..markdown_text import front_matter_title
+from ..markdown_text import front_matter_title, url_target
 from ..models import URL_PATTERN
 
 escape = functools.lru_cache(maxsize=1 << 16)(markdown_text.escape)
@@ -53,11 +53,11 @@ def _anchor_id(value: str) -> Safe:
 
 
 def _url(value: str) -> Safe:
-    """A curated URL as a link target: only http(s) URLs without Markdown-special characters
-    pass validation (models.URL_PATTERN), so it can be printed as is."""
+    """A curated URL as a link target: an http(s) URL that passed validation (models.URL_PATTERN),
+    percent-encoded where Markdown could read it as syntax (markdown_text.url_target)."""
     if not re.fullmatch(URL_PATTERN, value):
         raise ValueError(f"not a safe URL: {value!r}")
-    return Safe(value)
+    return Safe(url_target(value))
 
 
 def environment() -> jinja2.Environment:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..markdown_text import escape_html
+from ..markdown_text import escape_html, html_paragraphs
 
 
 def _mark_passages(text: str, passages: list[Any]) -> str:
@@ -37,6 +37,9 @@ def _mark_passages(text: str, passages: list[Any]) -> str:
 
 
 def _plain_html(text: str) -> str:
-    """Uncited text as one raw HTML line (safe inside an indented admonition)."""
-    paragraphs = [escape_html(part).replace("\n", "<br>") for part in text.split("\n\n") if part.strip()]
-    return '<div class="verbatim boilerplate" markdown="0"><p>' + "</p><p>".join(paragraphs) + "</p></div>"
+    """Uncited text (the page furniture after body_ends_before) as one line of raw HTML.
+
+    The template prints it inside a raw <details> block, never inside Markdown (an admonition's
+    body is parsed as Markdown, attribute lists and links included), so it stays text.
+    """
+    return '<div class="verbatim boilerplate">' + html_paragraphs(text) + "</div>"

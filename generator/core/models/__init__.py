@@ -1,0 +1,31 @@
+"""The content model: one typed class per record kind.
+
+Each field's meaning is written once, here, next to the field. The JSON Schemas in `schemas/`
+and the scaffolds of `briefing new` are generated from these classes.
+
+A value of ``unknown`` (or an empty value) in an optional field means the sources do not say;
+the site shows it as *Unknown*. Never fill a field the sources do not support.
+
+Text fields may link to other records with wiki-links: ``[[vladimir-putin]]`` or
+``[[vladimir-putin|the Kremlin leader]]``. Quoted words and cited passages are verbatim source
+text and never contain wiki-links.
+"""
+
+from __future__ import annotations
+
+from .fields import (ID_PATTERN, ID_RE, PARTIAL_DATE_PATTERN, TIME_PATTERN, URL_PATTERN, ActorRef,
+                     Attribution, CallRef, Day, EventRef, Id, OrgRef, PartialDate, Prose, Record,
+                     Ref, SourceRef, Status, Text, Time, Timing, TopicRef, Unknowable, Verbatim,
+                     _not_a_number, _strip, _unknown_to_none, dt)
+from .records import KIND_NAMES, KINDS, Actor, Call, Event, Organization, Role, Source, Topic
+from .statements import (Citation, Claim, Fact, FactReport, FollowUp, Participant, Position, Quote,
+                         Relation)
+
+__all__ = [
+    "ID_PATTERN", "ID_RE", "PARTIAL_DATE_PATTERN", "TIME_PATTERN", "URL_PATTERN", "ActorRef",
+    "Attribution", "CallRef", "Day", "EventRef", "Id", "OrgRef", "PartialDate", "Prose", "Record",
+    "Ref", "SourceRef", "Status", "Text", "Time", "Timing", "TopicRef", "Unknowable", "Verbatim",
+    "_not_a_number", "_strip", "_unknown_to_none", "dt", "KIND_NAMES", "KINDS", "Actor", "Call",
+    "Event", "Organization", "Role", "Source", "Topic", "Citation", "Claim", "Fact", "FactReport",
+    "FollowUp", "Participant", "Position", "Quote", "Relation",
+]

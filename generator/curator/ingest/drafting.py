@@ -1,0 +1,271 @@
+"""The whole command: store the text, name it and its record as the corpus does, write the draft.
+
+Names follow the corpus's conventions:
+- the stored text is `texts/NNN_<hash>.txt`: the next free three-digit number and the first 16
+  hex digits of the text's SHA-256 (the seed texts are 000_… to 004_…); an article whose file
+  is already named so keeps its name, and `--text-name` chooses another;
+- the source id is `<outlet>-<call id without the participants' surnames>` when the outlet and
+  a call are known (`floridian-2021-12-30-phone-call` for The Floridian on
+  `2021-12-30-biden-putin-phone-call`), else `<outlet>-<date>`, else the headline's first words.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ...core.errors import ConfigError, relative
+from ...core.link import RESERVED_IDS
+from ...core.load import _suggest_id, load_corpus
+from ...core.models import ID_RE
+from ...core.verbatim import fold
+from ...core.yamlfile import UNPRINTABLE
+from ..scaffold import record_text, scalar
+from .calls import candidate_calls
+from .metadata import read_article, read_metadata
+from .model import Draft, Evidence, IngestError
+from .names import Names, known_names
+from .quotes import find_quotes
+
+TEXT_NAME = re.compile(r"(?P<number>\d{3})_[0-9a-f]{16}\.txt")
+
+
+def _existing_texts(content: Path) -> dict[str, str]:
+    """Folded text -> file name, for every verbatim text in the corpus."""
+    folder = content / "texts"
+    found = {}
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.txt")):
+            try:
+                found.setdefault(fold(path.read_text("utf-8")), path.name)
+            except (OSError, UnicodeDecodeError):
+                continue
+    return found
+
+
+def _sources_by_text(content: Path) -> dict[str, Path]:
+    """Text path ('texts/x.txt') -> the source record file using it (read leniently, so a
+    record that does not validate yet still counts)."""
+    found = {}
+    for path in sorted((content / "sources").glob("*.yaml")):
+        try:
+            data = yaml.safe_load(path.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        if isinstance(data, dict) and isinstance(data.get("text"), str):
+            found.setdefault(data["text"].strip(), path)
+    return found
+
+
+def stored_text_name(content: Path, raw: bytes) -> str:
+    """`NNN_<first 16 hex digits of SHA-256>.txt`, NNN one past the highest number in texts/."""
+    folder = content / "texts"
+    numbers = [int(m.group("number")) for p in (folder.glob("*.txt") if folder.is_dir() else ())
+               if (m := re.match(r"(?P<number>\d{3})_", p.name))]
+    number = max(numbers, default=-1) + 1
+    return f"{number:03d}_{hashlib.sha256(raw).hexdigest()[:16]}.txt"
+
+
+def _outlet_slug(draft: Draft) -> str | None:
+    if draft.outlet_org:
+        return re.sub(r"^the-", "", draft.outlet_org)
+    if draft.outlet:
+        return _suggest_id(re.sub(r"^the\s+", "", draft.outlet.value, flags=re.IGNORECASE))
+    return None
+
+
+def default_id(draft: Draft, corpus: Any, article: Path) -> str:
+    outlet = _outlet_slug(draft)
+    calls = [corpus.get("calls", c) for c in draft.calls]
+    if outlet and calls:
+        published = draft.published.value if draft.published else None
+        ranked = sorted(zip(draft.calls, calls), key=lambda pair: (
+            published is not None and pair[1].date > published,
+            abs((published - pair[1].date).days) if published else 0, pair[0]))
+        call_id, call = ranked[0]
+        surnames = {p.actor.rsplit("-", 1)[-1] for p in call.participants}
+        rest = [w for w in call_id[11:].split("-") if w not in surnames]
+        base = "-".join([outlet, call_id[:10], *rest])
+    elif outlet and draft.published:
+        base = f"{outlet}-{draft.published.value.isoformat()}"
+    elif draft.headline:
+        base = _suggest_id(" ".join(draft.headline.value.split()[:8]))
+    else:
+        base = _suggest_id(article.stem)
+    return base[:120].strip("-")
+
+
+def person_id(name: str) -> str:
+    """The id suggested for a person with no record: 'Mr. Miles' -> 'miles'."""
+    return _suggest_id(re.sub(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+", "", name))
+
+
+def ingest(article: Path, content: Path, source_id: str | None = None,
+           text_name: str | None = None) -> Draft:
+    """Store the article's text in content/texts/ and write a draft source record."""
+    if not content.is_dir():
+        raise ConfigError(f"content directory '{content}' does not exist; "
+                          "run from the project root or pass --content")
+    raw, original = read_article(article)
+    # The analysis reads a copy without a byte-order mark or characters a YAML file cannot hold
+    # (replaced one for one, so offsets hold); the stored text stays byte-identical.
+    text = UNPRINTABLE.sub(" ", original.replace("\ufeff", " ", 1))
+    existing = _existing_texts(content).get(fold(original))
+    sources = _sources_by_text(content)
+    if existing and f"texts/{existing}" in sources:
+        raise IngestError(f"this article is already in the corpus: content/texts/{existing}, "
+                          f"source record {relative(sources[f'texts/{existing}'])}")
+    if source_id is not None and source_id in RESERVED_IDS:
+        raise IngestError(f"'{source_id}' is reserved for the sources index page; choose "
+                          "another id with --id")
+    corpus, _ = load_corpus(content)  # records that do not validate yet are skipped
+    names = known_names(corpus)
+    conventional = article.name if TEXT_NAME.fullmatch(article.name) else None
+    name = existing or text_name or conventional or stored_text_name(content, raw)
+    if not name.endswith(".txt"):
+        name += ".txt"
+    if not re.fullmatch(r"[A-Za-z0-9_.-]+\.txt", name):
+        raise IngestError(f"'{name}' is not a usable text file name: use letters, digits, "
+                          "'_', '.' and '-', ending in .txt")
+    draft = Draft(source_id="", text_name=name, text_reused=existing is not None)
+    read_metadata(draft, text, names)
+    body = text
+    if draft.boilerplate:  # what follows is other stories: no quotes or mentions from there
+        body = "".join(text.splitlines(keepends=True)[:draft.boilerplate.line - 1])
+    for mention in names.find(body):
+        draft.mentions.setdefault(mention.kind, {}).setdefault(mention.id, []).append(mention)
+    find_quotes(draft, body, names)
+    candidate_calls(draft, body, corpus)
+    draft.source_id = source_id or default_id(draft, corpus, article)
+    if not ID_RE.match(draft.source_id):
+        raise IngestError(f"'{draft.source_id}' is not a valid id: use lowercase letters, digits "
+                          f"and single hyphens, e.g. '{_suggest_id(draft.source_id)}'")
+    if draft.source_id in RESERVED_IDS:
+        draft.source_id += "-source"
+    target = content / "sources" / f"{draft.source_id}.yaml"
+    text_path = content / "texts" / name
+    if target.exists():
+        raise IngestError(f"{relative(target)} already exists; choose another id with --id")
+    if not existing and text_path.exists():
+        raise IngestError(f"{relative(text_path)} already exists with other words; choose "
+                          "another file name with --text-name")
+    for evidence in draft.authors + draft.contributors:
+        actor = names.actor(evidence.value) or person_id(evidence.value)
+        if names.actor(evidence.value) is None:
+            draft.new_actors.setdefault(actor, evidence.value)
+    yaml_text = render_draft(draft, article, names)
+    text_path.parent.mkdir(exist_ok=True)
+    if not existing:
+        with text_path.open("xb") as handle:
+            handle.write(raw)
+    target.parent.mkdir(exist_ok=True)
+    with target.open("x", encoding="utf-8") as handle:
+        handle.write(yaml_text)
+    draft.path, draft.text_path = target, text_path
+    return draft
+
+
+def render_draft(draft: Draft, article: Path, names: Names) -> str:
+    """The draft source record: every field documented, each value with its evidence."""
+    values: dict[str, str] = {"text": f"texts/{draft.text_name}", "url": "unknown"}
+    notes: dict[str, list[str]] = {"url": ["Not in the text: never guess one."]}
+
+    def note(key: str, evidence: Evidence | None, missing: str) -> None:
+        notes[key] = [evidence.note()] if evidence else [missing]
+
+    values["headline"] = scalar(draft.headline.value) if draft.headline else "unknown"
+    note("headline", draft.headline, "Not found at the top of the text.")
+    values["outlet"] = scalar(draft.outlet.value) if draft.outlet else "unknown"
+    note("outlet", draft.outlet, "The text does not name the outlet that published it.")
+    if draft.outlet is None and draft.outlet_clue is not None:
+        clue = draft.outlet_clue
+        notes["outlet"].append(f"A clue, not proof: '{clue.value}' {clue.note()}")
+    if draft.outlet_org:
+        values["outlet_org"] = draft.outlet_org
+        notes["outlet_org"] = [f"The organization record named '{draft.outlet.value}'."]
+    if draft.published:
+        values["published"] = draft.published.value.isoformat()
+    note("published", draft.published, "No publication date at the top of the text.")
+    if draft.updated:
+        values["updated"] = scalar(draft.updated.value)
+        note("updated", draft.updated, "")
+    for key, people in (("authors", draft.authors), ("contributors", draft.contributors)):
+        ids = [names.actor(p.value) or person_id(p.value) for p in people]
+        values[key] = "[" + ", ".join(ids) + "]"
+        notes[key] = [f"{i}: {p.note()}" + ("" if names.actor(p.value) else
+                                             f" — NO ACTOR RECORD: briefing new actor {i}")
+                      for i, p in zip(ids, people)] or ["The text names none."]
+    values["calls"] = "[" + ", ".join(draft.calls) + "]"
+    notes["calls"] = _calls_notes(draft)
+    if draft.boilerplate:
+        notes["body_ends_before"] = [f"Possible site boilerplate {draft.boilerplate.note()}",
+                                     "(to keep it out of citations, write those words here)"]
+    if draft.provenance_clues:
+        notes["provenance"] = ["Clues in the text:"] + [f"  {clue.note()}"
+                                                        for clue in draft.provenance_clues]
+    header = [f"DRAFT written by 'briefing ingest {article.name}'. Every value was read from the "
+              "text by simple rules and says where it came from; nothing was guessed, and "
+              "unknown means the text does not say. Check each one against the text.",
+              "Still to decide (delete this list when done):"]
+    header += [f"- {item}" for item in draft.to_decide()]
+    return record_text("sources", values=values, notes=notes, header=header,
+                       footer=_footer(draft, names))
+
+
+def _calls_notes(draft: Draft) -> list[str]:
+    create = ([f"If it is a call the corpus lacks: {draft.new_call}"] if draft.new_call else [])
+    if not draft.candidates:
+        return ["NO CALL MATCHED, and no candidate: list the calls this article covers "
+                "(validate fails until you do)."] + create
+    lines = [] if draft.calls else ["NO CALL MATCHED WITH CERTAINTY: list the calls this article "
+                                    "covers (validate fails until you do). Candidates:"]
+    if draft.calls:
+        lines.append("Matched (the text names the call's participants and its date, weekday or "
+                     "title); candidates:")
+    for candidate in draft.candidates:
+        mark = "matched" if candidate.chosen else "candidate"
+        lines.append(f"  {candidate.call} ({mark}): {'; '.join(candidate.reasons)}")
+    return lines + create
+
+
+def _footer(draft: Draft, names: Names) -> list[str]:
+    lines = [f"Quotes in the text: {len(draft.quotes)}"
+             + (f", up to the likely boilerplate at line {draft.boilerplate.line}"
+                if draft.boilerplate else "") + ".",
+             "Ready to paste into a call's quotes: check each likely speaker."]
+    for quote in draft.quotes:
+        lines.append(f"  - words: {scalar(quote.words)}  # line {quote.line}")
+        lines.append(f"    source: {draft.source_id}")
+        if quote.speaker:
+            lines.append(f"    speaker: {quote.speaker}  # likely: {quote.why}")
+        elif quote.speaker_as:
+            lines.append(f"    speaker_as: {scalar(quote.speaker_as)}  # likely: {quote.why}")
+        elif quote.unrecorded:
+            lines.append(f"    speaker:  # likely {quote.unrecorded} ({quote.why}), who has no "
+                         f"actor record: briefing new actor {person_id(quote.unrecorded)}")
+        else:
+            lines.append("    speaker:  # unknown: no name near the quote")
+    lines.append("")
+    lines.append("Known records the text mentions (by name or alias):")
+    for kind in ("actors", "organizations", "calls"):
+        found = draft.mentions.get(kind, {})
+        if not found:
+            lines.append(f"  {kind}: none")
+            continue
+        lines.append(f"  {kind}:")
+        for record_id in sorted(found):
+            surfaces: dict[str, int] = {}
+            for mention in found[record_id]:
+                surfaces[mention.surface] = surfaces.get(mention.surface, 0) + 1
+            shown = ", ".join(f"{s!r} x{n}" for s, n in sorted(surfaces.items()))
+            lines.append(f"    {record_id}: {shown}")
+    if draft.unrecorded_people:
+        lines.append("")
+        lines.append("People the text quotes or cites who have no actor record:")
+        for person, line in sorted(draft.unrecorded_people.items(), key=lambda kv: kv[1]):
+            lines.append(f"  {person} (line {line})")
+    return lines

@@ -1,0 +1,170 @@
+"""Nothing is deleted that a build did not make: the output-folder guard of `briefing build` and
+`mkdocs build`, `briefing generate` and hand-written pages, and `mkdocs build --strict` with a
+content error (issue 18, data loss)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.adapters.cli import main
+
+from .conftest import MINI, ROOT
+
+GUARD_TAIL = ": a build replaces everything in its output folder; choose a folder of its own, such as site/\n"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project folder (mkdocs.yml, docs/, content/ from the mini corpus), the working folder."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(MINI, project / "content")
+    monkeypatch.chdir(project)
+    return project
+
+
+def _snapshot(folder: Path) -> dict[str, bytes | None]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else None
+            for p in sorted(folder.rglob("*"))}
+
+
+def _build(*args: str):
+    return CliRunner().invoke(main, ["build", *args])
+
+
+def _mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, env=env,
+                          capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("folder, problem", [
+    ("", "'.' is the project folder (where mkdocs.yml is)"),
+    (".", "'.' is the project folder (where mkdocs.yml is)"),
+    ("..", "'..' contains the project folder (where mkdocs.yml is) '{project}'"),
+    ("content", "'content' is the content folder"),
+    ("docs", "'docs' is docs_dir"),
+    ("docs/site", "'docs/site' lies inside docs_dir '{project}/docs'"),
+    ("content/site", "'content/site' lies inside the content folder '{project}/content'"),
+])
+def test_build_refuses_an_output_folder_that_holds_the_project(project, folder, problem):
+    """`-d ""` (an unset variable), `.`, `..`, content/, docs/ and folders inside them are refused
+    with one line, exit 1, before anything is touched."""
+    before = _snapshot(project)
+    result = _build("-d", folder)
+    assert (result.exit_code, result.stderr) == (
+        1, f"Error: output folder {problem.format(project=project)}{GUARD_TAIL}")
+    assert _snapshot(project) == before
+
+
+def test_build_refuses_a_folder_no_build_made_and_replaces_its_own(project):
+    """A non-empty folder without the marker, or a file, is refused and kept; a folder a build
+    made is replaced by the next build; an empty folder is used."""
+    (project / "notes").mkdir()
+    (project / "notes" / "todo.txt").write_text("mine\n")
+    (project / "afile").write_text("mine\n")
+    result = _build("-d", "notes")
+    assert (result.exit_code, result.stderr) == (1, (
+        "Error: output folder 'notes' holds files that no build made (every build leaves a "
+        ".briefing-site file) and a build would replace them all; empty it, or choose another "
+        "folder\n"))
+    result = _build("-d", "afile")
+    assert (result.exit_code, result.stderr) == (
+        1, "Error: output folder 'afile' is a file, not a folder; remove it or choose another folder\n")
+    assert (project / "notes" / "todo.txt").read_text() == (project / "afile").read_text() == "mine\n"
+    (project / "empty").mkdir()
+    for _ in range(2):
+        result = _build("-d", "empty")
+        assert result.exit_code == 0, result.output
+    assert (project / "empty" / ".briefing-site").is_file()
+    assert (project / "empty" / "index.html").is_file()
+    assert sorted(p.name for p in project.iterdir()) == [
+        "afile", "content", "docs", "empty", "mkdocs.yml", "notes"]
+
+
+def test_mkdocs_build_refuses_the_content_folder(project):
+    """`mkdocs build -d content` is refused by the plugin with the same message; content/ stays."""
+    before = _snapshot(project)
+    result = _mkdocs(project, "build", "--strict", "-d", "content")
+    assert result.returncode == 1
+    assert f"ERROR   -  output folder '{project}/content' is the content folder{GUARD_TAIL}" in result.stderr
+    assert _snapshot(project) == before
+
+
+def test_mkdocs_build_with_a_content_error_leaves_the_site_as_it_was(project):
+    """The plugin validates before MkDocs cleans the site folder: `mkdocs build --strict` with a
+    content error says nothing was built, and site/ is byte for byte the previous build."""
+    assert _mkdocs(project, "build", "--strict").returncode == 0
+    before = _snapshot(project / "site")
+    assert "index.html" in before and ".briefing-site" in before
+    topic = project / "content" / "topics" / "trade.yaml"
+    topic.write_text(topic.read_text() + "nmae: Trade\n")
+    result = _mkdocs(project, "build", "--strict")
+    assert result.returncode == 1
+    assert "1 content problem found; nothing was built." in result.stderr
+    assert _snapshot(project / "site") == before
+
+
+def test_generate_never_overwrites_a_hand_written_page(project):
+    """`briefing generate docs` stops at pages an earlier run did not write, naming them, and
+    writes nothing; the pages it wrote itself are replaced on the next run."""
+    (project / "docs" / "index.md").write_text("# My own home page\n")
+    (project / "docs" / "topics").mkdir()
+    (project / "docs" / "topics" / "trade.md").write_text("# My own trade page\n")
+    before = _snapshot(project / "docs")
+    result = CliRunner().invoke(main, ["generate", "docs"])
+    assert (result.exit_code, result.stderr) == (1, (
+        "Error: hand-written pages in docs clash with generated pages: index.md, topics/trade.md; "
+        "rename or remove them (generated pages come from content/)\n"))
+    assert _snapshot(project / "docs") == before
+    (project / "docs" / "index.md").unlink()
+    (project / "docs" / "topics" / "trade.md").unlink()
+    assert CliRunner().invoke(main, ["generate", "docs"]).exit_code == 0
+    assert CliRunner().invoke(main, ["generate", "docs"]).exit_code == 0
+
+
+def test_a_source_date_epoch_past_the_gzip_limit_is_a_one_line_error(project, monkeypatch):
+    """MkDocs writes SOURCE_DATE_EPOCH into the gzip header of sitemap.xml.gz, which ends in 2106."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "99999999999999")
+    result = _build()
+    assert (result.exit_code, result.stderr) == (1, (
+        "Error: SOURCE_DATE_EPOCH=99999999999999 is past 4294967295 (2106-02-07), the last date "
+        "the gzip header of sitemap.xml.gz can hold\n"))
+    assert not (project / "site").exists()
+
+
+def test_the_corpus_date_of_a_build_stops_at_the_gzip_limit(mini_copy):
+    """A corpus dated past 2106 (a mistyped year) dates the build 2106-02-07, not a crash."""
+    from generator.core.pipeline import MAX_EPOCH, content_epoch, validate
+
+    graph = validate(mini_copy)
+    source = next(iter(graph.corpus.all("sources")))
+    object.__setattr__(source, "published", source.published.replace(year=2201))
+    assert content_epoch(graph) == MAX_EPOCH == 2**32 - 1
+
+
+def test_an_unreadable_source_text_on_the_plugin_path_is_a_message(project, monkeypatch):
+    """`mkdocs build` reports a text it cannot read as an MkDocs error, not a traceback."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
+
+    real = Path.read_bytes
+
+    def read_bytes(path: Path) -> bytes:
+        if path.name == "alpha.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    config = load_config(config_file=str(project / "mkdocs.yml"))
+    with pytest.raises(PluginError) as caught:
+        config.plugins["briefing"].on_pre_build(config=config)
+    assert str(caught.value) == f"Permission denied ({project}/content/texts/alpha.txt)"
