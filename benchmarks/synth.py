@@ -323,9 +323,11 @@ class Synth:
                                   f"on {date:%A}.")]},
             {"text": f"They discussed [[topics/{t0}]] and [[{topics[1]}]].",
              "cites": [self._cite(s1, f"the talks focused on {self.records['topics'][t0]['name'].lower()}",
-                                  f"A senior official said the talks focused on "
+                                  f"A senior official, speaking on condition of anonymity, said "
+                                  f"the talks focused on "
                                   f"{self.records['topics'][t0]['name'].lower()}.",
-                                  attribution="anonymous", as_="a senior official")]},
+                                  attribution="anonymous",
+                                  as_="a senior official speaking on condition of anonymity")]},
         ]
         call["context"] = [{
             "text": f"The call followed weeks of tension after [[{background}]].",
@@ -346,7 +348,9 @@ class Synth:
             {"side": self.governments[g2],
              "offers": [{"text": f"{b} offered a working group.",
                          "cites": [self._cite(s0, f"{b} offered to set up a working group",
-                                              f"{b} offered to set up a working group on the issue.")]}],
+                                              f"{b} offered to set up a working group on the issue, "
+                                              f"an aide said.", attribution="unnamed",
+                                              as_="an aide")]}],
              "statements": [{"text": f"[[{spoke_b}]] called the call useful.",
                              "cites": [self._cite(s1, "The conversation was useful and frank",
                                                   "The conversation was useful and frank, a "
@@ -364,7 +368,11 @@ class Synth:
             "text": f"[[{analyst}]] called the call a modest step.",
             "cites": [self._cite(s2, "a modest step, not a breakthrough",
                                  f"It was “a modest step, not a breakthrough,” said "
-                                 f"{self.name(analyst)}.", attribution="on-record", speaker=analyst)]}]
+                                 f"{self.name(analyst)}.", attribution="on-record", speaker=analyst)]},
+            {"text": "Critics said the call achieved little.",
+             "cites": [self._cite(s2, "Critics said the call achieved little",
+                                  "Critics said the call achieved little.", attribution="group",
+                                  as_="critics")]}]
         remark = f"{slug(a)}-door-open-{index + 1}"
         words_a = f"Our door remains open to {cb}, but our patience is not endless"
         differ = index % 3 == 1

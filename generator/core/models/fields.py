@@ -125,6 +125,8 @@ class Timing(str, Enum):
     """In the call itself."""
     after = "after"
     """After the call ended (readouts, briefings, what followed)."""
+    unknown = "unknown"
+    """The sources do not say whether it was before, during or after the call (the same day)."""
 
 
 class Status(str, Enum):

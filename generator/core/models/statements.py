@@ -10,6 +10,10 @@ from .fields import (ActorRef, Attribution, EventRef, Id, MaybeUnknown, OrgRef, 
                      Text, Time, Timing, TopicRef, Unknowable, Verbatim)
 
 
+TIMING_LABELS = {Timing.before: "Before the call", Timing.during: "In the call",
+                 Timing.after: "After the call", Timing.unknown: "When: not stated"}
+
+
 class Citation(BaseModel):
     """One source backing a statement, down to the passage it rests on."""
 
@@ -40,12 +44,23 @@ class Claim(BaseModel):
     mixes voices (the outlet's own reporting and an official's words), each part gets its own
     citation with its own attribution, or the statement is split."""
     timing: Timing | None = None
-    """When what it reports happened or was said, relative to the call: `before`, `during` or
-    `after`. Leave it empty for the section's own time (context: before; summary, positions and
+    """When what it reports happened or was said, relative to the call: `before`, `during`,
+    `after`, or `unknown` when the sources do not say. Leave it empty for the section's own time (context: before; summary, positions and
     outcomes: during; a side's statements and follow-ups: after; reactions: as the text says)."""
     status: Status = Status.done
     """`done` (the default) when the sources report it as having happened; `planned` or
     `expected` when they only report it as to come, and the site says so."""
+
+    def marker(self, section_timing: Timing | None = None) -> str:
+        """What the page says before the statement: its status when not done, and its timing
+        when it differs from the section's ('Before the call', 'Planned')."""
+        words = []
+        if self.timing is not None and self.timing != section_timing:
+            words.append(TIMING_LABELS[self.timing])
+        if self.status != Status.done:
+            words.append(self.status.value)
+        text = ", ".join(words)
+        return text[:1].upper() + text[1:]
 
 
 class Quote(BaseModel):
@@ -72,8 +87,14 @@ class Quote(BaseModel):
     topics: list[TopicRef] = []
     """Topics the quote is about."""
     timing: Timing | None = None
-    """When the words were said, relative to the call: `before`, `during` or `after`; empty when
-    the sources do not say."""
+    """When the words were said, relative to the call: `before`, `during`, `after`; empty or
+    `unknown` when the sources do not say."""
+
+    def when(self) -> str:
+        """'before the call', 'in the call', 'after the call', or '' when not stated."""
+        if self.timing is None or self.timing == Timing.unknown:
+            return ""
+        return TIMING_LABELS[self.timing].lower()
 
 
 class FactReport(Citation):
@@ -157,6 +178,19 @@ class Position(BaseModel):
     statements: list[Claim] = []
     """What the side said about the call: afterwards, unless a claim's `timing` says otherwise
     (remarks before the call are shown as such, never under "afterwards")."""
+
+    def statement_groups(self) -> list[tuple[str, list[Claim]]]:
+        """The side's statements by when they were made: remarks before the call are never shown
+        as what it said afterwards."""
+        groups: dict[str, list[Claim]] = {}
+        headings = {Timing.before: "What it said before the call",
+                    Timing.during: "What it said in the call",
+                    Timing.unknown: "What it said (the sources do not say when)"}
+        for claim in self.statements:
+            groups.setdefault(headings.get(claim.timing, "What it said afterwards"), []).append(claim)
+        order = ["What it said before the call", "What it said in the call",
+                 "What it said afterwards", "What it said (the sources do not say when)"]
+        return [(heading, groups[heading]) for heading in order if heading in groups]
 
 
 class FollowUp(Claim):

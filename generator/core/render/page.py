@@ -73,10 +73,18 @@ class PageBuilder:
         return Safe(separator.join(escape(item) for item in items))
 
     def attributed(self, citations: Iterable[Any]) -> Safe:
-        """Inline note of whom the sources attribute a statement to, when not the outlet itself."""
+        """Inline note of whom the sources attribute a statement to, when not the outlet itself.
+
+        A statement resting partly on the outlets' own reporting says "in part", so that one tag
+        never lends an official's voice to the whole of it (each footnote names its own voice);
+        an unnamed group speaks for itself: "Republicans said"."""
         parts: list[str] = []
+        own = False
         for citation in citations:
-            if isinstance(citation, Quote) or citation.attribution == Attribution.outlet:
+            if isinstance(citation, Quote):
+                continue
+            if citation.attribution == Attribution.outlet:
+                own = True
                 continue
             if citation.speaker:
                 part = str(self.ref("actors", citation.speaker))  # plain str: no HTML-escaping "+"
@@ -84,18 +92,35 @@ class PageBuilder:
                     part += ", " + escape(citation.as_)
             else:
                 part = escape(citation.as_ or ATTRIBUTION_TEXT[citation.attribution])
+            if citation.attribution == Attribution.group:
+                part = ("group", part)
             if part not in parts:
                 parts.append(part)
-        return Safe(f" *(according to {'; '.join(parts)})*" if parts else "")
+        if not parts:
+            return Safe("")
+        said = [f"{p[1]} said" for p in parts if isinstance(p, tuple)]
+        according = [p for p in parts if not isinstance(p, tuple)]
+        pieces = ([f"according to {'; '.join(according)}"] if according else []) + said
+        return Safe(f" *({'in part: ' if own else ''}{'; '.join(pieces)})*")
 
     def field_cites(self, comparison: Any) -> Safe:
         """Citations of a fact backing a typed field, with a pointer when sources disagree."""
         if comparison is None:
             return Safe("")
         marks = str(self.cite(r for v in comparison.versions for r in v.reports))
+        return Safe(marks + self.outcome_mark(comparison))
+
+    def outcome_mark(self, comparison: Any) -> Safe:
+        """The pointer from a fact's value to its comparison: only a conflict is a disagreement."""
+        if comparison is None:
+            return Safe("")
         if comparison.disagrees:
-            marks += f" — [sources disagree](#{_anchor_id(comparison.anchor)})"
-        return Safe(marks)
+            return Safe(f" — [sources disagree](#{_anchor_id(comparison.anchor)})")
+        if comparison.consistent:
+            return Safe(f" — [stated differently, consistent](#{_anchor_id(comparison.anchor)})")
+        if comparison.single_source:
+            return Safe(" (one source)")
+        return Safe("")
 
     def known(self, value: Any) -> Safe:
         """A value, or *Unknown* when the sources do not give it."""

@@ -42,6 +42,8 @@ class UnknownFact:
     label: str
     versions: tuple = ()
     disagrees: bool = False
+    consistent: bool = False
+    single_source: bool = False
 
 
 class Renderer:
@@ -126,8 +128,7 @@ class Renderer:
         counts = {kind: len(corpus.records[kind]) for kind in SECTIONS}
         counts["quotes"] = sum(len(corpus.get("calls", c).quotes) for c in corpus.records["calls"])
         counts["claims"] = sum(row[1] for row in self.claim_counts())
-        counts["disagreements"] = len(site.comparisons.disagreements()) + sum(
-            1 for r in site.comparisons.remarks if r.disagrees and r.call is None)
+        counts["disagreements"] = len(site.comparisons.disagreements())  # conflicts, each once
         return {"calls": calls, "glance": glance, "counts": counts, "timeline": self.timeline()[-8:]}
 
     def call_context(self, call_id: str) -> dict[str, Any]:

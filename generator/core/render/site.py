@@ -15,7 +15,9 @@ ATTRIBUTION_TEXT = {
     Attribution.outlet: "the outlet's own reporting",
     Attribution.on_record: "on the record",
     Attribution.readout: "an official readout",
-    Attribution.anonymous: "an anonymous official",
+    Attribution.anonymous: "an official speaking on condition of anonymity",
+    Attribution.unnamed: "an unnamed person",
+    Attribution.group: "an unnamed group",
     Attribution.wire: "wire and other reports",
 }
 

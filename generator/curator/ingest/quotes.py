@@ -179,12 +179,18 @@ def speaks(paragraph: str, start: int, end: int) -> bool:
 
 def _in_apposition(paragraph: str, people: list[Person], start: int) -> bool:
     """Is the person at `start` named inside another's apposition (", an adviser to Putin,")?"""
-    for other_start, other_end, _, _ in people:
-        if other_end <= start:
+    for other_start, other_end, _, _ in people:  # the sentence's people: a handful
+        if start - 110 <= other_end <= start:  # an apposition is at most ~100 characters
             apposition = APPOSITION.match(paragraph, other_end)
             if apposition and other_end < start < apposition.end():
                 return True
     return False
+
+
+def _before(people: list[Person], start: int, reach: int = 110) -> list[Person]:
+    """The people (sorted by start) who begin within `reach` characters before `start`."""
+    starts = [p[0] for p in people]
+    return people[bisect.bisect_left(starts, start - reach):bisect.bisect_left(starts, start)]
 
 
 def likely_speaker(found: FoundQuote, paragraph: str, sentence: tuple[int, int],
@@ -200,7 +206,7 @@ def likely_speaker(found: FoundQuote, paragraph: str, sentence: tuple[int, int],
         if not near:
             continue
         spoken = [n for n in near if speaks(paragraph, n[1], n[2])
-                  and not _in_apposition(paragraph, in_scope, n[1])]
+                  and not _in_apposition(paragraph, _before(in_scope, n[1]), n[1])]
         subject = [n for n in sorted(near, key=lambda n: n[1]) if n[1] < q_start]
         if spoken:
             chosen, found.why = spoken[0], f"{where}, with a speech verb"
