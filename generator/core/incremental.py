@@ -144,11 +144,42 @@ class _TrackedList(list):
         return super().__reversed__()
 
 
+class _TrackedSet(set):
+    """A set that notes which members are asked for, and when it is iterated."""
+
+    __slots__ = ("_name",)
+
+    def __init__(self, name: str, data) -> None:
+        super().__init__(data)
+        self._name = name
+
+    def _note(self, key: Any) -> None:
+        reads = _READS.current
+        if reads is not None:
+            reads.add((self._name, key))
+
+    def __contains__(self, key):
+        self._note(("in", key))
+        return super().__contains__(key)
+
+    def __iter__(self):
+        self._note(IDS)
+        return super().__iter__()
+
+    def __len__(self):
+        self._note(IDS)
+        return super().__len__()
+
+
 def _diff(name: str, old: Any, new: Any, same: Callable[[Any, Any], bool]) -> set[Token]:
     """The tokens of container `name` whose value differs between two rounds (raw reads: the
     tracked containers' own methods are bypassed)."""
     if isinstance(new, list) or isinstance(old, list):
         return set() if list.__eq__(list(old or ()), list(new or ())) is True else {(name, EVERY)}
+    if isinstance(new, set):
+        differ = set.symmetric_difference(set(old or ()), new)
+        return ({(name, ("in", key)) for key in differ} | {(name, IDS), (name, EVERY)}
+                if differ else set())
     old = old if old is not None else {}
     changed: set[Token] = set()
     old_keys, new_keys = dict.keys(old), dict.keys(new)
@@ -315,7 +346,7 @@ class Session:
         self._new_links: dict[tuple[str, str], _Linked] = {}
 
         def track(name: str, value: Any) -> Any:
-            wrapped = value if isinstance(value, (_TrackedDict, _TrackedList)) else (
+            wrapped = value if isinstance(value, (_TrackedDict, _TrackedList, _TrackedSet)) else (
                 _TrackedList(name, value) if isinstance(value, list) else _TrackedDict(name, value))
             containers[name] = wrapped
             same = (lambda a, b: a is b) if name.startswith("records.") else _equal
@@ -325,7 +356,11 @@ class Session:
         self._track = track
         for kind in list(corpus.records):
             corpus.records[kind] = track(f"records.{kind}", corpus.records[kind])
-        corpus.invalid = track("invalid", corpus.invalid)
+        # One tracked set per kind, present even when empty: linking asks whether the id it
+        # names is in its kind's set, and must learn when that id's file breaks.
+        corpus.invalid = {kind: track(f"invalid.{kind}", _TrackedSet(f"invalid.{kind}",
+                                                                     corpus.invalid.get(kind, ())))
+                          for kind in set(corpus.records) | set(corpus.invalid)}
         graph, link_problems = link(corpus, read_text=self._read_text,
                                     link_record=self._link_record)
         problems += link_problems
@@ -417,6 +452,8 @@ def _replay(graph: Graph, linked: Any) -> None:
 
 def _raw(container: Any) -> Any:
     """A plain copy of a tracked container's contents (the values themselves are shared)."""
+    if isinstance(container, set):
+        return set.copy(container)
     return list.copy(container) if isinstance(container, list) else dict.copy(container)
 
 
