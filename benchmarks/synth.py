@@ -376,7 +376,7 @@ class Synth:
         remark = f"{slug(a)}-door-open-{index + 1}"
         words_a = f"Our door remains open to {cb}, but our patience is not endless"
         differ = index % 3 == 1
-        words_b = (f"Our door remains open, but patience is not endless" if differ else words_a)
+        words_b = ("Our door remains open, but patience is not endless" if differ else words_a)
         quotes = [
             {"words": words_a, "source": s0, "speaker": la,
              "context": f"On {date:%A}, about [[{lb}]].", "remark": remark, "topics": [t0]},

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Everything the test suite needs on a fresh Debian machine with Python 3.11, then pytest.
-# Used as-is by the README and by CI (.ci/run).
+# Everything the test suite needs on a fresh Debian machine with Python 3.11 to 3.13, then pytest.
+# Used as-is by the README and by CI (.ci/run). PYTHON picks the interpreter of a new .venv
+# (default python3.11); PIP_CONSTRAINT, if set, pins the versions (constraints/ci.txt,
+# constraints/lowest.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,8 +13,7 @@ if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
-PY=python3.11; command -v $PY >/dev/null 2>&1 || PY=python3
-[ -x .venv/bin/python ] || $PY -m venv .venv
+PY=${PYTHON:-python3.11}; command -v "$PY" >/dev/null 2>&1 || PY=python3
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -e ".[test]"
-export NO_MKDOCS_2_WARNING=1
 exec .venv/bin/python -m pytest "$@"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 Breakage = Callable[[Path], None]
 """Breaks the content directory it is given."""

@@ -17,6 +17,9 @@ SEED = ROOT / "tests" / "fixtures" / "seed" / "content"
 """A frozen copy of the seed corpus (the five articles, two calls): tests of specific facts and
 search rankings read this copy, so a correct corpus update never turns them red."""
 
+# Test harness only: Material prints its end-of-life notice (5 May 2027) when the program is
+# `mkdocs` itself, and tests that run `python -m mkdocs` compare its stderr line by line. Users
+# see the notice; the README's "Builders and the end of Material" gives the plan.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 

@@ -136,8 +136,8 @@ def test_generate_removes_pages_of_removed_records_and_nothing_else(project):
     assert (out / "notes.md").read_text() == "my own notes\n"
     listed = (out / ".briefing-pages").read_text().split()
     assert "topics/energy.md" not in listed and "topics/trade.md" in listed
-    assert sorted(listed) == sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md")
-                                    if p.name != "notes.md")
+    assert sorted(listed) == sorted(p.relative_to(out).as_posix() for p in out.rglob("*")
+                                    if p.is_file() and p.name not in ("notes.md", ".briefing-pages"))
     assert int(counts[1]) + int(counts[2]) == len(listed)
     assert 0 < int(counts[1]) < len(listed) // 2  # pages that did not change were not rewritten
 

@@ -18,7 +18,6 @@ from generator.core.pipeline import generate, validate, write_pages
 from .conftest import ROOT, build
 
 
-
 def _module(name: str):
     """A module of benchmarks/ (a folder of scripts, not a package)."""
     spec = importlib.util.spec_from_file_location(f"benchmarks_{name}", ROOT / "benchmarks" / f"{name}.py")

@@ -8,8 +8,17 @@ import datetime as dt
 
 import pytest
 
-from generator.core.compare import (COMPATIBLE, CONFLICTING, ONE_SOURCE, SAME, compare_corpus,
-                                    compare_fact, compare_remark, excerpt_rule, normalise)
+from generator.core.compare import (
+    COMPATIBLE,
+    CONFLICTING,
+    ONE_SOURCE,
+    SAME,
+    compare_corpus,
+    compare_fact,
+    compare_remark,
+    excerpt_rule,
+    normalise,
+)
 from generator.core.models import Fact, Quote
 from generator.core.pipeline import validate
 

@@ -57,11 +57,11 @@ def test_build_date_is_the_newest_date_of_the_content_unless_source_date_epoch_s
     """Without SOURCE_DATE_EPOCH the build is dated by the corpus (its newest call, 14 December
     2021 in the mini corpus), not by today; with it, MkDocs uses the given day."""
     unset = _build(tmp_path, "unset", seed="0")
-    newest = dt.datetime(2021, 12, 14, tzinfo=dt.timezone.utc)
+    newest = dt.datetime(2021, 12, 14, tzinfo=dt.UTC)
     assert _gzip_mtime(unset / "sitemap.xml.gz") == int(newest.timestamp())
     given = _build(tmp_path, "given", seed="0", epoch="1700000000")  # 14 Nov 2023, 22:13 UTC
     # MkDocs dates pages by the day, so the gzip header holds that day's midnight.
-    midnight = dt.datetime(2023, 11, 14, tzinfo=dt.timezone.utc)
+    midnight = dt.datetime(2023, 11, 14, tzinfo=dt.UTC)
     assert _gzip_mtime(given / "sitemap.xml.gz") == int(midnight.timestamp())
     assert gzip.decompress((given / "sitemap.xml.gz").read_bytes()) == \
         (given / "sitemap.xml").read_bytes()

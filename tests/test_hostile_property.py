@@ -24,6 +24,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
+from mkdocs.utils.yaml import yaml_load
 
 from generator.core.errors import ContentError
 from generator.core.models import URL_PATTERN
@@ -56,7 +57,8 @@ FREE_TEXT = {"name", "title", "aliases", "description", "text", "context", "labe
              "republished_from", "updated", "country", "timezone"}
 FILES = sorted(p.relative_to(MINI).as_posix() for p in MINI.glob("*/*.yaml"))
 DATA = {rel: yaml.safe_load((MINI / rel).read_text("utf-8")) for rel in FILES}
-_CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["markdown_extensions"]
+# MkDocs' own loader: mkdocs.yml uses its !ENV tag (site_url), which safe_load refuses.
+_CONFIG = yaml_load((ROOT / "mkdocs.yml").read_text("utf-8"))["markdown_extensions"]
 EXTENSIONS = [e if isinstance(e, str) else next(iter(e)) for e in _CONFIG]
 EXTENSION_CONFIGS = {k: v for e in _CONFIG if isinstance(e, dict) for k, v in e.items()}
 

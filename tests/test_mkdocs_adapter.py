@@ -85,11 +85,11 @@ def test_plain_mkdocs_build_is_dated_by_the_corpus_not_by_today(tmp_path: Path):
 
     def dated() -> dt.datetime:
         return dt.datetime.fromtimestamp(struct.unpack("<I", sitemap.read_bytes()[4:8])[0],
-                                         dt.timezone.utc)
+                                         dt.UTC)
 
-    assert dated() == dt.datetime(2021, 12, 14, tzinfo=dt.timezone.utc)
+    assert dated() == dt.datetime(2021, 12, 14, tzinfo=dt.UTC)
     env["SOURCE_DATE_EPOCH"] = "1700000000"  # 14 November 2023, 22:13 UTC
     result = subprocess.run(MKDOCS + ["build", "--strict"], cwd=project, env=env,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert dated() == dt.datetime(2023, 11, 14, tzinfo=dt.timezone.utc)
+    assert dated() == dt.datetime(2023, 11, 14, tzinfo=dt.UTC)

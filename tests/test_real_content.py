@@ -10,7 +10,7 @@ Two kinds of test, kept apart so that a correct corpus update never turns one re
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -23,7 +23,7 @@ from generator.core.pipeline import validate
 from .conftest import REAL, SEED
 
 
-@lru_cache(maxsize=None)
+@cache
 def _graph(content: Path) -> Graph:
     return validate(content)
 
@@ -167,7 +167,7 @@ def test_the_facts_box_says_unknown_where_no_source_gives_the_end_of_the_call():
 import html as _html  # noqa: E402
 import re as _re  # noqa: E402
 
-from generator.core.models import Attribution, Claim, Status, Timing  # noqa: E402
+from generator.core.models import Attribution, Claim, Status  # noqa: E402
 
 PREVIEW = _re.compile(r"\b(would cover|(?<!no )plans to|was set to|is expected to|had been expected to|"
                       r"slated to|are slated|was to (?:speak|meet|hold))\b", _re.I)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -18,6 +20,7 @@ from click.testing import CliRunner
 
 from generator.adapters.cli import main
 from generator.core.models import KINDS
+from generator.curator.scaffold import SCHEMA_LINE
 
 from .conftest import MINI, ROOT
 
@@ -140,3 +143,54 @@ def test_editor_settings_map_every_kind(tmp_path: Path) -> None:
     assert first == "# yaml-language-server: $schema=../../schemas/topics.json"
     assert (content / "topics" / first.split("$schema=")[1]).resolve() == (
         tmp_path / "schemas" / "topics.json")
+
+
+# --- A third-party validator: check-jsonschema (ECMA-262 regexes, as editors read them) -------
+
+CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
+TEMPLATE_CONTENT = ROOT / "generator" / "project_template" / "content"
+
+
+def check_jsonschema(*args: str | Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(CHECK_JSONSCHEMA), *map(str, args)], capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_a_third_party_validator_accepts_every_schema() -> None:
+    """check-jsonschema checks each schema against the 2020-12 metaschema, its patterns as
+    ECMA-262 regexes with the u flag (the flag editors use)."""
+    result = check_jsonschema("--check-metaschema", *sorted(SCHEMAS.glob("*.json")))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_third_party_validator_rejects_a_python_only_pattern(tmp_path: Path) -> None:
+    """The check above can fail: the URL pattern as it was written before (an escaped quote,
+    valid in Python, an error under the u flag) is refused."""
+    schema = json.loads((SCHEMAS / "sources.json").read_text("utf-8"))
+    schema["properties"]["url"]["anyOf"][0]["pattern"] = r"^https?://[^\s<>\"'()\[\]`\\]+$"
+    bad = tmp_path / "sources.json"
+    bad.write_text(json.dumps(schema), "utf-8")
+    result = check_jsonschema("--check-metaschema", bad)
+    assert result.returncode == 1
+    assert "$.properties.url.anyOf[0].pattern" in result.stdout and "is not a 'regex'" in result.stdout
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_every_content_file_validates_with_check_jsonschema(kind: str) -> None:
+    """The live corpus, the project template that `briefing init` copies and the fixture, each
+    file against its kind's committed schema."""
+    files = [f for folder in (ROOT / "content", TEMPLATE_CONTENT, MINI)
+             for f in sorted((folder / kind).glob("*.yaml"))]
+    if not files:
+        pytest.fail(f"no {kind} files at all: the glob is wrong")
+    result = check_jsonschema("--schemafile", SCHEMAS / f"{kind}.json", *files)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_committed_content_files_name_their_schema() -> None:
+    """Any editor with the YAML language server validates a content file, with no settings: its
+    first line names the schema, as `briefing new` and `briefing ingest` write it."""
+    missing = [f.relative_to(ROOT).as_posix() for folder in (ROOT / "content", TEMPLATE_CONTENT)
+               for kind in KINDS for f in sorted((folder / kind).glob("*.yaml"))
+               if not f.read_text("utf-8").startswith(SCHEMA_LINE.format(kind=kind) + "\n")]
+    assert missing == []

@@ -7,7 +7,7 @@ every record, so a correct update keeps them green.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
@@ -29,7 +29,7 @@ def built(request) -> tuple[Path, Path]:
     return CORPORA[request.param], site
 
 
-@lru_cache(maxsize=None)
+@cache
 def _soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text("utf-8"), "html.parser")
 
@@ -72,10 +72,10 @@ def test_call_pages_link_participants_and_sources_and_they_link_back(built):
                    if call_id in graph.corpus.get("sources", s).calls}
         for actor in {p.actor for p in call.participants}:
             assert record_url("actors", actor) in links
-            assert call_url in {l.split("#")[0] for l in _links(site, record_url("actors", actor))}
+            assert call_url in {link.split("#")[0] for link in _links(site, record_url("actors", actor))}
         for source in sources:
             assert record_url("sources", source) in links
-            assert call_url in {l.split("#")[0] for l in _links(site, record_url("sources", source))}
+            assert call_url in {link.split("#")[0] for link in _links(site, record_url("sources", source))}
 
 
 def test_every_citation_link_lands_on_an_anchor_of_its_source_page(built):

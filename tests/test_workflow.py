@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+import tomllib
 
 import yaml
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
 
 from .conftest import ROOT
 
@@ -29,19 +33,22 @@ def test_runs_on_content_and_code_changes() -> None:
     assert "workflow_dispatch" in triggers
 
 
-def test_validates_tests_builds_and_keeps_both_editions() -> None:
-    """The build job validates, checks the schemas, runs ./scripts/test.sh, builds the site and
-    the offline edition, and uploads both as artifacts, in that order."""
+def test_validates_builds_and_keeps_both_editions() -> None:
+    """The build job validates, checks the schemas, builds the site and the offline edition, and
+    uploads both as artifacts, in that order, once every test job has passed."""
     _, flow = load()
-    steps = flow["jobs"]["build"]["steps"]
-    runs = [s.get("run", "") for s in steps]
+    build = flow["jobs"]["build"]
+    runs = [s.get("run", "") for s in build["steps"]]
     order = [".venv/bin/briefing validate", ".venv/bin/briefing schema --check",
-             "./scripts/test.sh", ".venv/bin/briefing build -d site",
+             ".venv/bin/briefing build -d site",
              ".venv/bin/briefing build --offline -d site-offline"]
     assert [r for r in runs if r in order] == order
-    uploads = {s["with"]["name"]: s["with"]["path"] for s in steps
+    uploads = {s["with"]["name"]: s["with"]["path"] for s in build["steps"]
                if s.get("uses", "").startswith("actions/upload-artifact@")}
     assert uploads == {"site": "site/", "site-offline": "site-offline/"}
+    assert sorted(build["needs"]) == ["lane", "lowest", "package", "properdocs", "test"]
+    for job in ("test", "lowest", "properdocs", "package"):
+        assert flow["jobs"][job]["if"] == "needs.lane.outputs.lane == 'code'", job
 
 
 def test_deploys_to_pages_from_main_only() -> None:
@@ -66,7 +73,7 @@ def test_every_action_is_pinned_to_a_commit() -> None:
     """Each 'uses:' names a full 40-character commit SHA with the version in a comment."""
     text, _ = load()
     uses = [line.strip() for line in text.splitlines() if line.strip().startswith(("uses:", "- uses:"))]
-    assert len(uses) >= 6
+    assert len(uses) >= 9
     for line in uses:
         assert re.fullmatch(r"(- )?uses: [\w-]+/[\w-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), line
 
@@ -86,3 +93,106 @@ def test_a_content_only_change_runs_the_content_lane_and_anything_else_everythin
     assert "./scripts/test.sh" not in runs
     content_uses = {s.get("uses", "").split("@")[0] for s in jobs["content"]["steps"]}
     assert {"actions/upload-artifact", "actions/upload-pages-artifact"} <= content_uses
+
+
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+
+
+def _direct_requirements() -> list[Requirement]:
+    project = PYPROJECT["project"]
+    return [Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]]
+
+
+def _pins(name: str) -> dict[str, str]:
+    lines = (ROOT / "constraints" / name).read_text("utf-8").splitlines()
+    pins = [line.split("==") for line in lines if line.strip() and not line.startswith("#")]
+    return {canonicalize_name(package): Version(version) for package, version in pins}
+
+
+def test_lints_and_tests_on_every_supported_python() -> None:
+    """The test job runs .ci/run (ruff, mypy, then scripts/test.sh) on each Python the package
+    declares, with the pinned versions."""
+    _, flow = load()
+    job = flow["jobs"]["test"]
+    versions = job["strategy"]["matrix"]["python"]
+    assert versions == ["3.11", "3.12", "3.13"]
+    declared = [c.rsplit(" :: ", 1)[1] for c in PYPROJECT["project"]["classifiers"]
+                if c.startswith("Programming Language :: Python :: 3.")]
+    assert declared == versions
+    assert PYPROJECT["project"]["requires-python"] == f">={versions[0]}"
+    assert job["container"] == "python:${{ matrix.python }}-bookworm"
+    assert job["env"] == {"PYTHON": "python${{ matrix.python }}", "PIP_CONSTRAINT": "constraints/ci.txt"}
+    assert [s["run"] for s in job["steps"] if "run" in s] == ["./.ci/run"]
+    ci_run = (ROOT / ".ci" / "run").read_text("utf-8")
+    assert ci_run.index(".venv/bin/ruff check .") < ci_run.index(".venv/bin/mypy") \
+        < ci_run.index("./scripts/test.sh")
+
+
+def test_the_lowest_job_installs_every_lower_bound() -> None:
+    """constraints/lowest.txt pins each direct and test dependency at the lower bound
+    pyproject.toml allows, and the lowest job runs the suite with it on the lowest Python."""
+    _, flow = load()
+    job = flow["jobs"]["lowest"]
+    assert job["env"] == {"PYTHON": "python3.11", "PIP_CONSTRAINT": "constraints/lowest.txt"}
+    assert job["container"] == "python:3.11-bookworm"
+    assert [s["run"] for s in job["steps"] if "run" in s] == ["./scripts/test.sh"]
+    lowest = _pins("lowest.txt")
+    bounds = {}
+    for requirement in _direct_requirements():
+        floor = [s.version for s in requirement.specifier if s.operator in (">=", "==")]
+        assert len(floor) == 1, f"{requirement} has no lower bound"
+        bounds[canonicalize_name(requirement.name)] = Version(floor[0])
+    assert lowest == bounds
+
+
+def test_ci_pins_satisfy_the_declared_ranges() -> None:
+    """constraints/ci.txt pins every direct dependency, each within its declared range."""
+    pins = _pins("ci.txt")
+    for requirement in _direct_requirements():
+        version = pins.get(canonicalize_name(requirement.name))
+        assert version is not None, requirement.name
+        assert requirement.specifier.contains(version), (requirement, version)
+
+
+def test_builders_and_the_installed_wheel_are_checked() -> None:
+    """ProperDocs builds the site strictly; the wheel, installed into an empty environment,
+    starts a project and builds it."""
+    _, flow = load()
+    properdocs = [s.get("run", "") for s in flow["jobs"]["properdocs"]["steps"]]
+    assert ".venv/bin/properdocs build --strict -d site-properdocs" in properdocs
+    package = "\n".join(s.get("run", "") for s in flow["jobs"]["package"]["steps"])
+    for command in ("python -m build", "briefing init demo", "cd demo && /tmp/user/bin/briefing build"):
+        assert command in package
+
+
+def test_the_published_site_knows_its_address() -> None:
+    """site_url comes from the Pages configuration (mkdocs.yml reads !ENV SITE_URL), set up
+    before the strict build."""
+    _, flow = load()
+    for job, command in (("build", ".venv/bin/briefing build -d site"),
+                         ("content", ".venv/bin/briefing check -d site")):
+        steps = flow["jobs"][job]["steps"]
+        names = [s.get("uses", "").split("@")[0] or s.get("run", "") for s in steps]
+        configure = names.index("actions/configure-pages")
+        build = names.index(command)
+        assert configure < build, job
+        assert steps[configure]["id"] == "pages"
+        assert steps[build]["env"] == {"SITE_URL": "${{ steps.pages.outputs.base_url }}"}, job
+    assert "site_url: !ENV SITE_URL\n" in (ROOT / "mkdocs.yml").read_text("utf-8")
+
+
+def test_runs_are_grouped_and_only_pull_requests_cancel() -> None:
+    _, flow = load()
+    assert flow["concurrency"] == {
+        "group": "site-${{ github.event.pull_request.number || github.ref }}",
+        "cancel-in-progress": "${{ github.event_name == 'pull_request' }}"}
+    assert flow["jobs"]["deploy"]["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+
+
+def test_no_deprecation_notice_is_muted_outside_the_test_harness() -> None:
+    """Material's end-of-life notice reaches users: only tests/conftest.py sets the variable."""
+    muted = [path.relative_to(ROOT).as_posix()
+             for folder in ("generator", "scripts", ".ci", ".github")
+             for path in sorted((ROOT / folder).rglob("*")) if path.is_file()
+             and b"NO_MKDOCS_2_WARNING" in path.read_bytes()]  # bytes: caches may lie there too
+    assert muted == []

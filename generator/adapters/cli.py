@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..core.errors import BriefingError, ContentError
-from ..core.pipeline import content_epoch, generate, render, validate, write_pages
+from ..core.pipeline import MANIFEST, content_epoch, generate, render, validate, write_pages
 
 
 class _Group(click.Group):
@@ -39,6 +39,9 @@ class _Group(click.Group):
             ctx.exit(INTERNAL_ERROR)
 
 
+DISTRIBUTION = "briefing-site"
+"""The name on PyPI (`briefing` belongs to another project); the command stays `briefing`."""
+
 INTERNAL_ERROR = 3
 """Exit status of a bug in the tool (content and setup errors exit 1, usage errors 2)."""
 
@@ -49,13 +52,32 @@ content_option = click.option(
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="briefing")
+@click.version_option(package_name=DISTRIBUTION)
 def main() -> None:
     """Build a sourced, cross-linked briefing website from curated YAML.
 
     Content lives in content/<kind>/<id>.yaml (calls, actors, sources, organizations, topics,
     events) with verbatim source texts in content/texts/. Every error names file, line and field.
     """
+
+
+@main.command("init")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default=None, help="The site's name (default: 'A sourced briefing').")
+def init_command(folder: Path, title: str | None) -> None:
+    """Start a new briefing project in FOLDER (new or empty).
+
+    Writes mkdocs.yml, content/ with one small invented example call, its source and the source's
+    text, schemas/ for editors, docs/ for your own pages and a .gitignore. 'briefing build' in
+    FOLDER then builds the site at once; replace the example with real content.
+    """
+    from ..curator.project import DEFAULT_TITLE, init_project
+
+    written = init_project(folder, title or DEFAULT_TITLE)
+    click.echo(f"Created a briefing project in {folder}/ ({len(written)} files): mkdocs.yml, "
+               "content/ with an invented example call and its source, schemas/, docs/.\n"
+               f"Next: cd {folder} && briefing build — then replace the example with real content "
+               "(briefing ingest ARTICLE, briefing new KIND ID).")
 
 
 @main.command("validate")
@@ -79,9 +101,19 @@ def validate_command(content: Path) -> None:
 def generate_command(out: Path, content: Path) -> None:
     """Write the generated Markdown pages into OUT (for any builder that reads mkdocs.yml).
 
-    Only pages whose bytes change are rewritten; pages of removed records are deleted.
+    Also writes the site's own pages and stylesheet (how-to-read.md, assets/briefing.css) unless
+    OUT has its own. Only pages whose bytes change are rewritten; pages of removed records are
+    deleted.
     """
-    stats = write_pages(generate(content), out)
+    from .site_files import site_files
+
+    pages = generate(content)
+    manifest = out / MANIFEST
+    ours = set(manifest.read_text("utf-8").split()) if manifest.is_file() else set()
+    for path, source in site_files().items():
+        if path in ours or not (out / path).exists():
+            pages[path] = source.read_text("utf-8")
+    stats = write_pages(pages, out)
     click.echo(f"Generated {len(stats.written)} changed pages, {stats.unchanged} unchanged, "
                f"{len(stats.removed)} removed, in {out}")
 

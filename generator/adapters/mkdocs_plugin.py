@@ -25,9 +25,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from ..core.errors import BriefingError, ContentError
+from ..core.errors import BriefingError, ConfigError, ContentError
 from ..core.incremental import Session
 from ..core.pipeline import MANIFEST, content_epoch, render, validate
+from . import site_files
 from .output_dir import check_output_folder, check_source_date_epoch, mark_built
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -107,6 +108,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     """The pages of this build, made in on_pre_build."""
     _kept: set[str] = set()
     """Those of them unchanged since the previous dirty build (serve), which MkDocs skips."""
+    _shipped: dict[str, Path] = {}  # replaced per build, never mutated
+    """The site files shipped with the package (site_files), found before the build starts."""
 
     def content_dir(self, config) -> Path:
         """The content folder, relative to mkdocs.yml unless absolute."""
@@ -117,6 +120,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # custom_dir of the site's own.
         if str(THEME) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        # The contrast fixes apply to every briefing site, listed or not; first, so that a
+        # project's own stylesheets can override them.
+        if site_files.STYLESHEET not in config.extra_css:
+            config.extra_css.insert(0, site_files.STYLESHEET)
         return config
 
     def on_pre_build(self, *, config) -> None:
@@ -126,6 +133,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             check_output_folder(Path(config.site_dir), project=Path(config.config_file_path).parent,
                                 content=self.content_dir(config), docs=Path(config.docs_dir))
             check_source_date_epoch()
+            self._shipped = site_files.site_files()
+            _check_stylesheets(config, self._shipped)
             pages, kept = self.pages, set()
             if pages is None and self._dirty:
                 pages, kept, epoch = self._regenerate(config)
@@ -151,6 +160,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         pages, self._built = self._built, None
+        assert pages is not None, "MkDocs runs on_pre_build, which makes the pages, before on_files"
         kept, self._kept = self._kept, set()
         docs = Path(config.docs_dir)
         manifest = docs / MANIFEST
@@ -169,6 +179,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                      for path, text in sorted(pages.items())]
         for file in generated:
             files.append(file)
+        for path, source in self._shipped.items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
 
     def _regenerate(self, config) -> tuple[dict[str, str], set[str], int | None]:
@@ -217,6 +230,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.content_dir(config)))
         return server
+
+
+def _check_stylesheets(config, shipped: dict[str, Path]) -> None:
+    """MkDocs links a missing stylesheet without a word, even in strict mode: refuse it, before
+    the site folder is cleaned."""
+    docs = Path(config.docs_dir)
+    missing = [css for css in config.extra_css
+               if "://" not in css and css not in shipped and not (docs / css).is_file()]
+    if missing:
+        raise ConfigError(f"extra_css lists {', '.join(missing)}, which is neither in "
+                          f"{config.docs_dir} nor shipped with the briefing package")
 
 
 def _merge_search_index(config) -> None:

@@ -82,7 +82,7 @@ def external_resources(site_dir: Path) -> list[tuple[str, str]]:
     not links a reader may follow.
     """
     site_dir = Path(site_dir)
-    found = []
+    found: list[tuple[str, str]] = []
     for path in sorted(site_dir.rglob("*")):
         if path.suffix not in (".html", ".css") or not path.is_file():
             continue
@@ -156,9 +156,9 @@ class _ResourceFinder(HTMLParser):
                                  if candidate.strip())
             elif name == "style":
                 self.urls.extend(css_urls(value))
-            elif name in ("href", "xlink:href") and tag not in _FOLLOWED_HREF and value:
-                if tag != "link" or _LOADED_LINKS & set(_attr(attrs, "rel").lower().split()):
-                    self.urls.append(value)
+            elif (name in ("href", "xlink:href") and tag not in _FOLLOWED_HREF and value
+                  and (tag != "link" or _LOADED_LINKS & set(_attr(attrs, "rel").lower().split()))):
+                self.urls.append(value)
         if tag == "meta" and _attr(attrs, "http-equiv").lower() == "refresh":
             self.urls.append(_attr(attrs, "content").partition("=")[2].strip(" '\""))
         self._in_style = tag == "style"

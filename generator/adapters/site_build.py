@@ -15,7 +15,7 @@ import shutil
 import signal
 import tempfile
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from ..core.errors import BuildError, ConfigError
@@ -47,7 +47,6 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
             return build_site(config_file, site_dir, offline=offline, content=content, pages=pages)
         finally:
             del os.environ["SOURCE_DATE_EPOCH"]
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
@@ -175,10 +174,8 @@ def _exclusive(folder: Path):
         yield
         return
     try:
-        try:
+        with suppress(OSError):  # a file system without locks: build unlocked, as before
             fcntl.flock(fd, fcntl.LOCK_EX)
-        except OSError:  # a file system without locks: build unlocked, as before
-            pass
         yield
     finally:
         os.close(fd)

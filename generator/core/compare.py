@@ -199,7 +199,7 @@ def _utc_range(report: FactReport, day: dt.date) -> tuple[int, int] | None:
         return None  # a zone as the source words it ("Eastern time") cannot be converted
     hour, minute = map(int, report.time.split(":"))
     local = dt.datetime.combine(day, dt.time(hour, minute), tzinfo=zone)
-    utc = local.astimezone(dt.timezone.utc)
+    utc = local.astimezone(dt.UTC)
     start = utc.hour * 60 + utc.minute
     qualifier, _, _ = _qualifier(report.value)
     spans = {"": (0, 0), "past": (0, 60), "after": (0, 60), "just after": (0, 30),
@@ -221,6 +221,7 @@ def same_instant_rule(a: FactReport, b: FactReport, day: dt.date | None) -> str 
     ra, rb = _utc_range(a, day), _utc_range(b, day)
     if ra is None or rb is None or not _circular_overlap(ra, rb):
         return None
+    assert a.time and a.timezone and b.timezone  # _utc_range gives None without them
     hour, minute = map(int, a.time.split(":"))
     there = dt.datetime.combine(day, dt.time(hour, minute), tzinfo=ZoneInfo(a.timezone)) \
         .astimezone(ZoneInfo(b.timezone))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 import datetime as dt
 import difflib
+import os
 import typing
 
 from pathlib import Path
@@ -74,6 +76,14 @@ def _load_file(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path) 
     return problems
 
 
+def _loops(path: Path) -> bool:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
 def _read_record(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path) -> list[Problem]:
     """`_load_file`'s work; problems carry no file name yet."""
     shown = ""
@@ -83,12 +93,12 @@ def _read_record(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path
     if path.is_dir():
         return [Problem(shown, 0, 0, "", "unexpected folder: records live directly in "
                                          f"content/{kind}/")]
-    try:
-        # Only a symbolic link can lead elsewhere than the (resolved) folder it sits in.
-        target = path.resolve() if path.is_symlink() else folder / path.name
-    except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError on a symlink loop
+    # Only a symbolic link can lead elsewhere than the (resolved) folder it sits in. A loop is
+    # found by stat (ELOOP): Path.resolve() raises on one before Python 3.13 only.
+    if path.is_symlink() and _loops(path):
         return [Problem(shown, 0, 0, "", "symlink loop: the link leads back to itself; replace "
                                          "it by the file")]
+    target = path.resolve() if path.is_symlink() else folder / path.name
     if not target.is_relative_to(root):
         return [Problem(shown, 0, 0, "", f"symlink points outside content/ (to '{target}'); "
                                          "copy the file in instead")]

@@ -209,8 +209,7 @@ class SiteCheck:
 def content_tests(content: Path, project: Path) -> tuple[int, str]:
     """Run the project's `content` tests (pytest -m content) over `content`; (exit status,
     output). Status 5 (nothing collected) is passed on."""
-    env = dict(os.environ, BRIEFING_TEST_CONTENT=str(content.resolve()),
-               NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, BRIEFING_TEST_CONTENT=str(content.resolve()))
     command = [sys.executable, "-m", "pytest", "-m", "content", "-q", "-p", "no:cacheprovider",
                "--no-header", "-rf", str(project / "tests")]
     done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)

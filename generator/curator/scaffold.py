@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import re
 import textwrap
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -107,8 +108,8 @@ def new_record(content: Path, kind_word: str, record_id: str) -> Path:
 
 
 def record_text(kind: str, values: dict[str, str] | None = None,
-                notes: dict[str, list[str]] | None = None, header: list[str] = (),
-                footer: list[str] = ()) -> str:
+                notes: dict[str, list[str]] | None = None, header: Sequence[str] = (),
+                footer: Sequence[str] = ()) -> str:
     """A whole record file: schema line, header comments, every field documented, footer.
 
     values maps a key to the YAML text of its value (already formatted with `scalar`);
@@ -268,7 +269,8 @@ def _list_example(shape: FieldShape) -> str:
 def required_keys(kind: str) -> tuple[list[str], list[str]]:
     """The dotted required fields of a fresh scaffold: those left empty (validate reports each
     until it is filled) and those written unknown (to replace if the sources say)."""
-    empty, unknown = [], []
+    empty: list[str] = []
+    unknown: list[str] = []
     for key, shape in _required(KINDS[kind], ""):
         if kind == "calls" and key == "date":
             continue  # taken from the id

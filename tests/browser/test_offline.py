@@ -11,8 +11,8 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.core.errors import BuildError
 from generator.adapters.offline import SHIM, external_resources, finish_offline
+from generator.core.errors import BuildError
 
 from .conftest import search
 

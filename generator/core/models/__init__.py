@@ -13,13 +13,38 @@ text and never contain wiki-links.
 
 from __future__ import annotations
 
-from .fields import (ID_PATTERN, ID_RE, PARTIAL_DATE_PATTERN, TIME_PATTERN, URL_PATTERN, ActorRef,
-                     Attribution, CallRef, Day, EventRef, Id, OrgRef, PartialDate, Prose, Record,
-                     Ref, SourceRef, Status, Text, Time, Timing, TopicRef, Unknowable, Verbatim,
-                     _not_a_number, _strip, _unknown_to_none, dt)
+from .fields import (
+                     ID_PATTERN,
+                     ID_RE,
+                     PARTIAL_DATE_PATTERN,
+                     TIME_PATTERN,
+                     URL_PATTERN,
+                     ActorRef,
+                     Attribution,
+                     CallRef,
+                     Day,
+                     EventRef,
+                     Id,
+                     OrgRef,
+                     PartialDate,
+                     Prose,
+                     Record,
+                     Ref,
+                     SourceRef,
+                     Status,
+                     Text,
+                     Time,
+                     Timing,
+                     TopicRef,
+                     Unknowable,
+                     Verbatim,
+                     _not_a_number,
+                     _strip,
+                     _unknown_to_none,
+                     dt,
+)
 from .records import KIND_NAMES, KINDS, Actor, Call, Event, Organization, Role, Source, Topic
-from .statements import (Citation, Claim, Fact, FactReport, FollowUp, Participant, Position, Quote,
-                         Relation)
+from .statements import Citation, Claim, Fact, FactReport, FollowUp, Participant, Position, Quote, Relation
 
 __all__ = [
     "ID_PATTERN", "ID_RE", "PARTIAL_DATE_PATTERN", "TIME_PATTERN", "URL_PATTERN", "ActorRef",

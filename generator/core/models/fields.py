@@ -13,7 +13,9 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-URL_PATTERN = r"^https?://[^\s<>\"'()\[\]`\\\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+$"
+# Written in the common subset of Python's and ECMA-262's (u flag) syntaxes, as the JSON Schemas
+# carry it to editors and validators: escape only what both read as an escape (no \").
+URL_PATTERN = r"""^https?://[^\s<>"'()\[\]`\\\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+$"""
 """An http(s) URL as printed on a page. Control and invisible format characters (bidi overrides,
 zero-width spaces) are never part of an address; other characters outside RFC 3986 are accepted
 as browsers show them ('|', '{', non-ASCII) and percent-encoded when printed."""

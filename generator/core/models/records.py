@@ -6,8 +6,22 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from .fields import (URL_PATTERN, ActorRef, CallRef, Day, EventRef, MaybeUnknown, OrgRef,
-                     PartialDate, Record, Text, TopicRef, Unknowable, Verbatim, _unknown_to_none)
+from .fields import (
+    URL_PATTERN,
+    ActorRef,
+    CallRef,
+    Day,
+    EventRef,
+    MaybeUnknown,
+    OrgRef,
+    PartialDate,
+    Record,
+    Text,
+    TopicRef,
+    Unknowable,
+    Verbatim,
+    _unknown_to_none,
+)
 from .statements import Citation, Claim, Fact, FollowUp, Participant, Position, Quote
 
 

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from typing import Annotated, Literal
 
-from .fields import (ActorRef, Attribution, EventRef, Id, MaybeUnknown, OrgRef, SourceRef, Status,
-                     Text, Time, Timing, TopicRef, Unknowable, Verbatim)
+from pydantic import BaseModel, ConfigDict, Field
 
+from .fields import (
+    ActorRef,
+    Attribution,
+    EventRef,
+    Id,
+    MaybeUnknown,
+    OrgRef,
+    SourceRef,
+    Status,
+    Text,
+    Time,
+    Timing,
+    TopicRef,
+    Unknowable,
+    Verbatim,
+)
 
 TIMING_LABELS = {Timing.before: "Before the call", Timing.during: "In the call",
                  Timing.after: "After the call", Timing.unknown: "When: not stated"}
@@ -183,7 +196,7 @@ class Position(BaseModel):
         """The side's statements by when they were made: remarks before the call are never shown
         as what it said afterwards."""
         groups: dict[str, list[Claim]] = {}
-        headings = {Timing.before: "What it said before the call",
+        headings: dict[Timing | None, str] = {Timing.before: "What it said before the call",
                     Timing.during: "What it said in the call",
                     Timing.unknown: "What it said (the sources do not say when)"}
         for claim in self.statements:

@@ -20,7 +20,7 @@ def _days(text: str) -> list[tuple[int | None, int, int | None, str]]:
         groups = match.groupdict()
         month = MONTHS.get((groups.get("mon") or groups.get("mon2") or "").lower().rstrip("."))
         year = groups.get("year") or groups.get("year2")
-        days.append((month, int(groups.get("day") or groups.get("day2")),
+        days.append((month, int(groups.get("day") or groups.get("day2") or ""),
                      int(year) if year else None, match.group()))
     return days
 
@@ -71,9 +71,11 @@ def call_day(draft: Draft, text: str) -> dt.date | None:
         return None
     published = draft.published.value
     for month, day, year, _ in _days(text):
+        if month is None:  # a day without its month names no date
+            continue
         try:
             named = dt.date(year or published.year, month, day)
-        except (TypeError, ValueError):
+        except ValueError:
             continue
         if 0 <= (published - named).days <= 6:
             return named
@@ -95,7 +97,7 @@ def new_call_command(draft: Draft, text: str) -> str | None:
     counts = Counter({actor: len(found) for actor, found in draft.mentions.get("actors", {}).items()})
     first = {actor: min(m.start for m in found)
              for actor, found in draft.mentions.get("actors", {}).items()}
-    leaders = sorted((actor for actor, _ in counts.most_common(2)), key=first.get)
+    leaders = sorted((actor for actor, _ in counts.most_common(2)), key=lambda actor: first[actor])
     surnames = [actor.rsplit("-", 1)[-1] for actor in leaders]
     kind = next((name for name, pattern in FORMATS.items() if pattern.search(text)), None)
     parts = [day.isoformat(), *surnames, *([kind] if kind else []), "call"]

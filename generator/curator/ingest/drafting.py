@@ -37,7 +37,7 @@ TEXT_NAME = re.compile(r"(?P<number>\d{3})_[0-9a-f]{16}\.txt")
 def _existing_texts(content: Path) -> dict[str, str]:
     """Folded text -> file name, for every verbatim text in the corpus."""
     folder = content / "texts"
-    found = {}
+    found: dict[str, str] = {}
     if folder.is_dir():
         for path in sorted(folder.glob("*.txt")):
             try:
@@ -50,7 +50,7 @@ def _existing_texts(content: Path) -> dict[str, str]:
 def _sources_by_text(content: Path) -> dict[str, Path]:
     """Text path ('texts/x.txt') -> the source record file using it (read leniently, so a
     record that does not validate yet still counts)."""
-    found = {}
+    found: dict[str, Path] = {}
     for path in sorted((content / "sources").glob("*.yaml")):
         try:
             data = yaml.safe_load(path.read_text("utf-8"))
@@ -186,7 +186,8 @@ def render_draft(draft: Draft, article: Path, names: Names) -> str:
         notes["outlet"].append(f"A clue, not proof: '{clue.value}' {clue.note()}")
     if draft.outlet_org:
         values["outlet_org"] = draft.outlet_org
-        notes["outlet_org"] = [f"The organization record named '{draft.outlet.value}'."]
+        named = draft.outlet.value if draft.outlet else draft.outlet_org  # set together
+        notes["outlet_org"] = [f"The organization record named '{named}'."]
     if draft.published:
         values["published"] = draft.published.value.isoformat()
     note("published", draft.published, "No publication date at the top of the text.")

@@ -95,8 +95,8 @@ def parse_date(match: re.Match) -> dt.date | None:
         if groups.get("iso"):
             return dt.date.fromisoformat(groups["iso"])
         month = MONTHS[(groups.get("mon") or groups.get("mon2") or "").lower().rstrip(".")]
-        day = int(groups.get("day") or groups.get("day2"))
-        return dt.date(int(groups.get("year") or groups.get("year2")), month, day)
+        day = int(groups.get("day") or groups.get("day2") or "")  # the pattern gives one of each
+        return dt.date(int(groups.get("year") or groups.get("year2") or ""), month, day)
     except (KeyError, TypeError, ValueError):
         return None
 
@@ -167,7 +167,7 @@ def read_metadata(draft: Draft, text: str, names: Names) -> None:
         if (staff := STAFF.match(line)):
             draft.outlet = draft.outlet or Evidence(staff.group("outlet"), number, line)
             continue
-        if draft.outlet is None and (known := names.outlet(line)) is not None:
+        if draft.outlet is None and names.outlet(line) is not None:
             draft.outlet = Evidence(line, number, line)  # a line naming a known outlet alone
             continue
         byline = BYLINE.match(line)
@@ -195,9 +195,9 @@ def _read_line(draft: Draft, number: int, line: str, late: bool) -> None:
     bio = BIO.match(line)  # anchored, bounded: linear on any line, and bios run long
     if bio and draft.outlet_clue is None:
         draft.outlet_clue = Evidence(bio.group("outlet").strip(), number, line)
-    if DATELINE.match(line) or bio or "wire service" in line:
-        if all(clue.line != number for clue in draft.provenance_clues):
-            draft.provenance_clues.append(Evidence(line, number, line))
+    if ((DATELINE.match(line) or bio or "wire service" in line)
+            and all(clue.line != number for clue in draft.provenance_clues)):
+        draft.provenance_clues.append(Evidence(line, number, line))
     if len(line) > META_LINE:
         return
     if (reached := REACHED.match(line)):

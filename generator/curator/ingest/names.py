@@ -12,7 +12,7 @@ from .model import Mention
 class Names:
     """Every known actor, organization and call by its name, aliases or title."""
 
-    def __init__(self, entries: list[tuple[str, str, str]], outlets: set[str] = frozenset()):
+    def __init__(self, entries: list[tuple[str, str, str]], outlets: set[str] | frozenset[str] = frozenset()):
         """entries: (kind, id, name); outlets: ids of organizations of kind `outlet`."""
         self.outlets = set(outlets)
         self.owners: dict[str, set[tuple[str, str]]] = {}

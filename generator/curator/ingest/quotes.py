@@ -179,7 +179,7 @@ def speaks(paragraph: str, start: int, end: int) -> bool:
 
 def _in_apposition(paragraph: str, people: list[Person], start: int) -> bool:
     """Is the person at `start` named inside another's apposition (", an adviser to Putin,")?"""
-    for other_start, other_end, _, _ in people:  # the sentence's people: a handful
+    for _, other_end, _, _ in people:  # the sentence's people: a handful
         if start - 110 <= other_end <= start:  # an apposition is at most ~100 characters
             apposition = APPOSITION.match(paragraph, other_end)
             if apposition and other_end < start < apposition.end():

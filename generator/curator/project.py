@@ -1,0 +1,44 @@
+"""`briefing init DIR`: a new briefing project that `briefing build` builds at once.
+
+The project is copied from `generator/project_template/` (mkdocs.yml and a content skeleton with
+one small, invented example call, its source and the source's text), plus what a wheel cannot
+carry as files: the empty kind folders, docs/, .gitignore, and the editor schemas, written from
+the model so that they always match the installed version.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from ..core.errors import ConfigError
+from ..core.models import KINDS
+from ..core.schema import write_schemas
+
+TEMPLATE = Path(__file__).parent.parent / "project_template"
+DEFAULT_TITLE = "A sourced briefing"
+GITIGNORE = "site/\nsite-offline/\n.briefing/\n"
+
+
+def init_project(target: Path, title: str = DEFAULT_TITLE) -> list[Path]:
+    """Write a new project into `target` (absent or empty); return the files written."""
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise ConfigError(f"'{target}' already exists and is not an empty folder; "
+                          "choose a new folder (init never overwrites)")
+    if not (TEMPLATE / "mkdocs.yml").is_file():
+        raise ConfigError(f"the briefing package is incomplete: {TEMPLATE} is missing; reinstall it")
+    shutil.copytree(TEMPLATE, target, dirs_exist_ok=True)
+    config = target / "mkdocs.yml"
+    lines = config.read_text("utf-8").splitlines(keepends=True)
+    # A JSON string is a YAML string: any title is written safely quoted.
+    lines[0] = f"site_name: {json.dumps(title, ensure_ascii=False)}\n"
+    config.write_text("".join(lines), "utf-8")
+    for kind in KINDS:
+        (target / "content" / kind).mkdir(parents=True, exist_ok=True)
+    (target / "content" / "texts").mkdir(exist_ok=True)
+    (target / "docs").mkdir(exist_ok=True)
+    (target / "docs" / ".gitkeep").write_text("", "utf-8")  # git keeps no empty folder
+    (target / ".gitignore").write_text(GITIGNORE, "utf-8")
+    write_schemas(target / "schemas")
+    return sorted(p for p in target.rglob("*") if p.is_file())
