@@ -5,15 +5,17 @@ A `Session` keeps the loaded corpus, the linked graph and every rendered page be
 
 1. re-reads only the files whose (mtime, size, inode) changed and whose bytes then hash
    differently (`load_corpus` and `link` take a per-file reader; everything else is reused);
-2. re-links the whole graph (cheap once the source texts' folding is reused; see the README's
-   performance section) and works out which *inputs* changed: the records whose file changed,
-   and, for every site-wide index (backlinks, cited passages, call order, comparisons…), the keys
-   whose value differs from the previous round's;
-3. re-renders only the pages that read one of those inputs in the previous round. What a page
+2. works out which *inputs* changed: the records whose file changed and, for every site-wide
+   index (backlinks, cited passages, call order, comparisons…), the keys whose value differs
+   from the previous round's;
+3. re-links the corpus, replaying each record's links from the previous round unless what it
+   looked up changed (source texts are folded again only when their bytes change);
+4. re-renders only the pages that read one of those inputs in the previous round. What a page
    reads is recorded while it renders, at one choke point: the corpus's record dictionaries and
-   the indexes of `Graph` and `Site` are replaced by `_Tracked` containers that note each key a
-   page looks up (and "every key" when it iterates). The renderer's memo caches are emptied before
-   each page, so that no page gets a value another page computed without the read being noted.
+   the indexes of `Graph` and `Site` are replaced by the containers of `tracking`, which note
+   each key a page looks up (and "every key" when it iterates). The renderer's memo caches are
+   emptied before each page, so that no page gets a value another page computed without the
+   read being noted.
 
 The result is byte-identical to a cold generation (tests/test_incremental.py checks it on random
 edits). `briefing build` and CI never use this module: they generate cold.
@@ -38,164 +40,13 @@ from .corpus import Corpus
 from .errors import ContentError
 from .link import CitedPassage, Graph, link
 from .render import Renderer
+from .tracking import READS, TrackedDict, TrackedList, TrackedSet, diff, equal
 from .verbatim import FoldedText
-
-Token = tuple
-"""(container name, key): something a page read. The key is a record id or index key, or one of
-IDS (the set of keys) and EVERY (every value)."""
-IDS = ("<ids>",)
-EVERY = ("<every>",)
-_MISSING = object()
 
 GRAPH_INDEXES = ("texts", "passages", "backlinks", "previous_call", "next_call", "calls_in_order")
 """Graph attributes pages read besides the records."""
 SITE_INDEXES = ("sources_listing", "quotes_of")
 """Site attributes built once from the whole corpus (its other dicts are memo caches)."""
-
-
-class _Reads:
-    """The tokens the page being rendered has read (None: no page is being rendered)."""
-
-    current: set[Token] | None = None
-
-
-_READS = _Reads()
-
-
-class _TrackedDict(dict):
-    """A dict that notes, in _READS.current, which keys are read and when it is iterated."""
-
-    __slots__ = ("_name",)
-
-    def __init__(self, name: str, data: dict) -> None:
-        super().__init__(data)
-        self._name = name
-
-    def _note(self, key: Any) -> None:
-        reads = _READS.current
-        if reads is not None:
-            reads.add((self._name, key))
-
-    def __getitem__(self, key):
-        self._note(key)
-        return super().__getitem__(key)
-
-    def get(self, key, default=None):
-        self._note(key)
-        return super().get(key, default)
-
-    def __contains__(self, key):
-        self._note(("in", key))  # whether it exists, not what it holds
-        return super().__contains__(key)
-
-    def __iter__(self):
-        self._note(IDS)
-        return super().__iter__()
-
-    def __len__(self):
-        self._note(IDS)
-        return super().__len__()
-
-    def keys(self):
-        self._note(IDS)
-        return super().keys()
-
-    def values(self):
-        self._note(EVERY)
-        return super().values()
-
-    def items(self):
-        self._note(EVERY)
-        return super().items()
-
-
-class _TrackedList(list):
-    """A list whose every read counts as reading all of it."""
-
-    __slots__ = ("_name",)
-
-    def __init__(self, name: str, data: list) -> None:
-        super().__init__(data)
-        self._name = name
-
-    def _note(self) -> None:
-        reads = _READS.current
-        if reads is not None:
-            reads.add((self._name, EVERY))
-
-    def __getitem__(self, index):
-        self._note()
-        return super().__getitem__(index)
-
-    def __iter__(self):
-        self._note()
-        return super().__iter__()
-
-    def __len__(self):
-        self._note()
-        return super().__len__()
-
-    def __contains__(self, value):
-        self._note()
-        return super().__contains__(value)
-
-    def __reversed__(self):
-        self._note()
-        return super().__reversed__()
-
-
-class _TrackedSet(set):
-    """A set that notes which members are asked for, and when it is iterated."""
-
-    __slots__ = ("_name",)
-
-    def __init__(self, name: str, data) -> None:
-        super().__init__(data)
-        self._name = name
-
-    def _note(self, key: Any) -> None:
-        reads = _READS.current
-        if reads is not None:
-            reads.add((self._name, key))
-
-    def __contains__(self, key):
-        self._note(("in", key))
-        return super().__contains__(key)
-
-    def __iter__(self):
-        self._note(IDS)
-        return super().__iter__()
-
-    def __len__(self):
-        self._note(IDS)
-        return super().__len__()
-
-
-def _diff(name: str, old: Any, new: Any, same: Callable[[Any, Any], bool]) -> set[Token]:
-    """The tokens of container `name` whose value differs between two rounds (raw reads: the
-    tracked containers' own methods are bypassed)."""
-    if isinstance(new, list) or isinstance(old, list):
-        return set() if list.__eq__(list(old or ()), list(new or ())) is True else {(name, EVERY)}
-    if isinstance(new, set):
-        differ = set.symmetric_difference(set(old or ()), new)
-        return ({(name, ("in", key)) for key in differ} | {(name, IDS), (name, EVERY)}
-                if differ else set())
-    old = old if old is not None else {}
-    changed: set[Token] = set()
-    old_keys, new_keys = dict.keys(old), dict.keys(new)
-    if old_keys != new_keys:
-        changed.add((name, IDS))
-        changed.update((name, ("in", key)) for key in old_keys ^ new_keys)
-    for key in old_keys | new_keys:
-        if not same(dict.get(old, key, _MISSING), dict.get(new, key, _MISSING)):
-            changed.add((name, key))
-    if changed:
-        changed.add((name, EVERY))
-    return changed
-
-
-def _equal(a: Any, b: Any) -> bool:
-    return a is b or a == b
 
 
 RACY_NS = 2_000_000_000
@@ -276,7 +127,7 @@ class Session:
         self.graph: Graph | None = None
         """The graph of the last round without problems."""
         self.pages: dict[str, str] = {}
-        self.reads: dict[str, frozenset[Token]] = {}
+        self.reads: dict[str, frozenset[tuple]] = {}
         self._indexes: dict[str, Any] = {}
         """Container name -> its raw contents in the last good round, to diff against."""
         self._links: dict[tuple[str, str], _Linked] = {}
@@ -346,11 +197,11 @@ class Session:
         self._new_links: dict[tuple[str, str], _Linked] = {}
 
         def track(name: str, value: Any) -> Any:
-            wrapped = value if isinstance(value, (_TrackedDict, _TrackedList, _TrackedSet)) else (
-                _TrackedList(name, value) if isinstance(value, list) else _TrackedDict(name, value))
+            wrapped = value if isinstance(value, (TrackedDict, TrackedList, TrackedSet)) else (
+                TrackedList(name, value) if isinstance(value, list) else TrackedDict(name, value))
             containers[name] = wrapped
-            same = (lambda a, b: a is b) if name.startswith("records.") else _equal
-            changed.update(_diff(name, self._indexes.get(name), wrapped, same))
+            same = (lambda a, b: a is b) if name.startswith("records.") else equal
+            changed.update(diff(name, self._indexes.get(name), wrapped, same))
             return wrapped
 
         self._track = track
@@ -358,7 +209,7 @@ class Session:
             corpus.records[kind] = track(f"records.{kind}", corpus.records[kind])
         # One tracked set per kind, present even when empty: linking asks whether the id it
         # names is in its kind's set, and must learn when that id's file breaks.
-        corpus.invalid = {kind: track(f"invalid.{kind}", _TrackedSet(f"invalid.{kind}",
+        corpus.invalid = {kind: track(f"invalid.{kind}", TrackedSet(f"invalid.{kind}",
                                                                      corpus.invalid.get(kind, ())))
                           for kind in set(corpus.records) | set(corpus.invalid)}
         graph, link_problems = link(corpus, read_text=self._read_text,
@@ -377,11 +228,11 @@ class Session:
         written = []
         for path in dirty:
             reset()
-            _READS.current = reads = set()
+            READS.current = reads = set()
             try:
                 text = plan[path]()
             finally:
-                _READS.current = None
+                READS.current = None
             new_reads[path] = frozenset(reads)
             if self.pages.get(path) != text:
                 written.append(path)
@@ -400,17 +251,17 @@ class Session:
         """link._link_record, replaying the previous round's result when neither the record
         nor anything it looked up (the existence of the records it names, the texts it cites)
         changed. Records with problems are linked again each round."""
-        if not isinstance(graph.texts, _TrackedDict):  # read by now: link reads texts first
+        if not isinstance(graph.texts, TrackedDict):  # read by now: link reads texts first
             graph.texts = self._track("graph.texts", graph.texts)
         me = (loaded.kind, loaded.id)
         known = self._links.get(me)
         if known is None or known.loaded is not loaded or known.reads & self._changed:
             scratch = Graph(graph.corpus, texts=graph.texts, passages=defaultdict(dict))
-            _READS.current = reads = set()
+            READS.current = reads = set()
             try:
                 problems = link_module._link_record(scratch, loaded)
             finally:
-                _READS.current = None
+                READS.current = None
             if problems:
                 _replay(graph, scratch)
                 return problems
