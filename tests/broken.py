@@ -36,6 +36,14 @@ def write(rel: str, data: str | bytes) -> Breakage:
     return breakage
 
 
+def append(rel: str, data: bytes) -> Breakage:
+    """Add bytes at the end of a file."""
+    def breakage(content: Path) -> None:
+        with open(content / rel, "ab") as handle:
+            handle.write(data)
+    return breakage
+
+
 def rename(rel: str, new: str) -> Breakage:
     def breakage(content: Path) -> None:
         (content / rel).rename(content / new)

@@ -5,6 +5,7 @@ and the fix, one line per problem, every problem at once, exit status 1, never a
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from click.testing import CliRunner
 
 from generator.adapters.cli import main
 
-from .broken import PHONE, TRADE, VIDEO, Breakage, both, edit, remove, rename, symlink, write
+from .broken import PHONE, TRADE, VIDEO, Breakage, append, both, edit, remove, rename, symlink, write
 from .conftest import MINI, ROOT
 
 BOMB = "a: &a [lol, lol, lol, lol]\nb: &b [*a, *a, *a, *a]\nc: &c [*b, *b, *b, *b]\nname: *c\n"
@@ -125,7 +126,7 @@ CASES = [
     case("unknown-folder", write("topic/energy.yaml", "name: Energy\n"),
          "content/topic: unknown content folder 'topic' — did you mean 'topics'?; expected one of: calls, actors, sources, organizations, topics, events"),
     case("reserved-id", write("topics/index.yaml", "name: Index\n"),
-         "content/topics/index.yaml:1:1: 'index' is reserved for the topics index page; choose another id"),
+         "content/topics/index.yaml: file name 'index.yaml' is reserved for the topics index page; choose another id"),
     case("id-leaving-the-output-directory", edit(VIDEO, "requested_by: bob-brown", "requested_by: ../../etc/passwd"),
          "content/calls/2021-12-07-adams-brown-video-call.yaml:4:15: requested_by: '../../etc/passwd' is not a valid id: use lowercase letters, digits and single hyphens (e.g. 'etc-passwd')"),
     case("text-path-leaving-content", edit("sources/beta-report.yaml", "text: texts/beta.txt", "text: ../../etc/passwd"),
@@ -151,7 +152,7 @@ CASES = [
     case("missing-source-text", remove("texts/beta.txt"),
          "content/sources/beta-report.yaml:4:7: text: source text 'texts/beta.txt' does not exist (expected at content/texts/beta.txt)"),
     case("source-text-not-utf8", write("texts/beta.txt", b"caf\xe9"),
-         "content/sources/beta-report.yaml:4:7: text: source text 'texts/beta.txt' is not UTF-8"),
+         "content/texts/beta.txt:1: file is not valid UTF-8 (byte 0xe9); save it as UTF-8"),
     case("unknown-actor", edit(VIDEO, "requested_by: bob-brown", "requested_by: bob-browne"),
          "content/calls/2021-12-07-adams-brown-video-call.yaml:4:15: requested_by: unknown actor 'bob-browne' — did you mean 'bob-brown'?"),
     case("unknown-wikilink", edit(TRADE, "[[alice-adams]]", "[[alice-adam]]"),
@@ -177,6 +178,98 @@ CASES = [
 
 ]
 
+
+BETA = "texts/beta.txt"
+AFTER_BETA = (MINI / BETA).read_text("utf-8").count("\n") + 1
+"""The line a text appended to the fixture's beta.txt starts on."""
+PHONE_MINUTES = "content/calls/2021-12-14-adams-brown-phone-call.yaml:20:18: facts[0].reports[0].minutes: "
+
+# Content validation (issue 18: numbers, dates, names, ids, messages, duplicates).
+CASES += [
+    *(case(f"number-written-{name}", edit(PHONE, "minutes: 50", f"minutes: {raw}"),
+           PHONE_MINUTES + f"YAML reads {raw} as the number {value}{why}: write whole numbers in "
+                           f"plain decimal digits, e.g. {meant}")
+      for name, raw, value, why, meant in [
+          ("octal", "050", 40, " (a leading 0 makes it octal)", 50),
+          ("hex", "0x32", 50, "", 50), ("binary", "0b110010", 50, "", 50),
+          ("underscore", "5_0", 50, "", 50), ("plus", "+50", 50, "", 50),
+          ("sexagesimal", "1:30", 90, "", 90)]),
+    case("number-written-hex-as-boolean", edit("events/sanctions-vote.yaml", "scheduled: true", "scheduled: 0x1"),
+         "content/events/sanctions-vote.yaml:4:12: scheduled: YAML reads 0x1 as the number 1: write whole numbers in plain decimal digits, e.g. 1"),
+    case("impossible-partial-date", edit("events/sanctions-vote.yaml", "date: '2021-12'", "date: '2021-02-30'"),
+         "content/events/sanctions-vote.yaml:2:7: date: '2021-02-30' is not a day of the calendar (February 2021 has 28 days); check the day"),
+    case("blank-name", edit("events/sanctions-vote.yaml", "name: Sanctions vote", "name: '   '"),
+         "content/events/sanctions-vote.yaml:1:7: name: holds only spaces; write the text"),
+    case("end-date-before-date", edit("events/sanctions-vote.yaml", "date: '2021-12'", "date: '2021-12'\nend_date: '2021-11-30'"),
+         "content/events/sanctions-vote.yaml:3:11: end_date: end_date '2021-11-30' is before date '2021-12'; check both dates"),
+    case("publication-in-the-future", edit("sources/alpha-report.yaml", "published: 2021-12-07", "published: 2201-12-07"),
+         "content/sources/alpha-report.yaml:5:12: published: 2201-12-07 is in the future; a call or publication date is a day that has passed (a typo in the year?)"),
+    case("publication-before-1900", edit("sources/alpha-report.yaml", "published: 2021-12-07", "published: 1021-12-07"),
+         "content/sources/alpha-report.yaml:5:12: published: 1021-12-07 is before 1900; check the year"),
+    case("id-ending-in-a-newline", write("topics/energy\n.yaml", "name: Energy\n"),
+         "content/topics/energy\\n.yaml: file name 'energy\\n.yaml' is not a valid id: use lowercase letters, digits and single hyphens, e.g. 'energy.yaml'"),
+    case("id-too-long", write(f"topics/{'a' * 121}.yaml", "name: Long\n"),
+         f"content/topics/{'a' * 121}.yaml: file name '{'a' * 121}.yaml' is too long (121 characters); ids have at most 120, e.g. '{'a' * 120}.yaml'"),
+    case("control-character-in-source-text", append(BETA, b"Bad \x1b[31m here\n"),
+         f"content/texts/beta.txt:{AFTER_BETA}:5: the text contains the control character U+001B, which has no place in an article; remove it"),
+    case("nul-in-source-text", append(BETA, b"Bad \x00 here\x07\n"),
+         f"content/texts/beta.txt:{AFTER_BETA}:5: the text contains the control character U+0000, which has no place in an article; remove it"),
+    case("source-text-utf16", write(BETA, "Second call".encode("utf-16")),
+         "content/sources/beta-report.yaml:4:7: text: source text 'texts/beta.txt' is UTF-16, not UTF-8; save it as UTF-8"),
+    case("source-text-utf16-without-bom", write(BETA, "Second call between Adams".encode("utf-16-le")),
+         "content/sources/beta-report.yaml:4:7: text: source text 'texts/beta.txt' is UTF-16, not UTF-8; save it as UTF-8"),
+    case("source-text-is-a-folder", both(remove(BETA), lambda content: (content / BETA).mkdir()),
+         "content/sources/beta-report.yaml:4:7: text: source text 'texts/beta.txt' is a folder, not a text file"),
+    case("source-text-is-a-fifo", both(remove(BETA), lambda content: os.mkfifo(content / BETA)),
+         "content/sources/beta-report.yaml:4:7: text: source text 'texts/beta.txt' is a FIFO (named pipe), not a text file"),
+    case("source-text-symlink-to-a-fifo", both(
+             remove(BETA), lambda content: os.mkfifo(content / "texts/pipe"),
+             lambda content: (content / BETA).symlink_to("pipe")),
+         "content/sources/beta-report.yaml:4:7: text: source text 'texts/beta.txt' is a symlink to a FIFO (named pipe), not a text file"),
+    case("source-text-symlink-to-dev-zero", both(remove(BETA), lambda content: (content / BETA).symlink_to("/dev/zero")),
+         "content/sources/beta-report.yaml:4:7: text: source text is a symlink that points outside content/; copy the file in instead"),
+    case("source-text-too-big", write(BETA, "word " * 400_001),
+         "content/sources/beta-report.yaml:4:7: text: source text 'texts/beta.txt' is 2,000,005 bytes; source texts are limited to 2,000,000 (one article, not a whole site)"),
+    case("raw-line-separator-in-yaml", edit(TRADE, "name: Trade", "name: Tr\u2028ade"),
+         "content/topics/trade.yaml:1:9: a raw U+2028 (line separator) here, which YAML reads as a line break; replace it by a space (or by a real line break)"),
+    case("raw-next-line-in-yaml", edit(TRADE, "name: Trade", "name: Tr\x85ade"),
+         "content/topics/trade.yaml:1:9: a raw U+0085 (next line) here, which YAML reads as a line break; replace it by a space (or by a real line break)"),
+    case("byte-order-mark-inside-a-value", edit(TRADE, "name: Trade", "name: Tr\ufeffade"),
+         "content/topics/trade.yaml:1:7: name: the value contains a byte order mark (U+FEFF), an invisible character; remove it"),
+    case("bidi-override-shown-escaped", edit(VIDEO, "requested_by: bob-brown", "requested_by: bob\u202ebrown\u2066"),
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:4:15: requested_by: 'bob\\u202ebrown\\u2066' is not a valid id: use lowercase letters, digits and single hyphens (e.g. 'bob-brown')"),
+    case("passage-of-spaces-with-boilerplate", edit("actors/bob-brown.yaml", "passage: Premier Bob Brown", "passage: '     '"),
+         "content/actors/bob-brown.yaml:7:18: roles[0].cites[0].passage: cited passage has no words (\"     \"): copy the words exactly as source 'alpha-report' prints them"),
+    case("unclosed-wikilink", edit(TRADE, "[[alice-adams]]", "[[alice-adams"),
+         "content/topics/trade.yaml:2:14: description: malformed link near '[[alice-adams.': write [[id]] or [[id|words]], with both pairs of brackets"),
+    case("stray-wikilink-brackets", edit(TRADE, "[[alice-adams]]", "alice-adams]]"),
+         "content/topics/trade.yaml:2:14: description: malformed link near ']].': write [[id]] or [[id|words]], with both pairs of brackets"),
+    case("wikilink-in-a-plain-field", edit(VIDEO, "location: his dacha", "location: '[[bob-brown]] dacha'"),
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:14:15: participants[1].location: [[…]] links are not resolved in this field (only in prose such as text and description); write plain text"),
+    case("record-symlink-to-a-fifo", both(
+             lambda content: os.mkfifo(content / "topics" / "pipe"),
+             lambda content: (content / "topics" / "energy.yaml").symlink_to("pipe")),
+         "content/topics/energy.yaml: a symlink to a FIFO (named pipe): a record must be a YAML text file",
+         "content/topics/pipe: not a record file: records are '<id>.yaml' files (rename it to 'pipe.yaml' or move it out of content/)"),
+    case("record-broken-symlink", lambda content: (content / "topics" / "energy.yaml").symlink_to("nothing.yaml"),
+         "content/topics/energy.yaml: a broken symlink: a record must be a YAML text file"),
+    case("person-copied-to-a-second-file", lambda content: shutil.copy(content / "actors/bob-brown.yaml", content / "actors/bob-brown-2.yaml"),
+         "content/actors/bob-brown-2.yaml:1:7: name: 'Bob Brown' is already the name of content/actors/bob-brown.yaml; one actor, one record: merge the two files, or tell them apart in the name"),
+    case("name-that-is-another-record-alias", write("actors/premier.yaml", "name: premier  BROWN\n"),
+         "content/actors/premier.yaml:1:7: name: 'premier  BROWN' is already an alias of content/actors/bob-brown.yaml; one actor, one record: merge the two files, or tell them apart in the name"),
+    case("event-copied-to-a-second-file", lambda content: shutil.copy(content / "events/sanctions-vote.yaml", content / "events/sanctions-vote-2.yaml"),
+         "content/events/sanctions-vote-2.yaml:1:7: name: 'Sanctions vote' is already the name of content/events/sanctions-vote.yaml; one event, one record: merge the two files, or tell them apart in the name"),
+]
+
+
+def test_an_event_of_the_same_name_on_another_date_is_no_duplicate(tmp_path, monkeypatch):
+    """Events are told apart by name and date: the same vote a year earlier is another event."""
+    def breakage(content: Path) -> None:
+        text = (content / "events/sanctions-vote.yaml").read_text("utf-8")
+        (content / "events/sanctions-vote-2020.yaml").write_text(text.replace("'2021-12'", "'2020-12'"), "utf-8")
+    result = _run(tmp_path, monkeypatch, breakage, "validate")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "2 events" in result.stdout
 
 def _run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, breakage: Breakage, *args: str):
     content = tmp_path / "content"
@@ -238,3 +331,34 @@ def test_a_kind_that_is_a_file_not_a_folder(tmp_path, monkeypatch):
     assert result.stderr.splitlines()[-2:] == [
         "content/topics: 'topics' must be a folder of '<id>.yaml' record files",
         "7 content problems found; nothing was built."]  # every topic reference of the fixture
+
+
+def test_unreadable_content_directory(tmp_path, monkeypatch):
+    """content/ that cannot be listed (no read permission) is one line, exit 1, no usage text."""
+    listing = Path.iterdir
+
+    def refuse(self):
+        if self.name == "content":
+            raise PermissionError(13, "Permission denied", str(self))
+        return listing(self)
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    result = _run(tmp_path, monkeypatch, lambda content: None, "validate")
+    assert (result.exit_code, result.stderr) == (
+        1, "Error: content directory 'content' cannot be read (Permission denied); check its "
+           "permissions\n")
+
+
+def test_unreadable_kind_folder(tmp_path, monkeypatch):
+    """A folder of records that cannot be listed is reported with the other problems."""
+    listing = Path.iterdir
+
+    def refuse(self):
+        if self.name == "topics":
+            raise PermissionError(13, "Permission denied", str(self))
+        return listing(self)
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    result = _run(tmp_path, monkeypatch, lambda content: None, "validate")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-2:] == [
+        "content/topics: the folder cannot be read (Permission denied); check its permissions",
+        "7 content problems found; nothing was built."]

@@ -32,6 +32,14 @@ def test_problem_stays_on_one_line_whatever_the_content_holds():
     assert str(problem) == "content/a\\nb.yaml:1:1: name: bad 'x\\ty\\x01z\\u2028\\ud800'"
 
 
+def test_invisible_characters_that_reorder_or_hide_text_are_shown_escaped():
+    """A right-to-left override, bidi isolates and marks, and a byte order mark would make the
+    message read differently from what the file holds: they are printed as escapes."""
+    problem = Problem("content/a.yaml", 1, 1, "name", "'a\u202eb\u2066c\u2069d\u200fe\ufefff\u061cg'")
+    assert str(problem) == ("content/a.yaml:1:1: name: "
+                            "'a\\u202eb\\u2066c\\u2069d\\u200fe\\ufefff\\u061cg'")
+
+
 def test_content_error_reports_every_problem_once_in_order_then_the_count():
     """Problems are sorted by file and line, duplicates dropped, and counted."""
     second = Problem("content/b.yaml", 2, 1, "x", "two")

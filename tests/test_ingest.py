@@ -500,6 +500,14 @@ def test_a_reserved_id_is_refused(unseen: Path) -> None:
     assert sorted(p.name for p in (unseen / "texts").iterdir()) == ["notes.txt"]
 
 
+def test_an_id_with_a_trailing_newline_is_refused(unseen: Path) -> None:
+    """`--id $'harbour\\n'` (a pasted line end) is not an id: the same check as file names."""
+    result = ingest(UNSEEN / "harbour-herald-by-staff.txt", "--id", "harbour\n")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: 'harbour\n' is not a valid id: use lowercase letters")
+    assert not list((unseen / "sources").glob("harbour*"))
+
+
 def _benchmark_texts() -> dict[str, str]:
     spec = importlib.util.spec_from_file_location("benchmarks_ingest", ROOT / "benchmarks" / "ingest.py")
     module = importlib.util.module_from_spec(spec)

@@ -9,6 +9,8 @@ bug, as is a message that still speaks pydantic ("Input should be ...").
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -16,13 +18,14 @@ from typing import Any
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from generator.adapters.cli import main
 from generator.core.errors import ContentError
-from generator.core.models import KINDS
+from generator.core.models import ID_RE, KINDS
 from generator.core.pipeline import render, validate
 
 from .conftest import MINI, ROOT
@@ -38,7 +41,10 @@ TRAPS = ["10:07", "15:35", "NO", "yes", "off", "0755", "0x1F", "1e3", "2021-12-0
          "!!python/object:os.system x", "<< : {a: 1}", "\tx", "[", "]", "{", "'", '"', "|", ">",
          "- x", "? x", "@x", "`x", "%x", "a: b", "[[alice-adams]]", "[[nobody]]", "texts/../x.txt",
          "../../etc/passwd", "javascript:alert(1)", "https://example.org/a", "video", "readout",
-         "alice-adams", "trade", "<script>alert(1)</script>", "x" * 300, "\u2028", "\x85"]
+         "alice-adams", "trade", "<script>alert(1)</script>", "x" * 300, "\u2028", "\x85",
+         "050", "0x32", "0b110010", "5_0", "+50", "1:30", "'2021-02-30'", "2201-12-07", "'   '",
+         "[[alice-adams", "alice-adams]]", "a" * 121, "\"\\x1b[31m\"", "\u202eevil", "\ufeffx",
+         "**b**{: onclick=alert(1) }", "[x](javascript:alert(1))", "https://x.example/a|b"]
 """Raw YAML text that trips parsers and schemas."""
 
 scalars = (st.none() | st.booleans() | st.integers(min_value=-2**70, max_value=2**70)
@@ -191,3 +197,132 @@ def test_a_datetime_value_is_a_clean_message(tmp_path):
     assert [(p.line, p.column, p.field, p.message) for p in caught.value.problems] == [
         (1, 7, "name", "expected text, but YAML read 2021-01-01 00:00:00 as a date: write it in "
                        "quotes, '2021-01-01 00:00:00'")]
+
+
+# --- hostile strings in every field ---------------------------------------------------------
+
+MARKERS = ("zqbold", "zqem", "zqcode", "zqheading", "zqlink", "zqimg", "zqcell")
+"""Words that stand alone as an element's whole text only if the markup around them was
+interpreted: escaped, the asterisks, brackets or hashes stay beside them."""
+
+HOSTILE = [
+    "<zqtag onclick=alert(1)>x</zqtag>", "**zqbold**{: zqattr=1 }", "*zqem*{:onclick=alert(1)}",
+    "[zqlink](javascript:alert(1))", "![zqimg](https://evil.example/zq.png)",
+    "<img src=https://evil.example/zq.png>", "{: style=background:url(https://evil.example/zq.png) }",
+    "`zqcode`", "# zqheading", '<div markdown="1">**zqbold**</div>', "&lt;zqtag&gt; &#x3C;zqtag&#x3E;",
+    "| zqcell | b |\n|---|---|\n| c | d |", "<!-- zq --> <script>zq()</script>", "{{ zq }} {% raw %}",
+    "[^zq] *[zq]: abbr", '!!! note "zq"', "[zqlink]: https://evil.example/zq", "<https://evil.example/zq>",
+    "x\u202ezq\u2066y\u2069 \u200fz", "\\*zqem\\* \\\\", "zq <b>zqbold</b> &amp;", "javascript:alert(1)",
+    "zq [x](<javascript:alert(1)>) [y][zqlink]",
+]
+"""Markup, attr_list, raw HTML, entities, Markdown links and images, Jinja, bidi characters:
+the build must show every one of them as text."""
+
+HOSTILE_URLS = ["https://x.example/**zqbold**{:onclick=alert&#x28;1&#x29;}|",
+                "https://x.example/a|b{:style=background:url&#x28;https://evil.example/zq.png&#x29;}"]
+"""URLs that pass validation and are full of Markdown: a link target is text too."""
+
+_NOT_PLAIN = {"passage", "words", "body_ends_before", "url", "time", "date", "published",
+              "end_date", "text"}
+"""Fields whose values are verbatim source words, URLs, dates or paths (the `text` of a claim is
+prose, kept: see _text_locations)."""
+
+
+def _text_locations(rel: str, data: Any) -> list[tuple]:
+    """Where a record holds free text: string values that are not ids, choices or verbatim."""
+    found = []
+    for loc in _locations(data):
+        value = data
+        for part in loc:
+            value = value[part]
+        key = next((part for part in reversed(loc) if isinstance(part, str)), "")
+        if not isinstance(value, str) or value.lower() == "unknown" or ID_RE.fullmatch(value):
+            continue
+        if key in _NOT_PLAIN and not (key == "text" and not rel.startswith("sources/")):
+            continue
+        found.append(loc)
+    return found
+
+
+HOSTILE_PLACES = [(rel, loc) for rel in FILES for loc in _text_locations(rel, DATA[rel])]
+
+
+_LOADING = {"src", "srcset", "style", "action", "formaction", "poster", "data", "xlink:href",
+            "background"}
+"""Attributes whose value a browser loads. A link (href) may lead to a curated, validated URL
+on any host, never to script (Material's own share button is `javascript:void(0)`); text
+attributes such as aria-label and title may hold the hostile words, escaped."""
+
+
+def _offences(html: str, where: str) -> list[str]:
+    """Elements and attributes of the page that came from content markup."""
+    soup = BeautifulSoup(html, "html.parser")
+    found = []
+    for tag in soup.find_all(True):
+        if "zq" in tag.name or tag.name in ("script", "iframe") and "zq" in tag.get_text():
+            found.append(f"{where}: element <{tag.name}>")
+        for name, value in tag.attrs.items():
+            value = " ".join(value) if isinstance(value, list) else str(value)
+            if "zq" in name or name.startswith("on"):
+                found.append(f"{where}: attribute {name} on <{tag.name}>")
+            if (name in _LOADING and ("evil.example" in value or "alert(" in value)
+                    or name == "href" and ("alert(" in value or value.startswith("javascript:")
+                                           and value != "javascript:void(0)")):
+                found.append(f"{where}: {name}={value!r} on <{tag.name}>")
+        if tag.get_text().strip() in MARKERS:
+            found.append(f"{where}: <{tag.name}>{tag.get_text().strip()}</{tag.name}> (markup interpreted)")
+    if re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", html):
+        found.append(f"{where}: a raw control character")
+    return found
+
+
+@settings(max_examples=2, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+          phases=(Phase.explicit, Phase.generate))  # no shrinking: each example is a full build
+@given(st.permutations(HOSTILE))
+@example(HOSTILE)
+def test_hostile_text_in_every_field_never_becomes_markup(order):
+    """Hostile strings in every free-text field of every record (names, titles, labels, values,
+    descriptions, claims, aliases, locations, outlets…), in the sources' URLs and in a paragraph
+    of a source text: the
+    full `briefing build` succeeds and no element or attribute of any page, nor of the search
+    index, comes from them."""
+    with tempfile.TemporaryDirectory() as tmp:
+        changes = [(rel, "set", (loc, f"{order[i % len(order)]} {i}"))
+                   for i, (rel, loc) in enumerate(HOSTILE_PLACES)]
+        changes += [(rel, "set", (("url",), HOSTILE_URLS[i % len(HOSTILE_URLS)]))
+                    for i, rel in enumerate(f for f in FILES if f.startswith("sources/"))]
+        content = _corpus(Path(tmp), changes)
+        with open(content / "texts" / "beta.txt", "a", encoding="utf-8") as text:
+            text.write("\n" + "\n\n".join(order) + "\n")
+        site = Path(tmp) / "site"
+        result = CliRunner().invoke(main, ["build", "-f", str(ROOT / "mkdocs.yml"), "--content",
+                                           str(content), "-d", str(site)])
+        assert result.exit_code == 0, result.output
+        offences = []
+        for page in site.rglob("*.html"):
+            offences += _offences(page.read_text("utf-8"), page.relative_to(site).as_posix())
+        for index in site.rglob("search_index.json"):
+            for doc in json.loads(index.read_text("utf-8"))["docs"]:
+                offences += _offences(doc["title"] + " " + doc["text"], f"search: {doc['location']}")
+        assert offences == []
+
+
+def test_hostile_places_cover_every_kind_of_free_text():
+    """The hostile test reaches names, titles, claims, values, locations and aliases."""
+    keys = {next(p for p in reversed(loc) if isinstance(p, str)) for _, loc in HOSTILE_PLACES}
+    assert {"name", "title", "text", "label", "value", "location", "aliases", "headline"} <= keys
+
+
+def test_the_offence_check_sees_markup_from_content():
+    """The checker of the hostile test finds each kind of leak it looks for (it can fail)."""
+    html = ('<p><strong>zqbold</strong> <a href="javascript:alert(1)">x</a> <zqtag></zqtag> '
+            '<em zqattr="1" onclick="x">**zqem**</em> <img src="https://evil.example/zq.png">\x1b</p>')
+    assert _offences(html, "page") == [
+        "page: <strong>zqbold</strong> (markup interpreted)",
+        "page: href='javascript:alert(1)' on <a>",
+        "page: element <zqtag>",
+        "page: attribute zqattr on <em>",
+        "page: attribute onclick on <em>",
+        "page: src='https://evil.example/zq.png' on <img>",
+        "page: a raw control character"]
+    assert _offences("<p>**zqbold**{: zqattr=1 } &lt;zqtag&gt;</p>", "page") == []

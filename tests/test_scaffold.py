@@ -121,12 +121,17 @@ def test_call_scaffold_takes_its_date_from_the_id(project: Path) -> None:
     (("new", "people", "x"), "Error: unknown kind 'people'; kinds are: call, actor, source, "
                              "organization, topic, event\n"),
     (("new", "actor", "Carol_Clerk"), "Error: 'Carol_Clerk' is not a valid id: use lowercase "
-                                      "letters, digits and single hyphens (at most 120), e.g. "
-                                      "'carol-clerk'\n"),
-    (("new", "actor", "index"), "Error: 'index' is reserved for the section's index page; "
-                                "choose another id, e.g. 'index-1'\n"),
-    (("new", "call", "2022-13-05-x"), "Error: a call's id starts with its date (YYYY-MM-DD-…): "
-                                      "e.g. '"),
+                                      "letters, digits and single hyphens, e.g. 'carol-clerk'\n"),
+    (("new", "actor", "index"), "Error: 'index' is reserved for the actors index page; "
+                                "choose another id\n"),
+    (("new", "call", "2022-13-05-x"), "Error: '2022-13-05' is not a day of the calendar; a call's "
+                                      "id starts with the date of the call (YYYY-MM-DD-…)\n"),
+    (("new", "call", "2021-02-30-x"), "Error: '2021-02-30' is not a day of the calendar; a call's "
+                                      "id starts with the date of the call (YYYY-MM-DD-…)\n"),
+    (("new", "topic", "energy\n"), "Error: 'energy\\n' is not a valid id: use lowercase letters, "
+                                   "digits and single hyphens, e.g. 'energy'\n"),
+    (("new", "topic", "a" * 121), f"Error: '{'a' * 121}' is too long (121 characters); ids have "
+                                  f"at most 120, e.g. '{'a' * 120}'\n"),
     (("new", "call", "adams-brown"), "Error: a call's id starts with its date (YYYY-MM-DD-…): "
                                      "e.g. '"),
     (("new", "actor", "alice-adams"), "Error: content/actors/alice-adams.yaml already exists; "

@@ -1,6 +1,14 @@
 """The verbatim verifier: folding, finding passages, and explaining misses."""
 
+import re
+from html import unescape
+
+import pytest
+
+from generator.core.text_file import read_text
 from generator.core.verbatim import FoldedText, fold, mismatch_message
+
+from .conftest import build
 
 TEXT = ("Mr. Putin “noted that it would be a mistake that our ancestors would see as a grave "
         "error.\nA lot of mistakes have been made over the past 30 years” — Ushakov said.")
@@ -45,3 +53,63 @@ def test_boilerplate_is_not_citable():
     text.body_end = text.find("Share:")
     assert text.find("Body words") == 0
     assert text.find("More stories") == -1
+
+
+def test_decomposed_accents_match_composed_ones(tmp_path):
+    """'Café' typed with a combining accent (NFD) matches the source's composed 'Café' (NFC),
+    and the other way round: texts are read as NFC and passages composed before comparing."""
+    path = tmp_path / "t.txt"
+    path.write_text("Le Caf\u0065\u0301 de Flore, and the Caf\u00e9 Central.", "utf-8")
+    text = FoldedText.of(read_text(path, "t.txt", tmp_path))
+    assert text.find("Le Caf\u00e9 de Flore") == 0
+    assert text.find("the Caf\u0065\u0301 Central") > 0
+
+
+@pytest.mark.parametrize("end", ["\r", "\r\n", "\u2028"])
+def test_line_ends_are_made_newlines_on_reading(tmp_path, end):
+    """CR-only (old Mac), CRLF and Unicode line separators become '\\n', so paragraphs stay."""
+    path = tmp_path / "t.txt"
+    path.write_bytes(f"One.{end}{end}Two.{end}".encode())
+    assert read_text(path, "t.txt", tmp_path) == "One.\n\nTwo.\n"
+
+
+def _long_text(sentences: int) -> str:
+    return " ".join(f"Sentence {n} tells of the {n % 7}th river and {n * 13 % 101} boats."
+                    + ("\n\n" if n % 9 == 0 else "") for n in range(sentences))
+
+
+def test_long_near_miss_names_the_closest_passage_and_the_difference():
+    """A 3,000-character passage with one word changed, in a 300 kB text: the message shows the
+    real words (shortened) and the one difference."""
+    text = FoldedText.of(_long_text(6_000))
+    start = text.folded.index("Sentence 4000 ")
+    copied = text.folded[start: text.folded.index(" Sentence 4060 ", start)]
+    passage = copied.replace("4031 tells", "4031 speaks")
+    message = mismatch_message("quote", passage, text, "long")
+    assert message.endswith(f"; closest passage in the source: \"{copied[:157]}...\" (yours has "
+                            "'speaks' where the source has 'tells')")
+
+
+def test_near_miss_with_a_dropped_word_and_an_added_one():
+    """Words left out or added shift the passage; the closest words are still found."""
+    text = FoldedText.of(_long_text(500))
+    passage = "Sentence 250 tells of the 5th river and 18 boats. Sentence 251 tells of the 6th and 31 boats."
+    message = mismatch_message("quote", passage, text, "long")
+    assert message.endswith('closest passage in the source: "Sentence 250 tells of the 5th river '
+                            'and 18 boats. Sentence 251 tells of the 6th river and 31 boats" '
+                            "(yours has 'nothing' where the source has 'river')")
+
+
+def test_a_text_with_cr_only_line_ends_keeps_its_paragraphs_on_the_source_page(mini_copy, tmp_path):
+    """Built HTML: a text saved with old-Mac line ends shows the same paragraphs as the
+    original, not one."""
+    beta = mini_copy / "texts" / "beta.txt"
+    original = beta.read_text("utf-8")
+    beta.write_bytes(original.replace("\n", "\r").encode("utf-8"))
+    site = build(mini_copy, tmp_path / "site")
+    html = (site / "sources" / "beta-report" / "index.html").read_text("utf-8")
+    body = html[html.index('<div class="verbatim"'):]
+    paragraphs = re.findall(r"<p>(.*?)</p>", body[: body.index("</div>")], re.S)
+    expected = [part.strip()[:20] for part in original.split("\n\n") if part.strip()]
+    assert len(expected) > 3
+    assert [unescape(re.sub(r"<[^>]+>", "", p))[:20] for p in paragraphs] == expected

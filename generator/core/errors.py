@@ -30,14 +30,18 @@ class Problem:
             if self.column:
                 where += f":{self.column}"
         field = f" {self.field}:" if self.field else ""
-        return _one_line(f"{where}:{field} {self.message}")
+        return one_line(f"{where}:{field} {self.message}")
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                      "\ufeff\ud800-\udfff]")
+"""Control characters, line separators, and the invisible characters that reorder or hide
+what follows (bidi overrides and isolates, a byte order mark): a message shows them escaped."""
 
 
-def _one_line(text: str) -> str:
-    """Keep one problem on one line: control characters from content are shown escaped."""
+def one_line(text: str) -> str:
+    """Keep one problem on one line, shown as it is: control and bidi characters from content
+    are written as escapes (\\u202e), never printed raw."""
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace")
                         .decode("ascii"), text)
 

@@ -121,7 +121,7 @@ class Session:
     def __init__(self, content: Path) -> None:
         self.content = content
         self._records: dict[Path, _Stamped] = {}
-        self._texts: dict[Path, _Stamped] = {}
+        self._texts: dict[Path, FoldedText] = {}
         self._read_files = 0
         self._now = 0
         self.graph: Graph | None = None
@@ -158,21 +158,14 @@ class Session:
             self._records[path] = _Stamped(stamp, digest, loaded, _old(stamp, self._now))
         return problems
 
-    def _read_text(self, path: Path) -> FoldedText:
-        """link's source-text reader, reusing the folding of a text that did not change. A copy
-        is returned: link sets body_end on it."""
-        stamp = _stamp(path)
+    def _fold_text(self, path: Path, text: str) -> FoldedText:
+        """link's source-text folding, reused while the text is the same. A copy is returned:
+        link sets body_end on it."""
         known = self._texts.get(path)
-        if known is None or not known.unchanged(path, stamp, self._now):
+        if known is None or known.original != text:
             self._read_files += 1
-            data = path.read_bytes()
-            folded = FoldedText.of(data.decode("utf-8"))
-            if stamp is None or _stamp(path) != stamp:
-                self._texts.pop(path, None)
-                return folded
-            self._texts[path] = known = _Stamped(stamp, hashlib.sha256(data).digest(), folded,
-                                                 _old(stamp, self._now))
-        return dataclasses.replace(known.value)
+            known = self._texts[path] = FoldedText.of(text)
+        return dataclasses.replace(known)
 
     # -- one round ----------------------------------------------------------------------------
 
@@ -212,7 +205,7 @@ class Session:
         corpus.invalid = {kind: track(f"invalid.{kind}", TrackedSet(f"invalid.{kind}",
                                                                      corpus.invalid.get(kind, ())))
                           for kind in set(corpus.records) | set(corpus.invalid)}
-        graph, link_problems = link(corpus, read_text=self._read_text,
+        graph, link_problems = link(corpus, fold_text=self._fold_text,
                                     link_record=self._link_record)
         problems += link_problems
         t2 = clock()

@@ -10,23 +10,38 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel
 
-from .errors import Problem, did_you_mean, relative
 from .corpus import Corpus, Loaded
-from .models import (KIND_NAMES, KINDS, Citation, Claim, Fact, FactReport, Participant, Quote,
-                     Relation, Role)
+from .errors import Problem, did_you_mean, relative
+from .models import (
+    KIND_NAMES,
+    KINDS,
+    RESERVED_IDS,  # noqa: F401 - the one list lives in models; ingest imports it here
+    Citation,
+    Claim,
+    Fact,
+    FactReport,
+    Participant,
+    Quote,
+    Relation,
+    Role,
+)
 from .schema import field_shapes
+from .text_file import TextProblem, read_text
 from .verbatim import FoldedText, fold, mismatch_message
 from .yamlfile import Loc
 
 WIKILINK = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]]+?))?\]\]")
-
-RESERVED_IDS = {"index"}
-"""Ids that would collide with a section's index page."""
+MALFORMED_WIKILINK = re.compile(r"\[\[|\]\]")
+"""What is left of a wiki-link once the well-formed ones are taken out: an unclosed [[ or a
+stray ]], which would otherwise be printed as is."""
+VERBATIM_FIELDS = {"passage", "words", "body_ends_before"}
+"""Fields holding a source's own words, brackets included."""
 
 RELATIONS = {
     ("calls", "participants", "actor"): "Took part in",
@@ -50,6 +65,11 @@ RELATIONS = {
 CITED_AS_SPEAKER = "Cited as the source of statements in"
 MENTIONED = "Mentioned in"
 DEFAULT_RELATION = "Linked from"
+KIND_RELATIONS = {"calls": "Calls", "events": "Events", "topics": "Topics",
+                  "organizations": "Organizations", "actors": "People", "sources": "Sources"}
+"""Headings for references from fields with no relation of their own: a record listed under a
+named relation (e.g. "Discussed in") is not listed again under its kind's plain heading."""
+GENERIC_RELATIONS = {MENTIONED, DEFAULT_RELATION, *KIND_RELATIONS.values()}
 
 
 @dataclass(frozen=True, order=True)
@@ -76,7 +96,7 @@ class CitedPassage:
     end: int
     cited_from: set[Key] = field(default_factory=set)
     """Records whose pages cite it."""
-    uses: list["Use"] = field(default_factory=list)
+    uses: list[Use] = field(default_factory=list)
     """Each statement that rests on it, in the order met."""
 
 
@@ -182,10 +202,10 @@ def walk(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, _FieldShape, Any,
 
 # --- linking ----------------------------------------------------------------------------------
 
-def link(corpus: Corpus, read_text=None, link_record=None) -> tuple[Graph, list[Problem]]:
+def link(corpus: Corpus, fold_text=None, link_record=None) -> tuple[Graph, list[Problem]]:
     """Resolve references and verify passages; return the graph and every problem found.
 
-    `read_text(path)` gives a source text folded (default: read and fold it) and
+    `fold_text(path, text)` folds a source text (default `FoldedText.of(text)`) and
     `link_record(graph, loaded)` links one record (default `_link_record`); `briefing serve`
     passes versions that reuse what did not change since its previous round
     (core/incremental.py).
@@ -193,12 +213,7 @@ def link(corpus: Corpus, read_text=None, link_record=None) -> tuple[Graph, list[
     link_record = link_record or _link_record
     graph = Graph(corpus)
     problems: list[Problem] = []
-    for kind in KINDS:
-        for loaded in corpus.loaded(kind):
-            if loaded.id in RESERVED_IDS:
-                problems.append(loaded.problem((), f"'{loaded.id}' is reserved for the "
-                                                    f"{kind} index page; choose another id"))
-    problems += _load_texts(graph, read_text or _read_text)
+    problems += _load_texts(graph, fold_text or _fold_text)
     for kind in KINDS:
         for loaded in corpus.loaded(kind):
             problems += link_record(graph, loaded)
@@ -206,35 +221,23 @@ def link(corpus: Corpus, read_text=None, link_record=None) -> tuple[Graph, list[
     return graph, problems
 
 
-def _read_text(path) -> FoldedText:
-    """A source text, folded; UnicodeDecodeError if it is not UTF-8."""
-    return FoldedText.of(path.read_bytes().decode("utf-8"))
+def _fold_text(path, text: str) -> FoldedText:
+    return FoldedText.of(text)
 
 
-def _load_texts(graph: Graph, read_text=_read_text) -> list[Problem]:
+def _load_texts(graph: Graph, fold_text=_fold_text) -> list[Problem]:
     problems = []
     root = graph.corpus.root.resolve()
     for loaded in graph.corpus.loaded("sources"):
         source = loaded.record
         path = graph.corpus.root / source.text
-        if path.is_symlink() and not path.is_file():
-            problems.append(loaded.problem(("text",), f"source text '{source.text}' is a broken "
-                                                      "symlink (or a symlink loop); put the file "
-                                                      "itself there"))
-            continue
-        if not path.is_file():
-            problems.append(loaded.problem(("text",), f"source text '{source.text}' does not exist "
-                                                      f"(expected at {relative(path)})"))
-            continue
-        if not path.resolve().is_relative_to(root):
-            problems.append(loaded.problem(("text",), "source text is a symlink that points "
-                                                      "outside content/; copy the file in instead"))
-            continue
         try:
-            folded = read_text(path)
-        except UnicodeDecodeError:
-            problems.append(loaded.problem(("text",), f"source text '{source.text}' is not UTF-8"))
+            text = read_text(path, source.text, root)
+        except TextProblem as exc:
+            problems.append(Problem(relative(path), exc.line, exc.column, "", exc.message)
+                            if exc.line else loaded.problem(("text",), exc.message))
             continue
+        folded = fold_text(path, text)
         if source.body_ends_before:
             at = folded.find(source.body_ends_before)
             if at < 0:
@@ -264,7 +267,17 @@ def _link_record(graph: Graph, loaded: Loaded) -> list[Problem]:
                 continue
             if target != me:
                 _add_backlink(graph, target, _relation(loaded.kind, loc, owner), me)
+        if isinstance(value, str) and not shape.prose and shape.ref is None and "[[" in value \
+                and shape.alias not in VERBATIM_FIELDS:
+            problems.append(loaded.problem(loc, "[[…]] links are not resolved in this field (only "
+                                                "in prose such as text and description); write "
+                                                "plain text"))
         if shape.prose and isinstance(value, str):
+            broken = MALFORMED_WIKILINK.search(WIKILINK.sub("", value))
+            if broken:
+                problems.append(loaded.problem(
+                    loc, f"malformed link near '{_excerpt(value, broken)}': write [[id]] or "
+                         "[[id|words]], with both pairs of brackets"))
             for match in WIKILINK.finditer(value):
                 key, hint = resolve_wikilink(match.group(1), corpus)
                 if key is None and match.group(1).strip().rsplit("/", 1)[-1] in _broken_ids(corpus):
@@ -279,6 +292,11 @@ def _link_record(graph: Graph, loaded: Loaded) -> list[Problem]:
     return problems
 
 
+def _excerpt(value: str, match: re.Match[str]) -> str:
+    """The malformed link and a few characters after it, on one line."""
+    return " ".join(value[match.start(): match.start() + 30].split())
+
+
 def _broken_ids(corpus: Corpus) -> set[str]:
     """Ids of files that failed validation, of any kind."""
     return {i for ids in corpus.invalid.values() for i in ids}
@@ -286,8 +304,8 @@ def _broken_ids(corpus: Corpus) -> set[str]:
 
 def cited_models(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
     """Every Citation, Quote and FactReport inside a record."""
-    for loc, model, _ in cited_with_owner(obj, loc, obj):
-        yield loc, model
+    for where, model, _ in cited_with_owner(obj, loc, obj):
+        yield where, model
 
 
 def cited_with_owner(obj: BaseModel, loc: Loc, owner: BaseModel) -> Iterator[tuple[Loc, BaseModel, BaseModel]]:
@@ -338,7 +356,8 @@ def _verify(graph: Graph, loaded: Loaded, me: Key, loc: Loc, model: Any, use: Us
     span = text.span(passage)
     if span is None:
         message = mismatch_message(what, passage, text, source_id)
-        if text.body_end < len(text.folded) and fold(passage) in text.folded:
+        if (text.body_end < len(text.folded) and any(char.isalnum() for char in passage)
+                and fold(passage) in text.folded):
             message = (f"{what} stands in the boilerplate of source '{source_id}' "
                        f"(after body_ends_before), which cannot be cited")
         return [loaded.problem(loc + (field_name,), message)]
@@ -360,9 +379,7 @@ def _relation(kind: str, loc: Loc, owner: Any) -> str:
         return label
     if names and names[-1] == "speaker":
         return CITED_AS_SPEAKER
-    return {"calls": "Calls", "events": "Events", "topics": "Topics",
-            "organizations": "Organizations", "actors": "People",
-            "sources": "Sources"}.get(kind, DEFAULT_RELATION)
+    return KIND_RELATIONS.get(kind, DEFAULT_RELATION)
 
 
 def _add_backlink(graph: Graph, target: Key, relation: str, origin: Key) -> None:

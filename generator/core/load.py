@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 import errno
-import datetime as dt
-import difflib
 import os
-import typing
-
 from pathlib import Path
 from typing import Any
 
 import pydantic
 
-from .errors import ConfigError, Problem, did_you_mean, relative
-from .models import ID_RE, KIND_NAMES, KINDS, Record
 from .corpus import Corpus, Loaded
-from .yamlfile import KEY, Loc, Located, YamlProblem, dotted, read_yaml
+from .errors import ConfigError, Problem, did_you_mean, relative
+from .explain import pydantic_problems
+from .models import KIND_NAMES, KINDS, Call, Record, id_problem, suggest_id
+from .text_file import file_kind
+from .yamlfile import Located, YamlProblem, dotted, read_yaml
 
 
 def load_corpus(content: Path, load_file=None) -> tuple[Corpus, list[Problem]]:
@@ -37,7 +35,12 @@ def load_corpus(content: Path, load_file=None) -> tuple[Corpus, list[Problem]]:
     problems: list[Problem] = []
     for kind in KINDS:
         corpus.records[kind] = {}
-    for entry in sorted(content.iterdir()):
+    try:
+        entries = sorted(content.iterdir())
+    except OSError as exc:
+        raise ConfigError(f"content directory '{content}' cannot be read ({exc.strerror}); "
+                          "check its permissions") from None
+    for entry in entries:
         if entry.name.startswith(".") or entry.name == "texts":
             continue
         if entry.name not in KINDS:
@@ -53,12 +56,47 @@ def load_corpus(content: Path, load_file=None) -> tuple[Corpus, list[Problem]]:
         if not folder.is_dir():
             continue
         resolved = folder.resolve()
-        for path in sorted(folder.iterdir()):
+        try:
+            paths = sorted(folder.iterdir())
+        except OSError as exc:
+            problems.append(Problem(relative(folder), 0, 0, "", f"the folder cannot be read "
+                                                                f"({exc.strerror}); check its permissions"))
+            continue
+        for path in paths:
             found = load_file(corpus, kind, path, root, resolved)
             if found:
                 corpus.invalid.setdefault(kind, set()).add(path.stem)
             problems.extend(found)
+    problems += _duplicate_names(corpus)
     return corpus, problems
+
+
+_NAMED = ("actors", "organizations", "topics", "events")
+
+
+def _duplicate_names(corpus: Corpus) -> list[Problem]:
+    """A record whose name is another record's name or alias, in the same folder, is most often
+    a copy under a second file name: the site would show the same person twice. (Events are
+    told apart by their date too: a summit is held every year.)"""
+    problems = []
+    for kind in _NAMED:
+        taken: dict[tuple[str, str], tuple[Loaded, str]] = {}
+        for loaded in corpus.loaded(kind):
+            record = loaded.record
+            day = getattr(record, "date", "") if kind == "events" else ""
+            name = (" ".join(record.name.casefold().split()), day)
+            if name in taken:
+                first, how = taken[name]
+                what = "the name" if how == "name" else "an alias"
+                problems.append(loaded.problem(
+                    ("name",), f"'{record.name}' is already {what} of {relative(first.path)}; "
+                               f"one {KIND_NAMES[kind]}, one record: merge the two files, or "
+                               "tell them apart in the name"))
+                continue
+            taken[name] = (loaded, "name")
+            for alias in getattr(record, "aliases", []):
+                taken.setdefault((" ".join(alias.casefold().split()), day), (loaded, "alias"))
+    return problems
 
 
 def _load_file(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path) -> list[Problem]:
@@ -103,13 +141,17 @@ def _read_record(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path
         return [Problem(shown, 0, 0, "", f"symlink points outside content/ (to '{target}'); "
                                          "copy the file in instead")]
     if not path.is_file():
-        what = "a broken symlink" if path.is_symlink() else "not a regular file"
+        try:
+            what = file_kind(path.stat().st_mode)
+        except OSError:
+            what = "a broken symlink"
+        else:
+            what = f"a symlink to {what}" if path.is_symlink() else what
         return [Problem(shown, 0, 0, "", f"{what}: a record must be a YAML text file")]
     stem = path.stem
-    if not ID_RE.match(stem):
-        return [Problem(shown, 0, 0, "", f"file name '{path.name}' is not a valid id: use lowercase "
-                                         f"letters, digits and single hyphens, e.g. "
-                                         f"'{_suggest_id(stem)}.yaml'")]
+    wrong = id_problem(stem, kind, ".yaml")
+    if wrong:
+        return [Problem(shown, 0, 0, "", f"file name '{path.name}' {wrong}")]
     try:
         located = read_yaml(path)
     except YamlProblem as exc:
@@ -120,10 +162,11 @@ def _read_record(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path
     try:
         record = model.model_validate(located.data)
     except pydantic.ValidationError as exc:
-        return _pydantic_problems(shown, located, model, exc.errors())
-    problems = []
+        problems = pydantic_problems(shown, located, model, exc.errors())
+        return problems + _odd_numbers(shown, located, {p.field for p in problems})
+    problems = _odd_numbers(shown, located, set())
     if record.id is not None and record.id != stem:
-        where = located.where(("id",))
+        line, column = located.line_column(("id",))
         other = path.with_name(f"{record.id}.yaml")
         if other.exists():
             message = (f"id '{record.id}' is already the id of {relative(other)}; ids are unique: "
@@ -131,11 +174,12 @@ def _read_record(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path
         else:
             message = (f"id '{record.id}' does not match the file name; "
                        f"rename the file to '{record.id}.yaml' or set id: {stem}")
-        problems.append(Problem(shown, where.line, where.column, "id", message))
+        problems.append(Problem(shown, line, column, "id", message))
     problems += _duplicate_fact_keys(shown, located, record)
-    if kind == "calls" and not stem.startswith(record.date.isoformat() + "-"):
-        where = located.where(("date",))
-        problems.append(Problem(shown, where.line, where.column, "date",
+    problems += _event_span(shown, located, record)
+    if isinstance(record, Call) and not stem.startswith(record.date.isoformat() + "-"):
+        line, column = located.line_column(("date",))
+        problems.append(Problem(shown, line, column, "date",
                                 f"a call's id starts with its date: expected "
                                 f"'{record.date.isoformat()}-…', got '{stem}'"))
     if not problems:
@@ -143,246 +187,48 @@ def _read_record(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path
     return problems
 
 
-def _suggest_id(stem: str) -> str:
-    import re
+_suggest_id = suggest_id  # the name ingest imports
 
-    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
-    return slug or "my-record"
+
+def _odd_numbers(shown: str, located: Located, reported: set[str]) -> list[Problem]:
+    """Numbers YAML read from 050, 0x32 or +50 where a number was accepted (a text field refuses
+    them with its own message): one way of writing numbers, so 050 never counts as 40."""
+    problems = []
+    for loc, message in located.odd_numbers.items():
+        if dotted(loc) not in reported:
+            line, column = located.line_column(loc)
+            problems.append(Problem(shown, line, column, dotted(loc), message))
+    return problems
+
+
+def _event_span(shown: str, located: Located, record: Any) -> list[Problem]:
+    """An event cannot end before it begins (compared as precisely as both dates are given)."""
+    end, start = getattr(record, "end_date", None), getattr(record, "date", None)
+    if not isinstance(end, str) or not isinstance(start, str):
+        return []
+    common = min(len(end), len(start))
+    if end[:common] >= start[:common]:
+        return []
+    line, column = located.line_column(("end_date",))
+    return [Problem(shown, line, column, "end_date",
+                    f"end_date '{end}' is before date '{start}'; check both dates")]
 
 
 def _duplicate_fact_keys(shown: str, located: Located, record: Any) -> list[Problem]:
     """Fact keys are unique within a record: a second 'duration' would hide the first."""
-    problems, first = [], {}
+    problems: list[Problem] = []
+    first: dict[str, int] = {}
     for index, fact in enumerate(getattr(record, "facts", [])):
         key = getattr(fact, "key", None)
         if key is None:
             continue
         if key in first:
-            where = located.where(("facts", index, "key"))
-            problems.append(Problem(shown, where.line, where.column, f"facts[{index}].key",
+            line, column = located.line_column(("facts", index, "key"))
+            problems.append(Problem(shown, line, column, f"facts[{index}].key",
                                     f"duplicate fact key '{key}' (first at facts[{first[key]}]); "
                                     "put every source's version under one key, in its reports"))
         first.setdefault(key, index)
     return problems
-
-
-def _pydantic_problems(shown: str, located: Located, model: type, errors: list) -> list[Problem]:
-    """One problem per error; a misspelt required field is reported once, as the misspelling."""
-    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
-    covered = set()
-    for error in errors:
-        loc = tuple(error["loc"])
-        if error["type"] == "extra_forbidden":
-            known = _fields_at(model, loc[:-1])
-            match = difflib.get_close_matches(str(loc[-1]), sorted(known), n=1, cutoff=0.6)
-            if match and loc[:-1] + (match[0],) in missing:
-                covered.add(loc[:-1] + (match[0],))
-    return [_pydantic_problem(shown, located, model, error) for error in errors
-            if not (error["type"] == "missing" and tuple(error["loc"]) in covered)]
-
-
-def _pydantic_problem(shown: str, located: Located, model: type, error: dict) -> Problem:
-    loc = tuple(error["loc"])
-    # Pydantic appends validator names to the location of union/constrained types; drop them.
-    loc = tuple(p for p in loc if isinstance(p, int) or not p.startswith(("function-", "constrained-")))
-    where = located.where(loc + (KEY,)) if error["type"] == "extra_forbidden" else located.where(loc)
-    message = _explain(error, located, loc, model)
-    return Problem(shown, where.line if where else 0, where.column if where else 0, dotted(loc), message)
-
-
-_EXPECTED = {
-    "string_type": "text",
-    "int_type": "a whole number", "int_parsing": "a whole number",
-    "int_from_float": "a whole number", "int_parsing_size": "a whole number of sensible size",
-    "finite_number": "a whole number",
-    "float_type": "a number", "float_parsing": "a number",
-    "bool_type": "true or false", "bool_parsing": "true or false",
-    "date_type": "a date (YYYY-MM-DD)", "date_parsing": "a date (YYYY-MM-DD)",
-    "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
-    "date_from_datetime_inexact": "a date without a time (YYYY-MM-DD)",
-    "date_number": "a date (YYYY-MM-DD)",
-    "list_type": "a list",
-    "model_type": "a mapping of fields", "dict_type": "a mapping of fields",
-    "model_attributes_type": "a mapping of fields",
-}
-"""Pydantic error type -> what the field expected, in a curator's words."""
-
-
-def _explain(error: dict, located: Located, loc: Loc, model: type) -> str:
-    """Turn one pydantic error into plain words: what was expected, what was found, the fix."""
-    kind = error["type"]
-    given = error.get("input")
-    ctx = error.get("ctx", {})
-    scalar = located.positions.get(loc)
-    raw = scalar.text if scalar and not isinstance(given, (list, dict)) else None
-    shown = raw if raw is not None else str(given)
-    if kind == "missing":
-        doc = _describe(model, loc)
-        return f"required field is missing; add '{loc[-1]}:'" + (f" ({doc})" if doc else "")
-    if kind == "extra_forbidden":
-        known = _fields_at(model, loc[:-1])
-        hint = did_you_mean(str(loc[-1]), known) if known else ""
-        if not hint:
-            return f"unknown field '{loc[-1]}'; allowed: {', '.join(sorted(known))}"
-        required = _required_at(model, loc[:-1])
-        wanted = hint.split("'")[1]
-        present = located.positions.get(loc[:-1] + (wanted,))
-        note = f" ('{wanted}' is required)" if wanted in required and present is None else ""
-        return f"unknown field '{loc[-1]}'{hint}{note}"
-    trap = _yaml_trap(given, raw, scalar, error)
-    if kind in _EXPECTED:
-        expected = _EXPECTED[kind]
-        if kind in ("model_type", "dict_type", "model_attributes_type"):
-            required = _required_at(model, loc)
-            if required:
-                expected += f" ({', '.join(required)} …, each on its own line as 'field: value')"
-        base = f"expected {expected}, " + (f"but {trap}" if trap else
-                                           f"got {_describe_value(given, raw)}")
-        if kind == "list_type":
-            base += "; write one entry per line, each starting with '- ', or [a, b] on one line"
-        return base
-    if kind == "string_pattern_mismatch":
-        pattern = ctx.get("pattern", "")
-        if "[01][0-9]" in pattern:
-            base = f"'{given}' is not a time; write 24-hour time in quotes, e.g. '15:35'"
-        elif "[0-9]{4}" in pattern:
-            base = f"'{given}' is not a date; write 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' in quotes"
-        elif "https?" in pattern:
-            base = (f"'{given}' is not a usable URL: write the full http:// or https:// address "
-                    "(without spaces, quotes, brackets, parentheses or invisible characters), or unknown")
-        elif "texts/" in pattern:
-            base = f"'{given}' is not a text path; write 'texts/<file>.txt' (relative to content/)"
-        else:
-            base = (f"'{given}' is not a valid id: use lowercase letters, digits and single "
-                    f"hyphens (e.g. '{_suggest_id(str(given))}')")
-    elif kind in ("literal_error", "enum"):
-        expected = ctx.get("expected", "")
-        if given is None or isinstance(given, (list, dict)):
-            return f"expected {expected}, " + ("but the value is empty" if given is None else
-                                               f"got {_describe_value(given, raw)}")
-        base = f"'{shown}' is not allowed; expected {expected}"
-        choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
-        base += did_you_mean(shown, choices)
-    elif kind == "string_too_short":
-        least = ctx.get("min_length", 1)
-        base = ("must not be empty" if least <= 1 and not given else
-                f"is too short ({len(given)} characters); write at least {least}")
-    elif kind == "string_too_long":
-        base = (f"is too long ({len(given):,} characters); at most {ctx.get('max_length', 0):,} "
-                "are allowed")
-    elif kind == "too_short":
-        base = "needs at least one entry"
-    elif kind == "too_long":
-        base = f"has too many entries; at most {ctx.get('max_length', 0):,} are allowed"
-    elif kind in _BOUNDS:
-        limit = next(iter(ctx.values()), "")
-        base = f"must be {_BOUNDS[kind]} {limit}, got {shown}"
-    elif kind == "value_error":
-        base = str(ctx.get("error", error["msg"]))
-    else:
-        base = f"invalid value {shown!r} ({error['msg']})"
-    return base + (f" ({trap})" if trap else "")
-
-
-_BOUNDS = {"greater_than_equal": "at least", "greater_than": "more than",
-           "less_than_equal": "at most", "less_than": "less than"}
-
-
-def _describe_value(given: Any, raw: str | None) -> str:
-    """What YAML handed over, in words: 'the text 'abc'', 'a list', 'an empty value'."""
-    if given is None:
-        return "an empty value"
-    if isinstance(given, bool):
-        read = str(given).lower()
-        return read if not raw or raw.lower() == read else f"{raw} (which YAML reads as {read})"
-    if isinstance(given, (int, float)):
-        if raw and raw != str(given):
-            return f"{raw} (which YAML reads as the number {given})"
-        return f"the number {given}"
-    if isinstance(given, dt.datetime):
-        return f"the date and time {raw or given}"
-    if isinstance(given, dt.date):
-        return f"the date {raw or given}"
-    if isinstance(given, list):
-        return "a list"
-    if isinstance(given, dict):
-        return "a mapping of fields"
-    text = str(given)
-    return f"the text '{text if len(text) <= 60 else text[:57] + '...'}'"
-
-
-def _yaml_trap(given: Any, raw: str | None, scalar: Any, error: dict) -> str:
-    """Explain values YAML converted behind the curator's back."""
-    if given is None and error["type"] != "missing":
-        return "the value is empty"
-    if scalar is None or scalar.quoted or raw is None or not error["type"].startswith("string"):
-        return ""  # quoting only helps where text was expected
-    if isinstance(given, bool):
-        read = "a true/false value" if raw.lower() in ("true", "false") else str(given).lower()
-        return f"YAML read {raw} as {read}: write it in quotes, '{raw}'"
-    if isinstance(given, int) and ":" in raw:
-        return f"YAML read {raw} as the number {given}: write times in quotes, '{raw}'"
-    if isinstance(given, int) and raw.startswith("0") and raw != "0":
-        return f"YAML read {raw} as the number {given}: write it in quotes, '{raw}'"
-    if isinstance(given, (dt.date, dt.datetime)):
-        return f"YAML read {raw} as a date: write it in quotes, '{raw}'"
-    if isinstance(given, (int, float)):
-        return f"YAML read {raw} as a number: write it in quotes, '{raw}'"
-    return ""
-
-
-def _model_at(model: Any, loc: Loc) -> Any:
-    """The pydantic model class that holds the field at loc, or None."""
-    current = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        fields = getattr(current, "model_fields", None)
-        if not fields:
-            return None
-        info = next((f for n, f in fields.items() if n == part or f.alias == part), None)
-        if info is None:
-            return None
-        current = _unwrap(info.annotation)
-    return current
-
-
-def _unwrap(annotation: Any) -> Any:
-    while True:
-        args = typing.get_args(annotation)
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = args[0]
-        elif args:
-            models = [a for a in args if isinstance(a, type) and issubclass(a, pydantic.BaseModel)]
-            if models:
-                return models[0]
-            return annotation
-        else:
-            return annotation
-
-
-def _fields_at(model: Any, loc: Loc) -> set[str]:
-    target = _model_at(model, loc)
-    if target is None or not hasattr(target, "model_fields"):
-        return set()
-    return {info.alias or name for name, info in target.model_fields.items()}
-
-
-def _describe(model: Any, loc: Loc) -> str:
-    """The first line of a field's documentation, or ''."""
-    holder = _model_at(model, loc[:-1])
-    fields = getattr(holder, "model_fields", {}) if holder else {}
-    info = next((f for n, f in fields.items() if loc[-1] in (n, f.alias)), None)
-    doc = (info.description or "") if info else ""
-    return doc.split("\n")[0].rstrip(".") if doc else ""
-
-
-def _required_at(model: Any, loc: Loc) -> list[str]:
-    """The required fields of the mapping expected at loc."""
-    target = _model_at(model, loc)
-    fields = getattr(target, "model_fields", {}) if target else {}
-    return [info.alias or name for name, info in fields.items() if info.is_required()]
 
 
 def kind_name(kind: str) -> str:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -27,8 +28,9 @@ _RUN = re.compile(r"\s{2,}")
 
 
 def fold(text: str) -> str:
-    """The comparison form of a text."""
-    return _SPACE.sub(" ", _translate(text)).strip()
+    """The comparison form of a passage: composed (NFC, as source texts are on reading, so an
+    'é' typed as 'e' and an accent matches), then folded."""
+    return _SPACE.sub(" ", _translate(unicodedata.normalize("NFC", text))).strip()
 
 
 def _translate(text: str) -> str:
@@ -49,7 +51,7 @@ class Origin(Sequence[int]):
         self._size, self._lead, self._runs, self._shifts = size, lead, runs, shifts
 
     @classmethod
-    def of(cls, translated: str, size: int) -> "Origin":
+    def of(cls, translated: str, size: int) -> Origin:
         lead = len(translated) - len(translated.lstrip())
         runs: list[int] = []
         shifts: list[int] = [0]
@@ -63,7 +65,7 @@ class Origin(Sequence[int]):
     def __len__(self) -> int:
         return self._size
 
-    def __getitem__(self, index: int) -> int:  # type: ignore[override] - no slices needed
+    def __getitem__(self, index: int) -> int:  # type: ignore[override]  # no slices needed
         if index < 0:
             index += self._size
         if not 0 <= index < self._size:
@@ -81,9 +83,11 @@ class FoldedText:
     """origin[i] is the index in `original` of folded character i."""
     body_end: int
     """Folded index where citable text ends (boilerplate starts); len(folded) if none."""
+    _index: tuple[int, list[str], dict[str, list[int]]] | None = field(default=None, repr=False)
+    """(body_end, words, where each word key stands), built for the first mismatch message."""
 
     @classmethod
-    def of(cls, original: str) -> "FoldedText":
+    def of(cls, original: str) -> FoldedText:
         translated = _translate(original)
         folded = _SPACE.sub(" ", translated).strip()
         return cls(original, folded, Origin.of(translated, len(folded)), len(folded))
@@ -105,40 +109,101 @@ class FoldedText:
             return None
         return self.origin[at], self.origin[at + len(needle) - 1] + 1
 
-    def closest(self, passage: str) -> str:
-        """The passage of the text most like `passage`, for an error message.
+    def closest_scored(self, passage: str) -> tuple[str, float]:
+        """The words of the text most like `passage`, and how alike they are (0 to 1).
 
-        Word windows of the passage's length are ranked cheaply; the best few, and windows one
-        word shorter or longer around them, are then compared character by character.
+        Bounded whatever the sizes: the passage's rarest words (in this text) vote for where it
+        would start, each occurrence for one place; only the few places with most votes are
+        aligned word by word, in a window around them, and only a short passage is then
+        refined character by character. Never a comparison at every position of the text.
         """
-        words = self.folded[: self.body_end].split(" ")
         target_text = fold(passage)
         target = target_text.split(" ")
-        size = max(1, len(target))
-        matcher = difflib.SequenceMatcher(autojunk=False)
-        matcher.set_seq2(target)
-        scored: list[tuple[float, int]] = []
-        for start in range(0, max(1, len(words) - size + 1)):
-            matcher.set_seq1(words[start: start + size])
-            if scored and matcher.real_quick_ratio() < scored[-1][0] - 0.2:
+        keys = [_key(word) for word in target]
+        words, index = self._words()
+        size = len(target)
+        places = _vote(keys, index, max(1, size // 8))
+        best, best_score = (0, 0), -1.0
+        for place in places:
+            low = max(0, place - size // 4 - 2)
+            window = range(low, min(len(words), place + size + size // 4 + 2))
+            span, score = _align(keys, [_key(words[i]) for i in window], low)
+            if score > best_score:
+                best, best_score = span, score
+        if best_score <= 0:
+            return "", 0.0
+        if len(target_text) <= _REFINE:
+            best, best_score = _refine(target_text, words, best)
+        return " ".join(words[best[0]: best[1]]).strip(_EDGE + " "), best_score
+
+    def _words(self) -> tuple[list[str], dict[str, list[int]]]:
+        """The citable body's words and, by comparison key, where each stands (built once)."""
+        if self._index is None or self._index[0] != self.body_end:
+            words = self.folded[: self.body_end].split(" ")
+            index: dict[str, list[int]] = {}
+            for at, word in enumerate(words):
+                index.setdefault(_key(word), []).append(at)
+            self._index = (self.body_end, words, index)
+        return self._index[1], self._index[2]
+
+
+_RARE = 64
+"""A word standing more often than this in the text is no clue to where a passage is."""
+_PLACES = 6
+"""How many likely places are aligned word by word."""
+_REFINE = 400
+"""Passages up to this many characters get their ends adjusted character by character."""
+
+
+def _key(word: str) -> str:
+    return word.strip(_EDGE).lower()
+
+
+def _vote(keys: list[str], index: dict[str, list[int]], bucket: int) -> list[int]:
+    """Likely word positions where the passage starts: each occurrence of one of its rare
+    words votes for the start it implies (grouped in buckets, so a dropped or added word
+    does not split the votes)."""
+    counts = {key: len(index.get(key, ())) for key in set(keys)}
+    present = sorted((count, key) for key, count in counts.items() if count)
+    rare = {key for count, key in present if count <= _RARE} or {key for _, key in present[:4]}
+    votes: dict[int, int] = {}
+    for offset, key in enumerate(keys):
+        if key in rare:
+            for at in index[key]:
+                place = max(0, at - offset) // bucket
+                votes[place] = votes.get(place, 0) + 1
+    ranked = sorted(votes.items(), key=lambda item: (-item[1], item[0]))[:_PLACES]
+    return [place * bucket for place, _ in ranked]
+
+
+def _align(keys: list[str], window: list[str], low: int) -> tuple[tuple[int, int], float]:
+    """The stretch of `window` (word keys starting at word `low`) that lines up with the
+    passage, widened by the passage's unmatched words at either end, and its word-level ratio."""
+    matcher = difflib.SequenceMatcher(a=window, b=keys, autojunk=False)
+    blocks = [block for block in matcher.get_matching_blocks() if block.size]
+    if not blocks:
+        return (0, 0), 0.0
+    first, last = blocks[0], blocks[-1]
+    start = max(0, first.a - first.b)
+    end = min(len(window), last.a + last.size + (len(keys) - last.b - last.size))
+    matched = sum(block.size for block in blocks if start <= block.a < end)
+    return (low + start, low + end), 2 * matched / (len(keys) + end - start)
+
+
+def _refine(target: str, words: list[str], span: tuple[int, int]) -> tuple[tuple[int, int], float]:
+    """The span with its ends moved by up to two words, whichever reads most like target."""
+    chars = difflib.SequenceMatcher(autojunk=False)
+    chars.set_seq2(target)
+    best, best_score = span, -1.0
+    for a in range(span[0] - 2, span[0] + 3):
+        for b in range(span[1] - 2, span[1] + 3):
+            if a < 0 or b <= a or b > len(words):
                 continue
-            scored.append((matcher.ratio(), start))
-            scored.sort(reverse=True)
-            del scored[8:]
-        best, best_score = "", -1.0
-        chars = difflib.SequenceMatcher(autojunk=False)
-        chars.set_seq2(target_text)
-        for _, start in scored:
-            for a in (start - 1, start, start + 1):
-                for b in (start + size - 1, start + size, start + size + 1):
-                    if a < 0 or b <= a or b > len(words):
-                        continue
-                    candidate = " ".join(words[a:b])
-                    chars.set_seq1(candidate)
-                    score = chars.ratio()
-                    if score > best_score:
-                        best, best_score = candidate, score
-        return best.strip(_EDGE + " ")
+            chars.set_seq1(" ".join(words[a:b]))
+            score = chars.ratio()
+            if score > best_score:
+                best, best_score = (a, b), score
+    return best, best_score
 
 
 def mismatch_message(what: str, passage: str, text: FoldedText, source_id: str) -> str:
@@ -147,9 +212,9 @@ def mismatch_message(what: str, passage: str, text: FoldedText, source_id: str) 
     if not any(char.isalnum() for char in passage):
         return (f"{what} has no words (\"{short}\"): copy the words exactly as source "
                 f"'{source_id}' prints them")
-    closest = text.closest(passage)
+    closest, score = text.closest_scored(passage)
     message = f"{what} not found verbatim in source '{source_id}': \"{short}\""
-    if closest and difflib.SequenceMatcher(None, fold(passage), closest).ratio() >= SIMILAR:
+    if closest and score >= SIMILAR:
         message += f"; closest passage in the source: \"{_shorten(closest, 160)}\""
         diff = _first_difference(fold(passage), closest)
         if diff:

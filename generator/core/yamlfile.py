@@ -17,19 +17,28 @@ from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
-try:
-    from yaml.cyaml import CParser as _CParser
-except ImportError:  # PyYAML built without libyaml: the pure-Python reader does everything
-    _CParser = None
+_CParser: Any = getattr(yaml, "CParser", None)
+"""libyaml's C parser; None when PyYAML was built without libyaml (the pure-Python reader then
+does everything)."""
 
 MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 40
 """How deep mappings and lists may nest; records need fewer than ten levels."""
 
-UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
 """Characters no text needs; double-quoted YAML can still write them as escapes ("\\x01")."""
 
+PLAIN_INT = re.compile(r"-?(0|[1-9][0-9]*)")
+"""The one way to write a whole number: YAML also reads 050 (octal 40), 0x32, 0b110010, 5_0,
++50 and 1:30 (sexagesimal 90) as numbers, which a curator never means."""
+OCTAL = re.compile(r"[-+]?0[0-7_]+")
+
+_SEPARATORS = {"\x85": "U+0085 (next line)", "\u2028": "U+2028 (line separator)",
+               "\u2029": "U+2029 (paragraph separator)"}
+_SEPARATOR = re.compile("[\x85\u2028\u2029]")
+
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
+INT = "tag:yaml.org,2002:int"
 STR = "tag:yaml.org,2002:str"
 ALLOWED_TAGS = {f"tag:yaml.org,2002:{name}" for name in
                 ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
@@ -56,6 +65,14 @@ class Located:
 
     data: Any
     positions: dict[Loc, Scalar] = field(default_factory=dict)
+    odd_numbers: dict[Loc, str] = field(default_factory=dict)
+    """Where a whole number is written other than in plain decimal digits -> the explanation."""
+
+    def line_column(self, loc: Loc) -> tuple[int, int]:
+        """Where loc (or its closest enclosing value) starts; (0, 0) when the file has no such
+        value (a message then names the file and field only)."""
+        where = self.where(loc)
+        return (where.line, where.column) if where else (0, 0)
 
     def where(self, loc: Loc) -> Scalar | None:
         """The position of loc or of its closest enclosing value."""
@@ -78,6 +95,7 @@ class _Loader(yaml.SafeLoader):
     depth = 0
     locations: dict[int, Loc] = {}
     """id(node) -> where the node stands in the record, for construction errors."""
+    odd_numbers: dict[Loc, str] = {}
 
     def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
         if self.check_event(yaml.AliasEvent):
@@ -121,9 +139,10 @@ class _FastLoader(_Loader):
 
     def __init__(self, stream: str):  # noqa: D107 - PyYAML's loader protocol
         events = _CParser(stream)
-        self.check_event, self.peek_event, self.get_event = (
+        # PyYAML's loaders are mixins wired by attribute: the composer reads these three.
+        self.check_event, self.peek_event, self.get_event = (  # type: ignore[method-assign]
             events.check_event, events.peek_event, events.get_event)
-        self.dispose = events.dispose
+        self.dispose = events.dispose  # type: ignore[method-assign]
         Composer.__init__(self)
         SafeConstructor.__init__(self)
         Resolver.__init__(self)
@@ -144,12 +163,14 @@ def _read_fast(text: str) -> Located | None:
         return None
     whole = ("&" not in text and "*" not in text
              and text.count("\n") + text.count("[") + text.count("{") < _SHALLOW)
-    loader = None
+    loader: Any = None  # a CSafeLoader or a _FastLoader, given the walk's attributes below
     try:
         loader = yaml.CSafeLoader(text) if whole else _FastLoader(text)
         node = loader.get_single_node()
+        if node is None:  # an empty file: the careful reader words it
+            return None
         positions: dict[Loc, Scalar] = {}
-        loader.locations = {}
+        loader.locations, loader.odd_numbers = {}, {}
         data = _walk(node, (), positions, loader)
         if max(map(len, loader.locations.values())) >= MAX_DEPTH:
             return None
@@ -158,7 +179,7 @@ def _read_fast(text: str) -> Located | None:
     finally:
         if loader is not None:
             loader.dispose()
-    return Located(data, positions) if isinstance(data, dict) else None
+    return Located(data, positions, loader.odd_numbers) if isinstance(data, dict) else None
 
 
 def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, Scalar], loader: Any) -> Any:
@@ -174,12 +195,18 @@ def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, Scalar], loader: Any) 
         text = node.value
         bad = UNPRINTABLE.search(text)
         if bad:
-            raise YamlProblem(f"the value contains the control character U+{ord(bad.group()):04X} "
-                              "(written as an escape); remove it", mark.line + 1, mark.column + 1,
-                              _dotted(loc))
+            what = ("a byte order mark (U+FEFF), an invisible character" if bad.group() == "\ufeff"
+                    else f"the control character U+{ord(bad.group()):04X} (written as an escape)")
+            raise YamlProblem(f"the value contains {what}; remove it", mark.line + 1,
+                              mark.column + 1, _dotted(loc))
         positions[loc] = Scalar(mark.line + 1, mark.column + 1, text,
                                 node.style in ("'", '"', "|", ">"))
-        return text if node.tag == STR else loader.construct_object(node)
+        if node.tag == STR:
+            return text
+        value = loader.construct_object(node)
+        if node.tag == INT and not PLAIN_INT.fullmatch(text):
+            loader.odd_numbers[loc] = odd_number(text, value)
+        return value
     positions[loc] = Scalar(mark.line + 1, mark.column + 1, "", False)
     if isinstance(node, yaml.MappingNode):
         mapping: dict[str, Any] = {}
@@ -200,6 +227,15 @@ def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, Scalar], loader: Any) 
                                                   name, False)
         return mapping
     return [_walk(item, loc + (index,), positions, loader) for index, item in enumerate(node.value)]
+
+
+def odd_number(text: str, value: int) -> str:
+    """Why a whole number written as text is refused, and how to write it."""
+    octal = OCTAL.fullmatch(text) is not None
+    why = " (a leading 0 makes it octal)" if octal else ""
+    meant = (text.lstrip("+-").replace("_", "").lstrip("0") or "0") if octal else str(value)
+    return (f"YAML reads {text} as the number {value}{why}: write whole numbers in plain decimal "
+            f"digits, e.g. {meant}")
 
 
 def _bad_key(key: yaml.Node) -> str:
@@ -244,6 +280,12 @@ def read_yaml(path: Path) -> Located:
         text = text[1:]
     if not text.strip():
         raise YamlProblem("file is empty; a record needs at least its required fields")
+    separator = _SEPARATOR.search(text)
+    if separator:
+        at = separator.start()
+        raise YamlProblem(f"a raw {_SEPARATORS[separator.group()]} here, which YAML reads as a line "
+                          "break; replace it by a space (or by a real line break)",
+                          text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1)
     located = _read_fast(text)
     if located is not None:
         return located
@@ -254,7 +296,7 @@ def read_yaml(path: Path) -> Located:
         if node is None:
             raise YamlProblem("file holds no YAML value; a record needs at least its required fields")
         positions: dict[Loc, Scalar] = {}
-        loader.locations = {}
+        loader.locations, loader.odd_numbers = {}, {}
         data = _walk(node, (), positions, loader)
     except YamlProblem:
         raise
@@ -275,7 +317,7 @@ def read_yaml(path: Path) -> Located:
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
         raise YamlProblem(f"a record must be a mapping of fields, not {kind}", 1, 1)
-    return Located(data, positions)
+    return Located(data, positions, loader.odd_numbers)
 
 
 _SYNTAX = (

@@ -23,10 +23,8 @@ import yaml
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from ..core.errors import BriefingError, ConfigError, did_you_mean, relative
-from ..core.link import RESERVED_IDS
-from ..core.load import _suggest_id
-from ..core.models import ID_RE, KIND_NAMES, KINDS
+from ..core.errors import BriefingError, ConfigError, did_you_mean, one_line, relative
+from ..core.models import KIND_NAMES, KINDS, id_problem
 from ..core.schema import FieldShape, field_shapes
 
 WIDTH = 100
@@ -57,16 +55,15 @@ def resolve_kind(word: str) -> str:
 
 def check_new_id(kind: str, record_id: str) -> None:
     """Refuse an id the loader would refuse, with the id it would accept."""
-    if not ID_RE.match(record_id) or len(record_id) > 120:
-        suggestion = _suggest_id(record_id)[:120].strip("-")
-        raise ScaffoldError(f"'{record_id}' is not a valid id: use lowercase letters, digits and "
-                            f"single hyphens (at most 120), e.g. '{suggestion}'")
-    if record_id in RESERVED_IDS:
-        raise ScaffoldError(f"'{record_id}' is reserved for the section's index page; "
-                            f"choose another id, e.g. '{record_id}-1'")
+    wrong = id_problem(record_id, kind)
+    if wrong:
+        raise ScaffoldError(one_line(f"'{record_id}' {wrong}"))
     if kind == "calls":
         match = CALL_ID.match(record_id)
-        if match is None or _date(match.group(1)) is None:
+        if match and _date(match.group(1)) is None:
+            raise ScaffoldError(f"'{match.group(1)}' is not a day of the calendar; a call's id "
+                                "starts with the date of the call (YYYY-MM-DD-…)")
+        if match is None:
             raise ScaffoldError(f"a call's id starts with its date (YYYY-MM-DD-…): e.g. "
                                 f"'{dt.date.today().isoformat()}-{record_id}'")
 

@@ -14,9 +14,11 @@ text and never contain wiki-links.
 from __future__ import annotations
 
 from .fields import (
+                     ID_MAX_LENGTH,
                      ID_PATTERN,
                      ID_RE,
                      PARTIAL_DATE_PATTERN,
+                     RESERVED_IDS,
                      TIME_PATTERN,
                      URL_PATTERN,
                      ActorRef,
@@ -42,11 +44,15 @@ from .fields import (
                      _strip,
                      _unknown_to_none,
                      dt,
+                     id_problem,
+                     is_id,
+                     suggest_id,
 )
 from .records import KIND_NAMES, KINDS, Actor, Call, Event, Organization, Role, Source, Topic
 from .statements import Citation, Claim, Fact, FactReport, FollowUp, Participant, Position, Quote, Relation
 
 __all__ = [
+    "ID_MAX_LENGTH", "RESERVED_IDS", "id_problem", "is_id", "suggest_id",
     "ID_PATTERN", "ID_RE", "PARTIAL_DATE_PATTERN", "TIME_PATTERN", "URL_PATTERN", "ActorRef",
     "Attribution", "CallRef", "Day", "EventRef", "Id", "OrgRef", "PartialDate", "Prose", "Record",
     "Ref", "SourceRef", "Status", "Text", "Time", "Timing", "TopicRef", "Unknowable", "Verbatim",

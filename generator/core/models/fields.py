@@ -31,7 +31,47 @@ def _unknown_to_none(value: Any) -> Any:
 
 
 def _strip(value: str) -> str:
-    return value.strip()
+    """Text without surrounding spaces; text of spaces only is refused (an empty heading)."""
+    value = value.strip()
+    if not value:
+        raise PydanticCustomError("blank", "holds only spaces; write the text")
+    return value
+
+
+ID_MAX_LENGTH = 120
+"""The longest id, for file names and references alike."""
+
+RESERVED_IDS = frozenset({"index"})
+"""Ids that would collide with a section's index page."""
+
+ID_RE = re.compile(ID_PATTERN)
+
+
+def is_id(text: str) -> bool:
+    """Whether text is a well-formed id (the whole of it: `$` alone would let a final newline by)."""
+    return len(text) <= ID_MAX_LENGTH and ID_RE.fullmatch(text) is not None
+
+
+def suggest_id(text: str) -> str:
+    """The id nearest to text: lowercase, runs of other characters as one hyphen, not too long."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:ID_MAX_LENGTH].strip("-") or "my-record"
+
+
+def id_problem(text: str, kind: str, suffix: str = "") -> str | None:
+    """Why text cannot be the id of a record of kind (a content folder), or None.
+
+    The one check behind file names, `briefing new` and `briefing ingest --id`.
+    """
+    if len(text) > ID_MAX_LENGTH:
+        return (f"is too long ({len(text)} characters); ids have at most {ID_MAX_LENGTH}, "
+                f"e.g. '{suggest_id(text)}{suffix}'")
+    if not is_id(text):
+        return ("is not a valid id: use lowercase letters, digits and single hyphens, "
+                f"e.g. '{suggest_id(text)}{suffix}'")
+    if text in RESERVED_IDS:
+        return f"is reserved for the {kind} index page; choose another id"
+    return None
 
 
 @dataclass(frozen=True)
@@ -46,7 +86,7 @@ class Prose:
     """Marks a text field whose [[wiki-links]] are resolved and rendered."""
 
 
-Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=120)]
+Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=ID_MAX_LENGTH)]
 """A record id: lowercase letters, digits and single hyphens; equal to the file stem."""
 
 ActorRef = Annotated[Id, Ref("actors")]
@@ -69,7 +109,31 @@ MaybeUnknown = BeforeValidator(_unknown_to_none)
 """On an optional reference, date or time: `unknown` means the sources do not say, as leaving
 the field out does (so `requested_by: unknown` is not read as an actor id)."""
 
-PartialDate = Annotated[str, Field(pattern=PARTIAL_DATE_PATTERN)]
+
+def _real_partial_date(value: str) -> str:
+    """'2021-02-30' matches the pattern but is no day of the calendar."""
+    if len(value) == 10:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError(
+                "impossible_date", "'{value}' is not a day of the calendar ({month} has {days} "
+                "days); check the day", {"value": value, "month": _month_name(value),
+                                         "days": _days_in_month(value)}) from None
+    return value
+
+
+def _month_name(value: str) -> str:
+    return dt.date(int(value[:4]), int(value[5:7]), 1).strftime("%B %Y")
+
+
+def _days_in_month(value: str) -> int:
+    year, month = int(value[:4]), int(value[5:7])
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).day
+
+
+PartialDate = Annotated[str, Field(pattern=PARTIAL_DATE_PATTERN), AfterValidator(_real_partial_date)]
 """A date as precise as the sources give it: '2014', '2021-06' or '2021-06-16' (quoted)."""
 
 Time = Annotated[str, Field(pattern=TIME_PATTERN)]
@@ -83,8 +147,26 @@ def _not_a_number(value: Any) -> Any:
     return value
 
 
-Day = Annotated[dt.date, BeforeValidator(_not_a_number)]
-"""A calendar day, written 2021-12-07."""
+EARLIEST_DAY = dt.date(1900, 1, 1)
+"""No call or article of this site is older; an earlier date is a typo."""
+
+
+def _plausible_day(value: dt.date) -> dt.date:
+    """A call or a publication has happened: a day after today or before 1900 is a typo
+    (2201-12-07 for 2021-12-07), and would reach MkDocs as an impossible build date."""
+    if value > dt.date.today():
+        raise PydanticCustomError("future_day", "{day} is in the future; a call or publication "
+                                  "date is a day that has passed (a typo in the year?)",
+                                  {"day": value.isoformat()})
+    if value < EARLIEST_DAY:
+        raise PydanticCustomError("ancient_day", "{day} is before {earliest}; check the year",
+                                  {"day": value.isoformat(), "earliest": EARLIEST_DAY.year})
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_not_a_number), AfterValidator(_plausible_day)]
+"""A calendar day that has passed, written 2021-12-07."""
+
 
 
 class Record(BaseModel):
@@ -142,7 +224,3 @@ class Status(str, Enum):
     expected = "expected"
     """Reported as anticipated by someone, not as done: "had been expected to demand", "is
     expected to speak"."""
-
-
-
-ID_RE = re.compile(ID_PATTERN)

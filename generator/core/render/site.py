@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..compare import Comparisons, compare_corpus
-from ..link import CITED_AS_SPEAKER, MENTIONED, Graph, Key
+from ..link import CITED_AS_SPEAKER, GENERIC_RELATIONS, MENTIONED, Graph, Key
 from ..markdown_text import relative_link
 from ..models import Attribution, Quote
 from ..urls import SECTIONS
@@ -99,8 +99,16 @@ class Site:
         groups = self.graph.backlinks.get(key, {})
         mentioned = groups.get(MENTIONED, set())
         direct = {k for heading, keys in groups.items() if heading != MENTIONED for k in keys}
-        out = [(heading, self.sorted_keys(keys)) for heading, keys in sorted(groups.items())
-               if heading not in (MENTIONED, CITED_AS_SPEAKER)]
+        named = {k for heading, keys in groups.items() if heading not in GENERIC_RELATIONS
+                 and heading != CITED_AS_SPEAKER for k in keys}
+        out = []
+        for heading, keys in sorted(groups.items()):
+            if heading in (MENTIONED, CITED_AS_SPEAKER):
+                continue
+            if heading in GENERIC_RELATIONS:
+                keys = keys - named  # already listed under the relation that says why
+            if keys:
+                out.append((heading, self.sorted_keys(keys)))
         cited = groups.get(CITED_AS_SPEAKER, set())
         if cited:
             out.append((CITED_AS_SPEAKER, self.sorted_keys(cited)))

@@ -33,7 +33,7 @@ def _mark_passages(text: str, passages: list[Any]) -> str:
                 rendered.append(f'<mark class="cited">{escaped}</mark>' if kind == "mark" and chunk.strip() else escaped)
             html_parts.append("</p><p>".join(rendered))
     body = "".join(html_parts).strip()
-    return f'<div class="verbatim" markdown="0"><p>{body}</p></div>'
+    return f'<div class="verbatim"><p>{body}</p></div>'
 
 
 def _plain_html(text: str) -> str:

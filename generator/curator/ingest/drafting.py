@@ -21,7 +21,7 @@ import yaml
 from ...core.errors import ConfigError, relative
 from ...core.link import RESERVED_IDS
 from ...core.load import _suggest_id, load_corpus
-from ...core.models import ID_RE
+from ...core.models import id_problem
 from ...core.verbatim import fold
 from ...core.yamlfile import UNPRINTABLE
 from ..scaffold import record_text, scalar
@@ -119,9 +119,8 @@ def ingest(article: Path, content: Path, source_id: str | None = None,
     if existing and f"texts/{existing}" in sources:
         raise IngestError(f"this article is already in the corpus: content/texts/{existing}, "
                           f"source record {relative(sources[f'texts/{existing}'])}")
-    if source_id is not None and source_id in RESERVED_IDS:
-        raise IngestError(f"'{source_id}' is reserved for the sources index page; choose "
-                          "another id with --id")
+    if source_id is not None and (problem := id_problem(source_id, "sources")):
+        raise IngestError(f"'{source_id}' {problem}" + (" with --id" if problem.endswith("another id") else ""))
     corpus, _ = load_corpus(content)  # records that do not validate yet are skipped
     names = known_names(corpus)
     conventional = article.name if TEXT_NAME.fullmatch(article.name) else None
@@ -141,11 +140,10 @@ def ingest(article: Path, content: Path, source_id: str | None = None,
     find_quotes(draft, body, names)
     candidate_calls(draft, body, corpus)
     draft.source_id = source_id or default_id(draft, corpus, article)
-    if not ID_RE.match(draft.source_id):
-        raise IngestError(f"'{draft.source_id}' is not a valid id: use lowercase letters, digits "
-                          f"and single hyphens, e.g. '{_suggest_id(draft.source_id)}'")
     if draft.source_id in RESERVED_IDS:
-        draft.source_id += "-source"
+        draft.source_id += "-source"  # only a made-up id can be reserved here (--id was checked)
+    if (problem := id_problem(draft.source_id, "sources")):
+        raise IngestError(f"'{draft.source_id}' {problem}")
     target = content / "sources" / f"{draft.source_id}.yaml"
     text_path = content / "texts" / name
     if target.exists():
