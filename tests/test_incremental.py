@@ -102,7 +102,8 @@ def test_a_sequence_of_edits_each_equal_to_a_cold_generation(mini_copy: Path):
     _edit(actor, "name: Alice Adams", "name: Alice Zebedee")
     assert "actors/alice-adams.md" in _same_as_cold(session, mini_copy).changed
     added = mini_copy / "events" / "second-vote.yaml"
-    shutil.copy(mini_copy / "events" / "sanctions-vote.yaml", added)
+    added.write_text((mini_copy / "events" / "sanctions-vote.yaml").read_text("utf-8")
+                     .replace("name: Sanctions vote", "name: Second vote"), "utf-8")
     update = _same_as_cold(session, mini_copy)
     assert {"events/second-vote.md", "events/index.md"} <= set(update.changed)
     _edit(actor, "name: Alice Zebedee", "nam: Alice Zebedee")

@@ -179,7 +179,8 @@ def test_serve_adds_and_removes_the_page_of_a_new_record(served):
     assert _wait_for(url + PAGE, "Alice Adams"), log.read_text()
     original = project / "content" / "events" / "sanctions-vote.yaml"
     added = original.with_name("second-vote.yaml")
-    added.write_text(original.read_text("utf-8"), "utf-8")  # the file name is the id
+    added.write_text(original.read_text("utf-8").replace("name: Sanctions vote", "name: Second vote"),
+                     "utf-8")  # the file name is the id
     assert _wait_for(url + "events/second-vote/", "</html>"), log.read_text()
     assert "second-vote" in _get(url + "events/")
     added.unlink()
