@@ -236,15 +236,16 @@ def serve_worker(folder: Path, run: int) -> dict[str, Any]:
 def serve_report(results: list[dict[str, Any]]) -> tuple[list[str], list[tuple[str, bool, str]]]:
     """The serve table (save -> page updated, per edit, with how the time splits) and its
     targets: within TARGET_SERVE_S seconds of CPU at each size, a broken edit reported as fast."""
-    head = ["calls", "serve start", "edit", "save -> page", "(wall)", "read", "link", "render",
-            "MkDocs", "pages rendered / changed"]
+    head = ["calls", "serve start", "peak MB", "edit", "save -> page", "(wall)", "read", "link",
+            "render", "MkDocs", "pages rendered / changed"]
     rows, checks = [], []
     for r in results:
         serve = r["serve"]
         for label, save in serve["saves"].items():
             split = save["split"]
             generator = sum(split.values())
-            rows.append([f"{r['calls']:,}", f"{serve['first_cpu']:.1f}", label,
+            rows.append([f"{r['calls']:,}", f"{serve['first_cpu']:.1f}",
+                         f"{serve.get('peak_mb', 0):.0f}", label,
                          f"{save['cpu']:.2f}" + ("" if save["shown"] else " (not shown!)"),
                          f"{save['wall']:.2f}"]
                         + ([f"{split[k]:.2f}" for k in ("read", "link", "render")]
