@@ -80,8 +80,9 @@ def test_synthetic_corpus_builds_with_mkdocs_strict(corpus: Path, tmp_path: Path
 
 
 def test_regeneration_writes_only_pages_whose_content_changed(corpus: Path, tmp_path: Path):
-    """No change writes nothing; rewording one statement rewrites its call page and the pages
-    of the sources it cites, nothing else."""
+    """No change writes nothing; rewording one statement (a call's first summary line) rewrites
+    its call page, the pages of the sources it cites and the timeline of its year, which shows
+    that line; nothing else."""
     docs = tmp_path / "docs"
     before = generate(corpus)
     write_pages(before, docs)
@@ -94,7 +95,9 @@ def test_regeneration_writes_only_pages_whose_content_changed(corpus: Path, tmp_
     changed = sorted(path for path in after if after[path] != before[path])
     assert write_pages(after, docs).written == changed
     assert changed[0] == f"calls/{call.stem}.md"
-    assert len(changed) == 3 and all(path.startswith("sources/") for path in changed[1:])
+    year = call.stem[:4]
+    assert len(changed) == 4 and changed[-1] == f"timeline/{year}.md"  # the call's year
+    assert all(path.startswith("sources/") for path in changed[1:-1])
 
 
 def test_fast_and_pure_python_yaml_readers_agree(corpus: Path, monkeypatch: pytest.MonkeyPatch):
@@ -132,7 +135,8 @@ def test_serve_report_checks_each_size_against_its_target():
 
 def test_benchmark_report_ends_with_the_bench_line():
     """The report's last line is the machine-readable summary, with the share and growth."""
-    def result(calls: int, generator: float, mkdocs: float, html_bytes: int) -> dict:
+    def result(calls: int, generator: float, mkdocs: float, html_bytes: int,
+               first_result: float = 0.3) -> dict:
         stages = dict.fromkeys(bench.STAGES, generator / len(bench.STAGES))
         stages.update(total=generator, wall=generator)
         edits = {label: {"record": "calls/x.yaml", "written": ["calls/x.md"]} for label in bench.EDITS}
@@ -144,12 +148,19 @@ def test_benchmark_report_ends_with_the_bench_line():
                 "build": {"mkdocs_s": mkdocs, "mkdocs_wall": mkdocs, "site_bytes": html_bytes * 2,
                           "html_pages": calls * 6, "html_bytes": html_bytes,
                           "largest_page": (1000, "quotes/index.html"), "search_bytes": 10_000,
-                          "peak_mb": 90.0},
+                          "peak_mb": 90.0, "generate_s": generator, "pagefind_s": 0.5},
+                "reader": {"view_bytes": 400_000, "view_requests": 12, "search_bytes": 90_000,
+                           "search_requests": 9, "first_result_s": first_result},
+                "bare": {"mkdocs_s": mkdocs + generator, "mkdocs_wall": mkdocs},
                 "serve": _serve(0.5)}
 
     text, ok = bench.report([result(10, 0.1, 4.0, 60_000), result(100, 1.0, 40.0, 720_000)], "x")
     assert text.splitlines()[-1] == ("bench: calls=100 generator_s=1.00 mkdocs_s=40.00 "
-                                     "generator_share=0.025 page_bytes_growth=1.20 unchanged_writes=0")
+                                     "generator_share=0.025 page_bytes_growth=1.20 unchanged_writes=0 "
+                                     "view_bytes_growth=1.00 first_result_s=0.30 largest_page_kB=1 "
+                                     "build_ratio=1.01")
     assert ok
-    text, ok = bench.report([result(10, 0.1, 4.0, 60_000), result(100, 3.0, 40.0, 720_000)], "x")
-    assert not ok and re.search(r"^MISSED generator share", text, re.M)
+    text, ok = bench.report([result(10, 0.1, 4.0, 60_000),
+                             result(100, 1.0, 40.0, 720_000, first_result=2.0)], "x")
+    assert not ok and re.search(r"^MISSED first search result <= 1.0 s at every size: 0.30, 2.00$",
+                                text, re.M)

@@ -45,12 +45,12 @@ def _gzip_mtime(path: Path) -> int:
 
 def test_two_builds_are_byte_identical(tmp_path):
     """Two builds of the same content, in different folders with different hash seeds, give the
-    same files with the same bytes (search index, sitemap and its gzip header included)."""
+    same files with the same bytes (Pagefind's search index, sitemap and its gzip header included)."""
     first = _snapshot(_build(tmp_path, "one", seed="1"))
     second = _snapshot(_build(tmp_path, "two", seed="2"))
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
-    assert "search/search_index.json" in first and "sitemap.xml.gz" in first
+    assert "pagefind/pagefind-entry.json" in first and "sitemap.xml.gz" in first
 
 
 def test_build_date_is_the_newest_date_of_the_content_unless_source_date_epoch_says(tmp_path):

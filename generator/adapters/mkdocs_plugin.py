@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 import jinja2
@@ -30,11 +31,16 @@ from ..core.incremental import Session
 from ..core.pipeline import MANIFEST, content_epoch, render, validate
 from . import site_files
 from .output_dir import check_output_folder, check_source_date_epoch, mark_built
+from .pagefind import index_site, material_search_on
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
+SEARCH_REINDEX_S = 1.0
+"""Serve runs Pagefind again after each save only if indexing took less than this."""
+
 THEME = Path(__file__).parent.parent / "theme"
-"""Partials overriding Material's (an accessibility fix), shipped with the package."""
+"""Partials overriding Material's (the search box, an accessibility fix) and the search script,
+shipped with the package."""
 
 
 class _Kept(File):
@@ -87,6 +93,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     _dirty = False
     """Serving with dirty builds: regenerate incrementally, rebuild only changed pages."""
     _session: Session | None = None
+    _search_seconds = 0.0
+    """How long Pagefind took to index serve's last indexed build."""
 
     def on_startup(self, *, command, dirty):
         # Defining on_startup also makes MkDocs keep this instance across serve's rebuilds.
@@ -217,7 +225,28 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_post_build(self, *, config):
         self._undate()
         if self._dirty:
-            _merge_search_index(config)
+            _merge_search_index(config)  # Material's search, where it is on
+        self._index_search(config)
+
+    def _index_search(self, config) -> None:
+        """Index the built site with Pagefind, unless Material's own search serves it (the
+        offline edition, which Pagefind cannot serve from file://). Serve indexes again after a
+        save only when indexing took less than SEARCH_REINDEX_S at its first build; otherwise
+        the search index stays the first build's, and the terminal says so."""
+        if material_search_on(config):
+            return
+        if self._dirty and self._search_seconds > SEARCH_REINDEX_S:
+            log.info(f"Search index not rebuilt (Pagefind took {self._search_seconds:.1f} s): "
+                     "search finds the site as it was when serve started; restart serve to "
+                     "refresh it")
+            return
+        started = time.monotonic()
+        try:
+            index_site(Path(config.site_dir))
+        except BriefingError as exc:
+            raise PluginError(str(exc)) from None
+        if self._dirty:
+            self._search_seconds = time.monotonic() - started
 
     def on_build_error(self, *, error):
         self._undate()

@@ -33,11 +33,18 @@ def configure_offline(config) -> None:
 
     Called before the build: the plugin's own `on_config` then turns directory URLs off, and
     finds our shim in `extra.polyfills` (any URL naming iframe-worker), so adds no CDN script.
+    Material's search plugin, off in mkdocs.yml (the served site has Pagefind), is turned on.
     """
     from material.plugins.offline.plugin import OfflinePlugin
 
     polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
     config.extra["polyfills"] = [*polyfills, SHIM]
+    search = config.plugins.get("material/search")
+    if search is None:
+        raise BuildError("the offline edition needs Material's search plugin listed in mkdocs.yml "
+                         "(`- search:` under `plugins`, `enabled: false` for the served site)")
+    # Pagefind, the served site's search, fetches its index and cannot run from file://
+    search.config.enabled = True
     if not any(isinstance(plugin, OfflinePlugin) for plugin in config.plugins.values()):
         plugin = OfflinePlugin()
         errors, warnings = plugin.load_config({}, config_file_path=config.config_file_path)

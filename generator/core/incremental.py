@@ -128,6 +128,9 @@ class Session:
         """The graph of the last round without problems."""
         self.pages: dict[str, str] = {}
         self.reads: dict[str, frozenset[tuple]] = {}
+        """Plan entry (a page's path, or a group's key) -> what rendering it read."""
+        self._outputs: dict[str, dict[str, str]] = {}
+        """Plan entry -> the pages it rendered."""
         self._indexes: dict[str, Any] = {}
         """Container name -> its raw contents in the last good round, to diff against."""
         self._links: dict[tuple[str, str], _Linked] = {}
@@ -213,27 +216,26 @@ class Session:
         if problems:
             raise ContentError(problems)
         renderer = _tracked_renderer(graph, track)
-        plan = renderer.plan()
-        dirty = [path for path in plan if path not in self.reads or self.reads[path] & changed]
+        plan = renderer.plan()  # a page, or a group of pages (path -> text)
+        dirty = [key for key in plan if key not in self.reads or self.reads[key] & changed]
         reset = _cache_reset(renderer)
-        pages = {path: text for path, text in self.pages.items() if path in plan}
-        new_reads = {path: reads for path, reads in self.reads.items() if path in plan}
-        written = []
-        for path in dirty:
+        outputs = {key: self._outputs[key] for key in plan if key in self._outputs}
+        new_reads = {key: self.reads[key] for key in plan if key in self.reads}
+        for key in dirty:
             reset()
             READS.current = reads = set()
             try:
-                text = plan[path]()
+                made = plan[key]()
             finally:
                 READS.current = None
-            new_reads[path] = frozenset(reads)
-            if self.pages.get(path) != text:
-                written.append(path)
-            pages[path] = text
-        pages = {path: pages[path] for path in plan}  # a cold generation's order
+            new_reads[key] = frozenset(reads)
+            outputs[key] = made if isinstance(made, dict) else {key: made}
+        pages = {path: text for key in plan for path, text in outputs[key].items()}
+        written = [path for key in dirty for path, text in outputs[key].items()
+                   if self.pages.get(path) != text]
         t3 = clock()
-        removed = sorted(set(self.pages) - set(plan))
-        self.graph, self.pages, self.reads = graph, pages, new_reads
+        removed = sorted(set(self.pages) - set(pages))
+        self.graph, self.pages, self.reads, self._outputs = graph, pages, new_reads, outputs
         self._indexes = {name: _raw(container) for name, container in containers.items()}
         self._links = self._new_links
         self.last = Update(pages, sorted(written), removed, len(dirty), self._read_files,

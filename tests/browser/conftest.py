@@ -236,10 +236,14 @@ def screenshot(tab: Reader, label: str, *, full_page: bool = True) -> Path:
 
 
 def search(tab: Reader, query: str) -> list[str]:
-    """Type `query` into Material's search box key by key, as a reader does (Material searches
-    on key-up, so `fill` would find nothing), and return the site path of each result page,
-    best first, once the results have stopped changing."""
+    """Type `query` into the header's search box key by key, as a reader does (Material's
+    search, in the offline edition, reads the query on key-up, so `fill` would find nothing), and
+    return the site path of each result page, best first, once the results have stopped
+    changing. Both engines (Pagefind on the served site, Material's lunr offline) list results in
+    Material's markup."""
     page = tab.page
+    if page.locator("[data-briefing-search]").count():  # Pagefind's box: wait for its script
+        page.locator("[data-briefing-search][data-ready]").wait_for(state="attached")
     icon = page.locator("label.md-header__button[for=__search]")
     if icon.is_visible():  # on a phone the box opens from the header's search icon
         icon.click()
@@ -252,7 +256,7 @@ def search(tab: Reader, query: str) -> list[str]:
         hrefs = page.locator(".md-search-result__item > a.md-search-result__link").evaluate_all(
             "links => links.map(a => a.href)")
         seen.append((meta, hrefs))
-        # Settled: the same results three times running, 0.5 s (the worker answers each key-up)
+        # Settled: the same results three times running, 0.5 s (each key-stroke is answered)
         if "matching" in meta.lower() and seen[-3:] == [seen[-1]] * 3:
             return [tab.site.path_of(href) for href in hrefs]
         page.wait_for_timeout(250)

@@ -132,3 +132,16 @@ def test_finish_offline_copies_the_shim_with_its_license(tmp_path):
     license = (site / SHIM).with_name("iframe-worker-LICENSE").read_bytes()
     assert license == (vendored / "iframe-worker-LICENSE").read_bytes()
     assert b"Permission is hereby granted" in license
+
+
+def test_the_offline_edition_searches_with_material_and_the_main_site_with_pagefind(mini_offline,
+                                                                                   mini_site):
+    """Pagefind fetches its index and cannot run from file://: the offline edition has
+    Material's inlined index and search box and no Pagefind index; the main site the reverse."""
+    offline_page = (mini_offline.root / "index.html").read_text("utf-8")
+    served_page = (mini_site / "index.html").read_text("utf-8")
+    assert not (mini_offline.root / "pagefind").exists()
+    assert 'data-md-component="search"' in offline_page and "data-briefing-search" not in offline_page
+    assert (mini_site / "pagefind" / "pagefind.js").is_file()
+    assert not (mini_site / "search").exists()
+    assert "data-briefing-search" in served_page and 'data-md-component="search"' not in served_page

@@ -1,16 +1,20 @@
-"""Search as a reader uses it: typed into Material's search box in a real browser.
+"""Search as a reader uses it: typed into the search box in Material's header, in a real browser.
 
-What decides the ranking (measured with these queries on the seed corpus):
-- Words split at dashes, brackets, apostrophes and HTML entities (mkdocs.yml `separator`), so
-  "Biden–Putin", "(NATO)" and "Putin's" are the words biden, putin and nato: otherwise a rare
-  token like "biden–putin" matches the query "biden*" and outranks the person.
-- A record's aliases and role titles are its page's `tags`, a search field weighed 300 times
-  body text (titles weigh 1000): "press secretary" finds Jen Psaki before the Associated Press,
-  whose title only shares "press"; "Kremlin" still finds the Kremlin before its spokesman.
-- Page boosts (front matter `search: boost`): calls 3, people 2, topics, organizations and events
-  1.5, sources 1, listing pages (home, section indexes, timeline, quotes, disagreements,
-  coverage) 0.5, since they repeat every record's words and should come after the record.
-  Quote words find the call they were said in.
+The served site searches with Pagefind (generator/adapters/pagefind.py, the theme's
+partials/search.html and assets/javascripts/briefing-search.js); the offline edition keeps
+Material's lunr search (tests/browser/test_offline.py). What decides Pagefind's ranking
+(measured with these queries on the seed corpus):
+- Only the page's body is indexed (data-pagefind-body), without footnote lists, footnote markers
+  and heading permalinks.
+- A page's words weigh its front matter `search: boost` (calls 3, people 2, topics,
+  organizations and events 1.5, sources 1, listing pages 0.5: home, section indexes, timeline,
+  quotes, disagreements, coverage, which repeat every record's words and should come after the
+  record); its h1 weighs 10, and so do its `tags` (a record's aliases and role titles, indexed
+  unseen): "press secretary" finds Jen Psaki before the Associated Press, whose title only
+  shares "press"; "Kremlin" still finds the Kremlin before its spokesman.
+- A title match adds 0.2 (Pagefind's metaWeights.title, default 5): more lists the pages titled
+  "Biden–Putin …" before Joe Biden for "Biden".
+- Quote words find the call they were said in.
 """
 
 from __future__ import annotations
@@ -120,3 +124,62 @@ def test_seed_corpus_a_phrase_of_a_quote_finds_its_call(reader, seed_served):
         assert record_url("calls", call_id) in results[:3], (phrase, results[:5])
         checked += 1
     assert checked, "the seed corpus has no quotes to search for"
+
+
+def _toggle_open(tab) -> bool:
+    return tab.page.locator("#__search").is_checked()
+
+
+def _ready(page) -> None:
+    """Wait until the search script has wired the box and the keys (a module script, run
+    after the page is parsed)."""
+    page.locator("[data-briefing-search][data-ready]").wait_for(state="attached")
+
+
+def test_search_by_keyboard_as_in_material(reader, mini_served):
+    """'/' opens the box, typed words list results, arrow down reaches the first result and
+    Enter follows it; 's' opens the box again on the new page, Escape closes it; Enter in the
+    box follows the first result."""
+    tab = reader(mini_served)
+    page = tab.open()
+    _ready(page)
+    page.keyboard.press("/")
+    assert _toggle_open(tab)
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    results = search(tab, "Premier Brown")
+    assert results[0] == record_url("actors", "bob-brown")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert tab.here() == record_url("actors", "bob-brown")
+    _ready(page)
+    page.keyboard.press("s")
+    assert _toggle_open(tab)
+    page.keyboard.press("Escape")
+    assert not _toggle_open(tab)
+    results = search(tab, "sanctions vote")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert tab.here() == results[0] == record_url("events", "sanctions-vote")
+    assert tab.errors == []
+
+
+def test_a_page_view_loads_no_search_index_and_a_search_loads_a_part_of_it(reader, mini_served):
+    """Opening a page fetches nothing of the search (its cost does not grow with the corpus);
+    a query fetches Pagefind's code and a few of its index files, never Material's whole
+    index, which the served site does not have."""
+    assert not (mini_served.root / "search" / "search_index.json").exists()
+    pagefind_files = [p for p in (mini_served.root / "pagefind").rglob("*") if p.is_file()]
+    tab = reader(mini_served)
+    tab.open(record_url("calls", "2021-12-07-adams-brown-video-call"))
+    tab.page.wait_for_timeout(500)
+    assert not [url for url in tab.requests if "/pagefind/" in url or "/search/" in url]
+    search(tab, "Premier Brown")
+    fetched = {url.split("?")[0] for url in tab.requests if "/pagefind/" in url}
+    assert mini_served.url("pagefind/pagefind.js") in fetched
+    assert any("/pagefind/index/" in url for url in fetched)
+    assert any("/pagefind/fragment/" in url for url in fetched)
+    assert len(fetched) < len(pagefind_files), "a search fetched the whole index"
+    assert not [url for url in tab.requests if "/search/" in url]
+    assert tab.foreign == [] and tab.errors == []

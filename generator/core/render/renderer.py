@@ -15,11 +15,15 @@ from ..link import Graph, Key, cited_models
 from ..models import FactReport, Quote
 from ..urls import SECTIONS
 from .dates import display_date
+from .listings import TimelineEntry, listing_pages, timeline
 from .markup import Safe, environment
 from .page import PageBuilder
 from .site import Site
 from .source_text import _mark_passages, _plain_html
 
+LISTINGS = "<listing pages>"
+"""The plan's entry for the split timeline, quotes, disagreements and coverage pages, made
+together (render/listings.py)."""
 HOME_CALLS = 4
 """How many of the latest calls the home page sets side by side."""
 USE_LABELS = {"claim": "Statement", "quote": "Quote", "fact": "Fact", "role": "Role",
@@ -67,31 +71,28 @@ class Renderer:
         return text
 
     def pages(self) -> dict[str, str]:
-        return {path: make() for path, make in self.plan().items()}
+        out: dict[str, str] = {}
+        for path, make in self.plan().items():
+            made = make()
+            if isinstance(made, dict):
+                out.update(made)
+            else:
+                out[path] = made
+        return out
 
-    def plan(self) -> dict[str, Callable[[], str]]:
+    def plan(self) -> dict[str, Callable[[], Any]]:
         """Every page of the site, each as a function that renders it (path -> render), so that
-        `briefing serve` can render only the pages an edit changed (core/incremental.py)."""
+        `briefing serve` can render only the pages an edit changed (core/incremental.py). The
+        function of LISTINGS renders a group of pages at once: path -> text."""
         site, corpus = self.site, self.site.corpus
-        out: dict[str, Callable[[], str]] = {}
-        comparisons = site.comparisons
+        out: dict[str, Callable[[], Any]] = {}
         out["index.md"] = lambda: self.page("home.md.j2", "index.md", **self.home())
         for kind, section in SECTIONS.items():
             out[f"{kind}/index.md"] = functools.partial(self.section_page, kind, section)
             for id_ in list(corpus.records[kind]):
                 key = Key(kind, id_)
                 out[key.path] = functools.partial(self.record_page, key, section)
-        out["timeline.md"] = lambda: self.page("timeline.md.j2", "timeline.md",
-                                               entries=self.timeline())
-        out["quotes.md"] = lambda: self.page("quotes.md.j2", "quotes.md",
-                                             speakers=self.quotes_by_speaker())
-        out["disagreements.md"] = lambda: self.page("disagreements.md.j2", "disagreements.md",
-                                                    comparisons=comparisons)
-        out["coverage.md"] = lambda: self.page(
-            "coverage.md.j2", "coverage.md",
-            matrices=[(c, coverage_matrix(comparisons.by_call[c], self.sources_of_call(c)))
-                      for c in site.graph.calls_in_order],
-            claims=self.claim_counts())
+        out[LISTINGS] = functools.partial(listing_pages, self)
         return out
 
     def section_page(self, kind: str, section: Any) -> str:
@@ -206,12 +207,8 @@ class Renderer:
         return {"body": Safe(body), "boilerplate": boilerplate.strip(),
                 "boilerplate_html": Safe(_plain_html(boilerplate.strip())), "passages": passages}
 
-    def timeline(self) -> list[tuple[str, Key]]:
-        corpus = self.site.corpus
-        entries = [(c.date.isoformat(), Key("calls", i)) for i, c in
-                   ((i, corpus.get("calls", i)) for i in corpus.records["calls"])]
-        entries += [(corpus.get("events", i).date, Key("events", i)) for i in corpus.records["events"]]
-        return sorted(entries, key=lambda e: (e[0], e[1].kind, e[1].id))
+    def timeline(self) -> list[TimelineEntry]:
+        return timeline(self.site.corpus)
 
     def quotes_by_speaker(self) -> list[tuple[str | None, list[tuple[str, Quote]]]]:
         corpus = self.site.corpus

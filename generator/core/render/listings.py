@@ -1,0 +1,180 @@
+"""Site-wide listings: what they list, in which order, how they read, and how they split.
+
+Timeline, quotes and coverage are split by period (`urls.LISTINGS`): an index page lists the
+periods, each period has its page. At one call every three days (the benchmark's corpus) a month
+of quotes or coverage is about 40 kB of HTML and a year of timeline about 150 kB, whatever the
+size of the corpus.
+
+The timeline mixes calls (dated to the day) with events dated to the day, the month or only the
+year. An entry known only to a month or a year sorts after every entry dated within that period,
+since it may have happened on its last day; read "December 2021 (day not given)", it does not
+pass for the 1st.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+
+from typing import TYPE_CHECKING, Any, Callable, Iterable, TypeVar
+
+from ..compare import coverage_matrix
+from ..corpus import Corpus
+from ..link import Key
+from ..models import Claim
+from ..urls import LISTINGS, listing_path
+from .dates import display_date
+
+if TYPE_CHECKING:
+    from .renderer import Renderer
+
+T = TypeVar("T")
+
+_LAST = 99
+"""Sorts an unknown month or day after every real one."""
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    when: str
+    """The date as the reader reads it: '7 December 2021', 'December 2021 (day not given)'."""
+    key: Key
+    """The call or event."""
+    line: Claim
+    """The one line that says what it was: a call's first summary line, an event's first line
+    of description (each cited)."""
+
+
+def timeline_order(value: dt.date | str) -> tuple[int, int, int]:
+    """(year, month, day), an unknown month or day last within its year or month."""
+    if isinstance(value, dt.date):
+        return value.year, value.month, value.day
+    parts = [int(part) for part in value.split("-")]
+    year, month, day = (parts + [_LAST, _LAST])[:3]
+    return year, month, day
+
+
+def timeline_date(value: dt.date | str) -> str:
+    """'7 December 2021', 'December 2021 (day not given)', '2021 (month and day not given)'."""
+    missing = {1: " (month and day not given)", 2: " (day not given)"}
+    parts = 3 if isinstance(value, dt.date) else len(value.split("-"))
+    return display_date(value) + missing.get(parts, "")
+
+
+def timeline(corpus: Corpus) -> list[TimelineEntry]:
+    """Every call and event in true order (see the module's docstring); on the same date, calls
+    first, then by id."""
+    items = [(call.date, Key("calls", id_), call.summary[0])
+             for id_, call in ((i, corpus.get("calls", i)) for i in corpus.records["calls"])]
+    items += [(event.date, Key("events", id_), event.description[0])
+              for id_, event in ((i, corpus.get("events", i)) for i in corpus.records["events"])]
+    items.sort(key=lambda item: (timeline_order(item[0]), item[1].kind, item[1].id))
+    return [TimelineEntry(timeline_date(date), key, line) for date, key, line in items]
+
+
+@dataclass(frozen=True)
+class Period:
+    key: str
+    """'2021' or '2021-12'."""
+    title: str
+    """'2021' or 'December 2021'."""
+    path: str
+    """The period's page: `quotes/2021-12.md`."""
+    count: int
+    """How many entries (timeline entries, quotes, calls) it lists."""
+
+
+def period_of(value: dt.date | str, unit: str) -> str:
+    """The year ('2021') or month ('2021-12') of a date or partial date; a date known only to
+    the year has no month and files under its year's last month."""
+    text = value.isoformat() if isinstance(value, dt.date) else value
+    if unit == "year":
+        return text[:4]
+    return text[:7] if len(text) >= 7 else f"{text[:4]}-12"
+
+
+def period_title(key: str) -> str:
+    return display_date(key)
+
+
+def split(name: str, items: Iterable[T],
+          when: Callable[[T], dt.date | str]) -> list[tuple[Period, list[T]]]:
+    """Items grouped by the period of `name` (urls.LISTINGS), oldest period first, each group
+    in the items' order."""
+    groups: dict[str, list[T]] = {}
+    for item in items:
+        groups.setdefault(period_of(when(item), LISTINGS[name]), []).append(item)
+    return [(Period(key, period_title(key), listing_path(name, key), len(groups[key])), groups[key])
+            for key in sorted(groups)]
+
+
+def listing_pages(renderer: "Renderer") -> dict[str, str]:
+    """The split timeline, quotes, disagreements and coverage pages, and their index pages."""
+    site = renderer.site
+    corpus = site.corpus
+    out: dict[str, str] = {}
+
+    def write(name: str, template: str, title: str, intro: str, nouns: tuple[str, str],
+              parts: list[tuple[Period, dict[str, Any]]]) -> None:
+        periods = [period for period, _ in parts]
+        out[f"{name}.md"] = renderer.page("listing_index.md.j2", f"{name}.md", title=title,
+                                          intro=intro, periods=periods, nouns=nouns)
+        for i, (period, context) in enumerate(parts):
+            out[period.path] = renderer.page(
+                template, period.path, title=f"{title}: {period.title}", period=period,
+                index=f"{name}.md", previous=periods[i - 1] if i else None,
+                next=periods[i + 1] if i + 1 < len(periods) else None, **context)
+
+    entries = renderer.timeline()
+    dates = {entry.key: site.graph.record(entry.key).date for entry in entries}
+    write("timeline", "timeline.md.j2", "Timeline",
+          "The calls among the events the sources put them in context with, by year.",
+          ("entry", "entries"),
+          [(period, {"entries": group}) for period, group in split(
+              "timeline", entries, lambda entry: dates[entry.key])])
+
+    call_date = {c: corpus.get("calls", c).date for c in site.graph.calls_in_order}
+    speakers = renderer.quotes_by_speaker()
+    quotes = [(speaker, call_id, quote) for speaker, items in speakers for call_id, quote in items]
+    quote_parts = []
+    for period, group in split("quotes", sorted(quotes, key=lambda q: call_date[q[1]]),
+                               lambda q: call_date[q[1]]):
+        by_speaker: dict[str | None, list] = {}
+        for speaker, call_id, quote in group:
+            by_speaker.setdefault(speaker, []).append((call_id, quote))
+        ordered = [(speaker, by_speaker[speaker]) for speaker, _ in speakers if speaker in by_speaker]
+        quote_parts.append((period, {"speakers": ordered}))
+    write("quotes", "quotes.md.j2", "Quotes",
+          "Every direct quote, by month of the call, then by speaker.", ("quote", "quotes"),
+          quote_parts)
+
+    counts = {row[0]: row for row in renderer.claim_counts()}
+    coverage_parts = []
+    for period, calls in split("coverage", site.graph.calls_in_order, call_date.__getitem__):
+        sources = sorted({s for c in calls for s in renderer.sources_of_call(c)})
+        coverage_parts.append((period, {
+            "matrices": [(c, coverage_matrix(site.comparisons.by_call[c], renderer.sources_of_call(c)))
+                         for c in calls],
+            "claims": [counts[s] for s in sources if s in counts]}))
+    comparisons = site.comparisons
+    disagreement_parts = []
+    for period, calls in split("disagreements", site.graph.calls_in_order, call_date.__getitem__):
+        found = {id(c): c for call in calls for c in comparisons.by_call[call]}
+        conflicts = sum(1 for c in found.values() if c.disagrees)
+        disagreement_parts.append((dataclasses.replace(period, count=conflicts), {
+            "calls": calls, "comparisons": comparisons,
+            "consistent": [c for c in found.values() if c.consistent]}))
+    periods = [period for period, _ in disagreement_parts]
+    out["disagreements.md"] = renderer.page("disagreements_index.md.j2", "disagreements.md",
+                                            periods=periods, comparisons=comparisons)
+    for i, (period, context) in enumerate(disagreement_parts):
+        out[period.path] = renderer.page(
+            "disagreements.md.j2", period.path, title=f"Where the sources disagree: {period.title}",
+            index="disagreements.md", previous=periods[i - 1] if i else None,
+            next=periods[i + 1] if i + 1 < len(periods) else None, **context)
+
+    write("coverage", "coverage.md.j2", "Source coverage",
+          "Which source reports which fact, call by call, by month of the call.",
+          ("call", "calls"), coverage_parts)
+    return out

@@ -1,0 +1,157 @@
+// The header's search box, answered by Pagefind (see partials/search.html).
+//
+// Pagefind is loaded when the reader first opens or focuses the box, never on page load, and then
+// fetches only the index chunks and result fragments a query needs. Results use Material's markup
+// and styles. Keys as in Material: "/", "s" or "f" open the box, arrows move through the
+// results, Enter follows one (the first from the box), Escape closes.
+
+// Results shown per query: Pagefind fetches one fragment (a few kB) per result shown.
+const RESULTS = 10;
+
+const root = document.querySelector("[data-briefing-search]");
+const toggle = document.getElementById("__search");
+if (root && toggle) {
+  const form = root.querySelector("form");
+  const input = root.querySelector("input.md-search__input");
+  const meta = root.querySelector(".md-search-result__meta");
+  const list = root.querySelector(".md-search-result__list");
+  const placeholder = meta.textContent.trim();
+  const pagefindUrl = new URL(root.dataset.pagefind, document.baseURI);
+  let pagefind = null;
+  let latest = 0;
+
+  const load = () => {
+    if (!pagefind) {
+      pagefind = import(pagefindUrl.href).then(async (module) => {
+        // Result URLs from the folder above pagefind/: the site's root, wherever it is served.
+        // A page's h1 weighs 10 in its body (partials/content.html), so a title match adds only
+        // a fifth of Pagefind's default (5) on top: at 0.5 "Biden" listed the pages titled
+        // "Biden–Putin …" before Joe Biden's, at 0 "Associated Press" listed its reporters
+        // before it (measured on the real corpus with tests/browser/test_search.py's queries).
+        await module.options({
+          baseUrl: new URL("..", pagefindUrl).pathname,
+          ranking: { metaWeights: { title: 0.2 } },
+        });
+        await module.init();
+        return module;
+      });
+    }
+    return pagefind;
+  };
+
+  const count = (n) =>
+    n === 0 ? root.dataset.none : n === 1 ? root.dataset.one : root.dataset.other.replace("#", n);
+
+  // Pagefind's excerpt is HTML: the page's text, escaped, with <mark> around matched words.
+  // It becomes text nodes and <mark> elements, never parsed as markup, so a source text quoting
+  // markup shows it as written whatever Pagefind escapes.
+  const decoder = document.createElement("textarea");
+  const marked = (html) =>
+    html.split(/(<mark>[^<]*<\/mark>)/).filter(Boolean).map((piece) => {
+      const hit = piece.match(/^<mark>([^<]*)<\/mark>$/);
+      decoder.innerHTML = hit ? hit[1] : piece;
+      if (!hit) return document.createTextNode(decoder.value);
+      const mark = document.createElement("mark");
+      mark.textContent = decoder.value;
+      return mark;
+    });
+
+  const item = (data) => {
+    // The best-matching section, when it is not the page's top, is where the link lands.
+    const best = data.sub_results && data.sub_results[0];
+    const href = best && best.url !== data.url ? best.url : data.url;
+    const li = document.createElement("li");
+    li.className = "md-search-result__item";
+    const link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = href;
+    link.tabIndex = -1;
+    const article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    const title = document.createElement("h1");
+    title.textContent = data.meta.title || data.url;
+    const excerpt = document.createElement("p");
+    excerpt.append(...marked((best && best.url !== data.url ? best.excerpt : data.excerpt) || ""));
+    article.append(title, excerpt);
+    link.append(article);
+    li.append(link);
+    return li;
+  };
+
+  const run = async () => {
+    const query = input.value.trim();
+    const ticket = ++latest;
+    if (!query) {
+      meta.textContent = placeholder;
+      list.replaceChildren();
+      return;
+    }
+    const module = await load();
+    const search = await module.debouncedSearch(query, {}, 150);
+    if (search === null || ticket !== latest) return; // a later key-stroke superseded this one
+    const data = await Promise.all(search.results.slice(0, RESULTS).map((r) => r.data()));
+    if (ticket !== latest) return;
+    meta.textContent = count(search.results.length);
+    list.replaceChildren(...data.map(item));
+  };
+
+  const open = () => {
+    if (!toggle.checked) toggle.checked = true;
+    load();
+  };
+  const close = () => {
+    toggle.checked = false;
+    input.blur();
+  };
+  const links = () => [...list.querySelectorAll("a.md-search-result__link")];
+
+  // Focusing, clicking or typing in the box opens the dialog (the box may keep the focus after
+  // Escape closed it, when the reader clicks it again).
+  input.addEventListener("focus", open);
+  input.addEventListener("click", open);
+  input.addEventListener("input", () => {
+    open();
+    run();
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("reset", () => setTimeout(run));
+  toggle.addEventListener("change", () => {
+    if (toggle.checked) {
+      load();
+      input.focus();
+    }
+  });
+
+  document.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const active = document.activeElement;
+    const typing = active && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName));
+    if (!toggle.checked) {
+      if (!typing && ["/", "s", "f"].includes(event.key)) {
+        event.preventDefault();
+        open();
+        input.focus();
+        input.select();
+      }
+      return;
+    }
+    const targets = [input, ...links()];
+    const at = targets.indexOf(active);
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (targets.length < 2) return;
+      event.preventDefault();
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      targets[(Math.max(at, 0) + step + targets.length) % targets.length].focus();
+    } else if (event.key === "Enter" && active === input) {
+      event.preventDefault();
+      const first = links()[0];
+      if (first) first.click();
+    } else if (!typing && at < 0 && event.key.length === 1) {
+      input.focus(); // typing anywhere in the open dialog goes to the box
+    }
+  });
+  root.dataset.ready = ""; // the keys and the box answer from now on (tests wait for it)
+}
