@@ -238,7 +238,8 @@ class Session:
         self.graph, self.pages, self.reads, self._outputs = graph, pages, new_reads, outputs
         self._indexes = {name: _raw(container) for name, container in containers.items()}
         self._links = self._new_links
-        self.last = Update(pages, sorted(written), removed, len(dirty), self._read_files,
+        rendered = sum(len(outputs[key]) for key in dirty)
+        self.last = Update(pages, sorted(written), removed, rendered, self._read_files,
                            {"read": t1 - t0, "link": t2 - t1, "render": t3 - t2})
         return self.last
 
