@@ -85,7 +85,7 @@ CASES = [
          "content/topics/trade.yaml:2:1: colour: unknown field 'colour'; allowed: aliases, description, facts, id, name, related"),
     case("text-instead-of-list", edit(PHONE, "participants:\n", "participants: everyone\nspeakers:\n"),
          "content/calls/2021-12-14-adams-brown-phone-call.yaml:4:15: participants: expected a list, got the text 'everyone'; write one entry per line, each starting with '- ', or [a, b] on one line",
-         "content/calls/2021-12-14-adams-brown-phone-call.yaml:5:1: speakers: unknown field 'speakers'; allowed: agenda, background_topics, context, date, events, facts, follow_ups, format, id, organizations, outcomes, participants, positions, quotes, reactions, requested_by, summary, title, topics"),
+         "content/calls/2021-12-14-adams-brown-phone-call.yaml:5:1: speakers: unknown field 'speakers'; allowed: agenda, background_topics, context, date, events, facts, follow_ups, format, id, lead, organizations, outcomes, participants, positions, quotes, reactions, requested_by, summary, title, topics"),
     case("list-instead-of-text", edit(TRADE, "name: Trade", "name: [Trade, Commerce]"),
          'content/topics/trade.yaml:1:7: name: expected text, got a list'),
     case("text-instead-of-mapping", edit(PHONE, "    cites:\n      - source: beta-report\n        passage: A week later", "    cites:\n      - beta-report\n      - source: beta-report\n        passage: A week later"),

@@ -132,6 +132,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # project's own stylesheets can override them.
         if site_files.STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, site_files.STYLESHEET)
+        if site_files.SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(site_files.SCRIPT)
         return config
 
     def on_pre_build(self, *, config) -> None:

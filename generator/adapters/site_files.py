@@ -14,6 +14,8 @@ from ..core.errors import ConfigError
 SITE = Path(__file__).parent.parent / "site"
 STYLESHEET = "assets/briefing.css"
 """Contrast fixes for Material's palette; mkdocs.yml lists it in extra_css."""
+SCRIPT = "assets/briefing.js"
+"""Highlights every fragment of the passage a reader lands on (source pages)."""
 
 
 def site_files(root: Path | None = None) -> dict[str, Path]:

@@ -34,7 +34,9 @@ def _follow(tab, key: Key) -> None:
     """Click the first link in the page's article that leads to the record's page."""
     target = tab.site.url(record_url(key.kind, key.id))
     links = tab.page.locator("article a[href]")
-    hrefs = links.evaluate_all("links => links.map(a => a.href.split('#')[0])")
+    # links inside a collapsed block (the evidence on a call page) cannot be clicked
+    hrefs = links.evaluate_all("links => links.map(a => a.checkVisibility() ?"
+                               " a.href.split('#')[0] : null)")
     assert target in hrefs, f"{tab.here()} has no link to {key.path}"
     with tab.page.expect_navigation():
         links.nth(hrefs.index(target)).click()

@@ -51,6 +51,11 @@ class Call(Record):
     """Organizations the call concerns beyond the participants' sides."""
     events: list[EventRef] = []
     """Events the call relates to (context and follow-ups)."""
+    lead: list[Claim] = []
+    """The bottom line, shown first on the call page and on the home page: three to five
+    sentences saying what each side demanded, warned of or offered, the outcome and what comes
+    next, each kept to its cited passages (a plan is not an event, an official's hedged view is
+    not the outlet's fact). The home page shows the first one or two."""
     summary: list[Claim] = Field(min_length=1)
     """The curated summary, a claim at a time."""
     context: list[Claim] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+import re
 from typing import Any, Iterable
 
 from ..link import WIKILINK, Key, passage_anchor, resolve_wikilink
@@ -15,9 +16,18 @@ from .site import ATTRIBUTION_TEXT, Site
 
 @dataclass
 class Note:
+    """One numbered note: one distinct passage of one source, however many claims cite it."""
+
     number: int
     citation: Any
-    """A Citation or FactReport or Quote (all have source and a passage)."""
+    """The first Citation, FactReport or Quote citing the passage (all have source and passage)."""
+    attributions: list[str] = field(default_factory=list)
+    """Each distinct plain-English attribution the passage is cited with on this page."""
+
+
+TOPIC_ASIDE = re.compile(r"\s*\((\[\[[^\]]+\]\](?:,\s*\[\[[^\]]+\]\])*)\)")
+"""A parenthesis holding nothing but wiki-links, "([[sanctions]], [[nord-stream-2]])": its topic
+links are dropped from running text, since a page shows its topics once, in a Topics line."""
 
 
 @dataclass
@@ -27,6 +37,11 @@ class PageBuilder:
     site: Site
     path: str
     notes: dict[tuple, Note] = field(default_factory=dict)
+    mentioned: set[Key] = field(default_factory=set)
+    """Records already linked in running text in the current section: later mentions are plain
+    text, as on Wikipedia (first mention linked, per section)."""
+    sectioned: bool = False
+    """True once the template has started a section (see `section`)."""
 
     # links
     def href(self, key: Key, anchor: str = "") -> Safe:
@@ -54,30 +69,60 @@ class PageBuilder:
         return Safe(", ".join(self.ref(kind, i) for i in ids))
 
     # text
+    def section(self) -> Safe:
+        """Start a new section: the next mention of each record is linked again. Pages whose
+        template never starts a section link every mention."""
+        self.sectioned = True
+        self.mentioned.clear()
+        return Safe("")
+
+    def mention(self, key: Key, label: str | None = None) -> Safe:
+        """A record named in running text: a link the first time in a section, then plain text."""
+        if not self.sectioned:
+            return self.ref(key.kind, key.id, label)
+        if key in self.mentioned or key.path == self.path:
+            return Safe(escape(label or self.site.name(key)))
+        self.mentioned.add(key)
+        return self.ref(key.kind, key.id, label)
+
     def prose(self, text: str | None) -> Safe:
-        """Curated text with its [[wiki-links]] made into links and everything else escaped."""
+        """Curated text with its [[wiki-links]] made into links (each record's first mention in the
+        section only) and everything else escaped; asides that only name topics are dropped."""
         if not text:
             return Safe("")
+        text = TOPIC_ASIDE.sub(self._aside, text)
         out, last = [], 0
         for match in WIKILINK.finditer(text):
             out.append(escape(text[last:match.start()]))
             key, _ = resolve_wikilink(match.group(1), self.site.corpus)
             label = match.group(2) or (self.site.name(key) if key else match.group(1))
-            out.append(f"[{escape(label)}]({self.href(key)})" if key else escape(label))
+            out.append(str(self.mention(key, label)) if key else escape(label))
             last = match.end()
         out.append(escape(text[last:]))
         return Safe("".join(out).strip())
+
+    def _aside(self, match: re.Match) -> str:
+        """A parenthesis of wiki-links without its topic links (nothing when only topics)."""
+        kept = []
+        for link in WIKILINK.finditer(match.group(1)):
+            key, _ = resolve_wikilink(link.group(1), self.site.corpus)
+            if key is None or key.kind != "topics":
+                kept.append(link.group(0))
+        return f" ({', '.join(kept)})" if kept else ""
 
     def join(self, items: Iterable[str], separator: str = ", ") -> Safe:
         """Curated strings, each escaped, joined."""
         return Safe(separator.join(escape(item) for item in items))
 
-    def attributed(self, citations: Iterable[Any]) -> Safe:
-        """Inline note of whom the sources attribute a statement to, when not the outlet itself.
+    def attributed(self, citations: Iterable[Any], text: str = "") -> Safe:
+        """Inline note of whom the sources attribute a statement to, when not the outlet itself:
+        "(according to Yuri Ushakov, the Kremlin aide)".
 
         A statement resting partly on the outlets' own reporting says "in part", so that one tag
         never lends an official's voice to the whole of it (each footnote names its own voice);
-        an unnamed group speaks for itself: "Republicans said"."""
+        an unnamed group speaks for itself: "Republicans said". A person on the record whom the
+        statement's own text already names as its speaker ("…, said [[jake-sullivan]]") is not
+        named again in the tag; their footnote still says it."""
         parts: list[str] = []
         own = False
         for citation in citations:
@@ -86,12 +131,10 @@ class PageBuilder:
             if citation.attribution == Attribution.outlet:
                 own = True
                 continue
-            if citation.speaker:
-                part = str(self.ref("actors", citation.speaker))  # plain str: no HTML-escaping "+"
-                if citation.as_:
-                    part += ", " + escape(citation.as_)
-            else:
-                part = escape(citation.as_ or ATTRIBUTION_TEXT[citation.attribution])
+            if (citation.attribution == Attribution.on_record and citation.speaker and text
+                    and self._names_in(text, citation.speaker)):
+                continue
+            part: Any = self._who(citation, linked=True)
             if citation.attribution == Attribution.group:
                 part = ("group", part)
             if part not in parts:
@@ -102,6 +145,28 @@ class PageBuilder:
         according = [p for p in parts if not isinstance(p, tuple)]
         pieces = ([f"according to {'; '.join(according)}"] if according else []) + said
         return Safe(f" *({'in part: ' if own else ''}{'; '.join(pieces)})*")
+
+    def _names_in(self, text: str, actor: str) -> bool:
+        """Does curated text name the person: a wiki-link to them, or their name written out?"""
+        if f"[[{actor}]]" in text or f"[[{actor}|" in text:
+            return True
+        name = self.site.name(Key("actors", actor))
+        return name in text
+
+    def _who(self, citation: Any, linked: bool, aside: str = ", {}") -> str:
+        """Whom a citation's source attributes it to, in words: the speaker (linked once per
+        section) with the source's description of them (formatted by `aside`); a readout by a
+        named speaker is "a readout by" them (its description would repeat the name)."""
+        kind, described = citation.attribution, citation.as_
+        if citation.speaker:
+            key = Key("actors", citation.speaker)
+            name = str(self.mention(key)) if linked else escape(self.site.name(key))
+            if kind == Attribution.readout:
+                return f"a readout by {name}"
+            if described:
+                return name + aside.format(escape(described))
+            return name
+        return escape(described or ATTRIBUTION_TEXT[kind])
 
     def field_cites(self, comparison: Any) -> Safe:
         """Citations of a fact backing a typed field, with a pointer when sources disagree."""
@@ -132,36 +197,65 @@ class PageBuilder:
 
     # citations
     def cite(self, citations: Iterable[Any]) -> Safe:
-        """Footnote markers for a claim's citations, numbered per page like Wikipedia's."""
+        """Footnote markers for a claim's citations, numbered per page like Wikipedia's: one note
+        per distinct passage of a source, whoever it is attributed to."""
         marks = []
         for citation in citations:
             passage = citation.words if isinstance(citation, Quote) else citation.passage
-            ident = (citation.source, passage, self.attribution(citation))
+            ident = (citation.source, passage)
             note = self.notes.get(ident)
             if note is None:
                 note = self.notes[ident] = Note(len(self.notes) + 1, citation)
-            marks.append(f"[^{note.number}]")
+            said = self.attribution(citation)
+            if said and said not in note.attributions:
+                note.attributions.append(said)
+            mark = f"[^{note.number}]"
+            if mark not in marks:
+                marks.append(mark)
         return Safe("".join(marks))
 
     def attribution(self, citation: Any) -> str:
-        """Plain-text statement of to whom the source attributes a statement."""
-        if isinstance(citation, Quote):
+        """Plain-English sentence saying to whom the source attributes a statement ("Yuri
+        Ushakov said, on the record."); empty for the outlet's own reporting and for quotes."""
+        if isinstance(citation, Quote) or citation.attribution == Attribution.outlet:
             return ""
-        who = citation.as_
-        if citation.speaker:
-            who = self.site.name(Key("actors", citation.speaker)) + (f", {who}" if who else "")
-        text = ATTRIBUTION_TEXT[citation.attribution]
-        return f"{text}: {who}" if who else text
+        kind = citation.attribution
+        who = self._who(citation, linked=False, aside=" ({})" if kind == Attribution.on_record
+                        else ", {}")
+        if kind == Attribution.on_record:
+            return f"{who} said, on the record."
+        if kind == Attribution.readout:
+            return f"From {who}." if who != ATTRIBUTION_TEXT[kind] else "From an official readout."
+        capital = who[:1].upper() + who[1:]
+        if kind == Attribution.anonymous:
+            return f"{capital}, speaking on condition of anonymity."
+        if kind == Attribution.unnamed:
+            return f"{capital}, not named by the source."
+        if kind == Attribution.group:
+            return f"{capital} said."
+        return f"Relayed from {who}."
 
     def footnotes(self) -> Safe:
-        """The numbered reference list; each entry links to the passage on the source page."""
+        """The numbered reference list; each entry links to the passage on the source page. A
+        source's first note names it in full, later ones by outlet (unless two sources of the
+        page share an outlet); marked so that search indexes none of it."""
         lines = []
+        shorts: dict[str, set[str]] = {}
+        for source in {n.citation.source for n in self.notes.values()}:
+            shorts.setdefault(self.site.source_short(source), set()).add(source)
+        named: set[str] = set()
         for note in sorted(self.notes.values(), key=lambda n: n.number):
             citation = note.citation
             passage = citation.words if isinstance(citation, Quote) else citation.passage
             href = self.href(Key("sources", citation.source), passage_anchor(passage))
-            label = escape(self.site.source_label(citation.source))
-            attribution = self.attribution(citation)
-            said = f" Attributed to {escape(attribution)}." if attribution else ""
-            lines.append(f"[^{note.number}]: [{label}]({href}): “{escape(passage)}”{said}")
+            short = self.site.source_short(citation.source)
+            if citation.source in named and len(shorts[short]) == 1:
+                label = short
+            else:
+                label = self.site.source_label(citation.source)
+                named.add(citation.source)
+            said = " — " + " ".join(escape(a) for a in note.attributions) if note.attributions else ""
+            lines.append(f"[^{note.number}]: [{escape(label)}]({href}): “{escape(passage)}”{said}")
+        if not lines:
+            return Safe("")
         return Safe("\n".join(lines))

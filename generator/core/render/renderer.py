@@ -7,6 +7,7 @@ Decisions (what links where, what disagrees, what cites what) are made in Python
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -24,6 +25,10 @@ from .source_text import _mark_passages, _plain_html
 LISTINGS = "<listing pages>"
 """The plan's entry for the split timeline, quotes, disagreements and coverage pages, made
 together (render/listings.py)."""
+NOTES_BLOCK = ("## Notes { #notes data-search-exclude }\n\n"
+               '<div class="notes" data-pagefind-ignore markdown>\n\n'
+               "///Footnotes Go Here///\n\n</div>")
+"""Where Python-Markdown's footnotes extension puts the numbered notes of a page."""
 HOME_CALLS = 4
 """How many of the latest calls the home page sets side by side."""
 USE_LABELS = {"claim": "Statement", "quote": "Quote", "fact": "Fact", "role": "Role",
@@ -34,6 +39,12 @@ replaces the participant's own location in the row saying where they were."""
 FACTS_BOX_UNKNOWN = {"start": "When the call began", "end": "When the call ended",
                      "duration": "How long the call lasted"}
 """Rows the facts box always has: a reader sees *Unknown* when no source gives the fact."""
+FRAGMENT_WORDS = 6
+"""Quotes shorter than this many words ("decisively", "grave error") are fragments: listed inline
+with the words around them, never given a quote card."""
+WORD = re.compile(r"\w+")
+LEAD_ON_HOME = 2
+"""How many sentences of each call's lead the home page shows."""
 FIELD_FACT_KEYS = ("format", "requested-by")
 """Fact keys whose citations back a typed field of the call (format, requested_by)."""
 
@@ -48,6 +59,11 @@ class UnknownFact:
     disagrees: bool = False
     consistent: bool = False
     single_source: bool = False
+
+
+def is_fragment(quote: Quote) -> bool:
+    """True for a quote too short to stand alone (see FRAGMENT_WORDS)."""
+    return len(WORD.findall(quote.words)) < FRAGMENT_WORDS
 
 
 class Renderer:
@@ -67,7 +83,9 @@ class Renderer:
             p=builder, site=self.site, corpus=self.site.corpus, graph=self.site.graph, **context)
         notes = builder.footnotes()
         if notes:
-            text = text.rstrip("\n") + "\n\n" + str(notes) + "\n"
+            # The notes under their own heading, which search leaves out (Material skips a
+            # data-search-exclude heading's section; Pagefind skips data-pagefind-ignore).
+            text = (text.rstrip("\n") + "\n\n" + NOTES_BLOCK + "\n\n" + str(notes) + "\n")
         return text
 
     def pages(self) -> dict[str, str]:
@@ -130,7 +148,11 @@ class Renderer:
         counts["quotes"] = sum(len(corpus.get("calls", c).quotes) for c in corpus.records["calls"])
         counts["claims"] = sum(row[1] for row in self.claim_counts())
         counts["disagreements"] = len(site.comparisons.disagreements())  # conflicts, each once
-        return {"calls": calls, "glance": glance, "counts": counts, "timeline": self.timeline()[-8:]}
+        # What happened, in the lead's first sentences (the summary's when a call has no lead).
+        happened = [(key, list((site.graph.record(key).lead or site.graph.record(key).summary)
+                               [:LEAD_ON_HOME])) for key in reversed(calls)]
+        return {"calls": calls, "glance": glance, "counts": counts, "happened": happened,
+                "timeline": self.timeline()[-8:]}
 
     def call_context(self, call_id: str) -> dict[str, Any]:
         comparisons = self.site.comparisons.by_call.get(call_id, [])
@@ -151,7 +173,11 @@ class Renderer:
             parts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in
                      ((claims, "cited statement"), (quotes, "quote"), (facts, "fact")) if n]
             contributions[source] = ", ".join(parts) if parts else "listed as covering this call"
+        call = self.site.corpus.get("calls", call_id)
         return {"comparisons": comparisons, "facts_box": box, "field_facts": field_facts,
+                "key_quotes": self.key_quotes(call),
+                "fragments": [q for q in call.quotes if is_fragment(q)],
+                "full_quotes": [q for q in call.quotes if not is_fragment(q)],
                 "locations": locations,
                 "sources": sources,
                 "contributions": contributions, "matrix": coverage_matrix(comparisons, sources)}
@@ -164,6 +190,31 @@ class Renderer:
         return {k: tuple(v) for k, v in counts.items()}
 
     # --- decisions the templates need -------------------------------------------------------
+
+    def key_quotes(self, call: Any) -> list[Quote]:
+        """The quote cards of the brief: for each side on the call, the longest quote (not a
+        fragment) by someone whose role belongs to that side's organization or to one of its
+        parts (a Kremlin aide speaks for the Russian government)."""
+        chosen = []
+        for side in dict.fromkeys(p.side for p in call.participants):
+            spoken = [q for q in call.quotes if not is_fragment(q) and side in self._sides_of(q)]
+            if spoken:
+                chosen.append(max(spoken, key=lambda q: len(WORD.findall(q.words))))
+        return chosen
+
+    def _sides_of(self, quote: Quote) -> set[str]:
+        """Organizations a quote's speaker speaks for: the speaking organization, or those the
+        speaking person's roles belong to, with every organization above them."""
+        corpus, sides = self.site.corpus, set()
+        if quote.speaker:
+            starts = [role.organization for role in corpus.get("actors", quote.speaker).roles]
+        else:
+            starts = [getattr(quote, "speaker_org", None)]
+        for org in starts:
+            while org and org not in sides:
+                sides.add(org)
+                org = corpus.get("organizations", org).parent
+        return sides
 
     def sources_of_call(self, call_id: str) -> list[str]:
         """Sources that cover a call: those listing it and those cited on its page."""

@@ -72,17 +72,18 @@ class Site:
         return record.name
 
     def source_label(self, source_id: str) -> str:
+        """A source as a reader names it: outlet ("Outlet not stated"), headline if any, date."""
         source = self.corpus.get("sources", source_id)
-        outlet = source.outlet or "Unknown outlet"
-        if source.republished_from:
-            outlet = f"{source.republished_from} via {outlet}"
-        title = f"“{source.headline}”" if source.headline else "untitled report"
-        date = display_date(source.published) if source.published else "date unknown"
-        return f"{outlet}: {title}, {date}"
+        parts = [self.source_short(source_id)]
+        if source.headline:
+            parts.append(f"“{source.headline}”")
+        parts.append(display_date(source.published) if source.published else "date not stated")
+        return ", ".join(parts)
 
     def source_short(self, source_id: str) -> str:
+        """The short form of a source's label: its outlet, and the outlet it republishes."""
         source = self.corpus.get("sources", source_id)
-        outlet = source.outlet or "Unknown outlet"
+        outlet = source.outlet or "Outlet not stated"
         return f"{source.republished_from} via {outlet}" if source.republished_from else outlet
 
     def sort_key(self, key: Key) -> tuple:
