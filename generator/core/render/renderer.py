@@ -6,9 +6,10 @@ Decisions (what links where, what disagrees, what cites what) are made in Python
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from ..compare import coverage_matrix
 from ..link import Graph, Key, cited_models
@@ -21,6 +22,9 @@ from .page import PageBuilder
 from .site import Site
 from .source_text import _mark_passages, _plain_html
 
+LISTINGS = "<listing pages>"
+"""The plan's entry for the split timeline, quotes, disagreements and coverage pages, made
+together (render/listings.py)."""
 NOTES_BLOCK = ("## Notes { #notes data-search-exclude }\n\n"
                '<div class="notes" data-pagefind-ignore markdown>\n\n'
                "///Footnotes Go Here///\n\n</div>")
@@ -85,22 +89,41 @@ class Renderer:
         return text
 
     def pages(self) -> dict[str, str]:
-        site, corpus = self.site, self.site.corpus
         out: dict[str, str] = {}
-        out["index.md"] = self.page("home.md.j2", "index.md", **self.home())
-        for kind, section in SECTIONS.items():
-            keys = site.sorted_keys(Key(kind, i) for i in corpus.records[kind])
-            out[f"{kind}/index.md"] = self.page("section.md.j2", f"{kind}/index.md",
-                                                kind=kind, section=section, keys=keys)
-            for key in keys:
-                context: dict[str, Any] = {"key": key, "record": site.graph.record(key)}
-                if kind == "calls":
-                    context.update(self.call_context(key.id))
-                elif kind == "sources":
-                    context["view"] = self.source_view(key.id)
-                out[key.path] = self.page(f"{section.singular}.md.j2", key.path, **context)
-        out.update(listing_pages(self))
+        for path, make in self.plan().items():
+            made = make()
+            if isinstance(made, dict):
+                out.update(made)
+            else:
+                out[path] = made
         return out
+
+    def plan(self) -> dict[str, Callable[[], Any]]:
+        """Every page of the site, each as a function that renders it (path -> render), so that
+        `briefing serve` can render only the pages an edit changed (core/incremental.py). The
+        function of LISTINGS renders a group of pages at once: path -> text."""
+        site, corpus = self.site, self.site.corpus
+        out: dict[str, Callable[[], Any]] = {}
+        out["index.md"] = lambda: self.page("home.md.j2", "index.md", **self.home())
+        for kind, section in SECTIONS.items():
+            out[f"{kind}/index.md"] = functools.partial(self.section_page, kind, section)
+            for id_ in list(corpus.records[kind]):
+                key = Key(kind, id_)
+                out[key.path] = functools.partial(self.record_page, key, section)
+        out[LISTINGS] = functools.partial(listing_pages, self)
+        return out
+
+    def section_page(self, kind: str, section: Any) -> str:
+        keys = self.site.sorted_keys(Key(kind, i) for i in self.site.corpus.records[kind])
+        return self.page("section.md.j2", f"{kind}/index.md", kind=kind, section=section, keys=keys)
+
+    def record_page(self, key: Key, section: Any) -> str:
+        context: dict[str, Any] = {"key": key, "record": self.site.graph.record(key)}
+        if key.kind == "calls":
+            context.update(self.call_context(key.id))
+        elif key.kind == "sources":
+            context["view"] = self.source_view(key.id)
+        return self.page(f"{section.singular}.md.j2", key.path, **context)
 
     def home(self) -> dict[str, Any]:
         site, corpus = self.site, self.site.corpus
