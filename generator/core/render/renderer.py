@@ -16,15 +16,12 @@ from ..link import Graph, Key, cited_models
 from ..models import FactReport, Quote
 from ..urls import SECTIONS, listing_path
 from .dates import display_date
-from .listings import TimelineEntry, listing_pages, timeline
+from .listings import TimelineEntry, listing_index, listing_plan, timeline
 from .markup import Safe, environment
 from .page import PageBuilder
 from .site import Site
 from .source_text import _mark_passages, _plain_html
 
-LISTINGS = "<listing pages>"
-"""The plan's entry for the split timeline, quotes, disagreements and coverage pages, made
-together (render/listings.py)."""
 NOTES_BLOCK = ("## Notes { #notes data-search-exclude }\n\n"
                '<div class="notes" data-pagefind-ignore markdown>\n\n'
                "///Footnotes Go Here///\n\n</div>")
@@ -72,8 +69,14 @@ class Renderer:
     def __init__(self, graph: Graph):
         self.site = Site(graph)
         self.env = environment()
-        self._claim_counts: list[tuple[str, int, int, int]] | None = None
         self._sources_of_call: dict[str, list[str]] = {}
+        # Indexes built once from the whole corpus, so that each listing page reads only the
+        # entries it shows (core/incremental.py tracks them per key).
+        self.claim_rows: dict[str, tuple[str, int, int, int]] = {
+            row[0]: row for row in self._count_claims()}
+        """Source -> (source, claims citing it, quotes from it, facts it reports)."""
+        self.listing_periods, self.listing_members = listing_index(self)
+        """Listing name -> its periods' keys; period page path -> what it lists (listings.py)."""
         self.env.globals.update(display_date=display_date, Key=Key, SECTIONS=SECTIONS,
                                 use_labels=USE_LABELS, listing_path=listing_path)
 
@@ -100,8 +103,7 @@ class Renderer:
 
     def plan(self) -> dict[str, Callable[[], Any]]:
         """Every page of the site, each as a function that renders it (path -> render), so that
-        `briefing serve` can render only the pages an edit changed (core/incremental.py). The
-        function of LISTINGS renders a group of pages at once: path -> text."""
+        `briefing serve` can render only the pages an edit changed (core/incremental.py)."""
         site, corpus = self.site, self.site.corpus
         out: dict[str, Callable[[], Any]] = {}
         out["index.md"] = lambda: self.page("home.md.j2", "index.md", **self.home())
@@ -110,7 +112,7 @@ class Renderer:
             for id_ in list(corpus.records[kind]):
                 key = Key(kind, id_)
                 out[key.path] = functools.partial(self.record_page, key, section)
-        out[LISTINGS] = functools.partial(listing_pages, self)
+        out.update(listing_plan(self))
         return out
 
     def section_page(self, kind: str, section: Any) -> str:
@@ -231,9 +233,7 @@ class Renderer:
 
     def claim_counts(self) -> list[tuple[str, int, int, int]]:
         """(source, claims citing it, quotes from it, facts it reports) per source."""
-        if self._claim_counts is None:
-            self._claim_counts = self._count_claims()
-        return self._claim_counts
+        return list(self.claim_rows.values())
 
     def _count_claims(self) -> list[tuple[str, int, int, int]]:
         rows = []
