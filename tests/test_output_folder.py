@@ -4,8 +4,8 @@ content error (issue 18, data loss)."""
 
 from __future__ import annotations
 
-import re
 import os
+import re
 import shutil
 import subprocess
 import sys
