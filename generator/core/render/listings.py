@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-
-from typing import TYPE_CHECKING, Any, Callable, Iterable, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..compare import coverage_matrix
 from ..corpus import Corpus
@@ -139,7 +139,7 @@ PAGES = {
 """Each split listing (urls.LISTINGS): its period template, title, index intro and nouns."""
 
 
-def listing_index(renderer: "Renderer") -> tuple[dict[str, tuple[str, ...]], dict[str, Members]]:
+def listing_index(renderer: Renderer) -> tuple[dict[str, tuple[str, ...]], dict[str, Members]]:
     """Which records each period page lists, built once from the whole corpus: (listing name ->
     its periods' keys, oldest first; period page path -> its members). Each page then reads
     only its own entry, so that `briefing serve` re-renders only the periods an edit touches."""
@@ -170,7 +170,7 @@ def listing_index(renderer: "Renderer") -> tuple[dict[str, tuple[str, ...]], dic
     return periods, members
 
 
-def _period(renderer: "Renderer", name: str, key: str) -> Period:
+def _period(renderer: Renderer, name: str, key: str) -> Period:
     """A period of a listing, counted as its index page shows it."""
     members = renderer.listing_members[listing_path(name, key)]
     if name == "quotes":
@@ -182,13 +182,13 @@ def _period(renderer: "Renderer", name: str, key: str) -> Period:
     return Period(key, period_title(key), listing_path(name, key), count)
 
 
-def _found(renderer: "Renderer", calls: Iterable[str]) -> dict[int, Any]:
+def _found(renderer: Renderer, calls: Iterable[str]) -> dict[int, Any]:
     """The comparisons of these calls, each once (a remark quoted on two calls is one)."""
     by_call = renderer.site.comparisons.by_call
     return {id(c): c for call in calls for c in by_call[call]}
 
 
-def listing_plan(renderer: "Renderer") -> dict[str, Callable[[], str]]:
+def listing_plan(renderer: Renderer) -> dict[str, Callable[[], str]]:
     """Every listing index page and period page, each rendered on its own (Renderer.plan)."""
     out: dict[str, Callable[[], str]] = {}
     for name in LISTINGS:
@@ -198,7 +198,7 @@ def listing_plan(renderer: "Renderer") -> dict[str, Callable[[], str]]:
     return out
 
 
-def index_page(renderer: "Renderer", name: str) -> str:
+def index_page(renderer: Renderer, name: str) -> str:
     periods = [_period(renderer, name, key) for key in renderer.listing_periods[name]]
     if name == "disagreements":
         return renderer.page("disagreements_index.md.j2", "disagreements.md", periods=periods,
@@ -208,7 +208,7 @@ def index_page(renderer: "Renderer", name: str) -> str:
                          intro=listing.intro, periods=periods, nouns=listing.nouns)
 
 
-def period_page(renderer: "Renderer", name: str, key: str) -> str:
+def period_page(renderer: Renderer, name: str, key: str) -> str:
     """One period's page; it reads its own members and, for its neighbours, the period keys."""
     site, listing = renderer.site, PAGES[name]
     keys = renderer.listing_periods[name]

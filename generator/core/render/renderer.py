@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from ..compare import coverage_matrix
 from ..link import Graph, Key, cited_models
@@ -104,7 +105,7 @@ class Renderer:
     def plan(self) -> dict[str, Callable[[], Any]]:
         """Every page of the site, each as a function that renders it (path -> render), so that
         `briefing serve` can render only the pages an edit changed (core/incremental.py)."""
-        site, corpus = self.site, self.site.corpus
+        corpus = self.site.corpus
         out: dict[str, Callable[[], Any]] = {}
         out["index.md"] = lambda: self.page("home.md.j2", "index.md", **self.home())
         for kind, section in SECTIONS.items():
