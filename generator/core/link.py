@@ -302,13 +302,17 @@ def _broken_ids(corpus: Corpus) -> set[str]:
     return {i for ids in corpus.invalid.values() for i in ids}
 
 
-def cited_models(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
+Cited = Citation | Quote | FactReport
+"""What cites a source: each has `source` and its words (`passage`, or a quote's `words`)."""
+
+
+def cited_models(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Cited]]:
     """Every Citation, Quote and FactReport inside a record."""
     for where, model, _ in cited_with_owner(obj, loc, obj):
         yield where, model
 
 
-def cited_with_owner(obj: BaseModel, loc: Loc, owner: BaseModel) -> Iterator[tuple[Loc, BaseModel, BaseModel]]:
+def cited_with_owner(obj: BaseModel, loc: Loc, owner: BaseModel) -> Iterator[tuple[Loc, Cited, BaseModel]]:
     """Every Citation, Quote and FactReport with the statement (claim, fact, role…) it backs."""
     if isinstance(obj, (Citation, Quote, FactReport)):
         yield loc, obj, owner

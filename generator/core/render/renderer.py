@@ -132,8 +132,8 @@ class Renderer:
         site, corpus = self.site, self.site.corpus
         # The home page stays the same size as the corpus grows: the latest calls only.
         calls = [Key("calls", c) for c in site.graph.calls_in_order[-HOME_CALLS:]]
-        rows = {"Date": [], "Format": [], "Participants": [], "Requested by": [],
-                "Duration": [], "Sources": []}
+        rows: dict[str, list[str]] = {"Date": [], "Format": [], "Participants": [],
+                                      "Requested by": [], "Duration": [], "Sources": []}
         for key in calls:
             call = site.graph.record(key)
             rows["Date"].append(display_date(call.date))
@@ -160,7 +160,7 @@ class Renderer:
     def call_context(self, call_id: str) -> dict[str, Any]:
         comparisons = self.site.comparisons.by_call.get(call_id, [])
         sources = self.sources_of_call(call_id)
-        box = [c for c in comparisons if c.kind == "fact" and c.key in FACTS_BOX_KEYS]
+        box: list[Any] = [c for c in comparisons if c.kind == "fact" and c.key in FACTS_BOX_KEYS]
         given = {c.key for c in box}
         box += [UnknownFact(key, label) for key, label in FACTS_BOX_UNKNOWN.items()
                 if key not in given]
@@ -190,7 +190,7 @@ class Renderer:
         for _, model in cited_models(self.site.corpus.get("calls", call_id)):
             index = 1 if isinstance(model, Quote) else 2 if isinstance(model, FactReport) else 0
             counts.setdefault(model.source, [0, 0, 0])[index] += 1
-        return {k: tuple(v) for k, v in counts.items()}
+        return {k: (v[0], v[1], v[2]) for k, v in counts.items()}
 
     # --- decisions the templates need -------------------------------------------------------
 
@@ -237,7 +237,7 @@ class Renderer:
         return list(self.claim_rows.values())
 
     def _count_claims(self) -> list[tuple[str, int, int, int]]:
-        rows = []
+        rows: list[tuple[str, int, int, int]] = []
         counts = {s: [0, 0, 0] for s in self.site.corpus.records["sources"]}
         for kind in SECTIONS:
             for loaded in self.site.corpus.loaded(kind):
@@ -245,7 +245,8 @@ class Renderer:
                     index = 1 if isinstance(model, Quote) else 2 if isinstance(model, FactReport) else 0
                     counts[model.source][index] += 1
         for source in sorted(counts):
-            rows.append((source, *counts[source]))
+            claims, quotes, facts = counts[source]
+            rows.append((source, claims, quotes, facts))
         return rows
 
     def source_view(self, source_id: str) -> dict[str, Any]:
