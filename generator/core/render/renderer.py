@@ -18,6 +18,7 @@ from .dates import display_date
 from .listings import TimelineEntry, listing_pages, timeline
 from .markup import Safe, environment
 from .page import PageBuilder
+from .sections import section_pages
 from .site import Site
 from .source_text import _mark_passages, _plain_html
 
@@ -89,9 +90,8 @@ class Renderer:
         out: dict[str, str] = {}
         out["index.md"] = self.page("home.md.j2", "index.md", **self.home())
         for kind, section in SECTIONS.items():
+            out.update(section_pages(self, kind))
             keys = site.sorted_keys(Key(kind, i) for i in corpus.records[kind])
-            out[f"{kind}/index.md"] = self.page("section.md.j2", f"{kind}/index.md",
-                                                kind=kind, section=section, keys=keys)
             for key in keys:
                 context: dict[str, Any] = {"key": key, "record": site.graph.record(key)}
                 if kind == "calls":
