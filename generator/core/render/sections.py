@@ -1,8 +1,8 @@
 """Section indexes (`calls/`, `actors/`, ...), split like the site-wide listings so that no page
 grows with the corpus (urls.SECTION_SPLITS).
 
-Calls and sources are split by month of the call or of publication (sources without a date on
-one "undated" page), the others by the initial letter of the name. A letter, unlike a month, is
+Calls and sources are split by month of the call or of publication (a source without a date by
+the month of the first call it covers, on its own "date not stated" page), the others by the initial letter of the name. A letter, unlike a month, is
 not bounded by time: it grows with the corpus, by about 1/26 of the records on average (see the
 README's design notes for the figures and why letters still, not fixed-size pages: a fixed-size
 page's URL would move with every insertion before it). Each section's own index lists its parts
@@ -38,6 +38,8 @@ def initial(name: str) -> str:
 def _title(slug: str, unit: str) -> str:
     if slug == UNDATED:
         return "Date not stated"
+    if slug.startswith(UNDATED):
+        return f"Date not stated, on calls of {period_title(slug.removeprefix(UNDATED + '-'))}"
     if slug == OTHER:
         return "Other"
     return period_title(slug) if unit == "month" else slug.upper()
@@ -53,14 +55,19 @@ def section_parts(renderer: "Renderer", kind: str) -> list[tuple[Period, list[Ke
         def slug(key: Key) -> str:
             record = site.graph.record(key)
             when = getattr(record, "date", None) or getattr(record, "published", None)
-            return period_of(when, "month") if when else UNDATED
+            if when:
+                return period_of(when, "month")
+            # Undated sources would pile up on one page: each is filed by the month of the
+            # first call it covers, on a page that says the date is not stated.
+            calls = sorted(site.corpus.get("calls", c).date for c in getattr(record, "calls", []))
+            return f"{UNDATED}-{period_of(calls[0], 'month')}" if calls else UNDATED
         keys = site.sorted_keys(keys)
     else:
         def slug(key: Key) -> str:
             return initial(site.name(key))
         keys = sorted(keys, key=lambda k: (site.name(k).casefold(), k.id))
     return group(keys, slug, lambda s: section_part_path(kind, s), lambda s: _title(s, unit),
-                 order=lambda s: (s in (UNDATED, OTHER), s))
+                 order=lambda s: (s.startswith(UNDATED) or s == OTHER, s))
 
 
 def section_pages(renderer: "Renderer", kind: str) -> dict[str, str]:
