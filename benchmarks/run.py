@@ -264,6 +264,99 @@ def bare_worker(folder: Path, run: int) -> dict[str, Any]:
     return {"mkdocs_s": time.process_time() - t0, "mkdocs_wall": time.perf_counter() - wall}
 
 
+def serve_worker(folder: Path, run: int) -> dict[str, Any]:
+    """What `briefing serve` does on each save, through MkDocs' own build as its server calls
+    it (config reloaded, dirty build, plugin instances kept): the first build, then each edit of
+    EDITS and a broken edit, each timed from the save to the page written, then undone."""
+    import contextlib
+    import io
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config_file = _mkdocs_config(folder)
+    site_dir = Path(tempfile.mkdtemp(prefix="serve-", dir=folder))
+    serve_url = "http://127.0.0.1:8000/"
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+
+    def rebuild(errors: io.StringIO | None = None) -> tuple[float, float]:
+        cpu, wall = time.process_time(), time.perf_counter()
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+        config.site_url = serve_url
+        with contextlib.redirect_stderr(errors or io.StringIO()):
+            build(config, serve_url=serve_url, dirty=True)
+        return time.process_time() - cpu, time.perf_counter() - wall
+
+    startup = load_config(config_file=str(config_file), site_dir=str(site_dir))
+    startup.plugins.on_startup(command="serve", dirty=True)
+    plugin = startup.plugins["briefing"]
+    first = rebuild()
+    content, saves = folder / "content", {}
+    broken = {"broken edit": ("actors", "name: ", "nam: ")}
+    for label, (kind, old, new) in {**EDITS, **broken}.items():
+        records = sorted((content / kind).glob("*.yaml"))
+        path = records[len(records) // 2]
+        original = path.read_text("utf-8")
+        errors = io.StringIO()
+        try:
+            path.write_text(original.replace(old, new, 1), "utf-8")
+            cpu, wall = rebuild(errors)
+        finally:
+            path.write_text(original, "utf-8")
+        update = plugin._session.last
+        page = site_dir / kind / path.stem / "index.html"
+        if label in broken:
+            shown = f"{path.name}:" in errors.getvalue()
+            split = {}
+            reported = sum(plugin._session.timings.values())  # the error is printed then
+        else:
+            added = new[len(os.path.commonprefix([old, new])):].strip(" ,.'\n")
+            shown = added in page.read_text("utf-8")
+            split = dict(update.timings)
+        rebuild()  # undo, untimed
+        saves[label] = {"cpu": cpu, "wall": wall, "shown": shown, "split": split,
+                        "reported": reported if label in broken else None,
+                        "changed": len(update.changed) if split else 0,
+                        "rendered": update.rendered if split else 0}
+    startup.plugins.on_shutdown()
+    shutil.rmtree(site_dir, ignore_errors=True)
+    return {"first_cpu": first[0], "first_wall": first[1], "saves": saves}
+
+
+def serve_report(results: list[dict[str, Any]]) -> tuple[list[str], list[tuple[str, bool, str]]]:
+    """The serve table (save -> page updated, per edit, with how the time splits) and its
+    targets: within TARGET_SERVE_S seconds of CPU at each size, a broken edit reported as fast."""
+    head = ["calls", "serve start", "peak MB", "edit", "save -> page", "(wall)", "read", "link",
+            "render", "MkDocs", "pages rendered / changed"]
+    rows, checks = [], []
+    for r in results:
+        serve = r["serve"]
+        for label, save in serve["saves"].items():
+            split = save["split"]
+            generator = sum(split.values())
+            rows.append([f"{r['calls']:,}", f"{serve['first_cpu']:.1f}",
+                         f"{serve.get('peak_mb', 0):.0f}", label,
+                         f"{save['cpu']:.2f}" + ("" if save["shown"] else " (not shown!)"),
+                         f"{save['wall']:.2f}"]
+                        + ([f"{split[k]:.2f}" for k in ("read", "link", "render")]
+                           + [f"{save['cpu'] - generator:.2f}",
+                              f"{save['rendered']} / {save['changed']}"] if split else
+                           ["", "", "", "", f"error printed after {save['reported']:.2f}"]))
+        limit = next((s for calls, s in TARGET_SERVE_S if r["calls"] <= calls),
+                     TARGET_SERVE_S[-1][1])
+        worst = max(s["cpu"] for s in serve["saves"].values())
+        checks.append((f"save -> page updated <= {limit:.0f} s at {r['calls']:,} calls (every edit, "
+                       "the broken one included)",
+                       worst <= limit and all(s["shown"] for s in serve["saves"].values()),
+                       f"{worst:.2f} s"))
+    return _table(head, rows), checks
+
+
+TARGET_SERVE_S = ((1000, 2.0), (5000, 5.0))
+"""(up to this many calls, seconds from a save to the page updated in `briefing serve`)."""
+
+
 def _mkdocs_config(folder: Path) -> Path:
     """The project's mkdocs.yml, reading the synthetic corpus, beside a copy of docs/."""
     text = (ROOT / "mkdocs.yml").read_text("utf-8")
@@ -289,7 +382,7 @@ def _mkdocs_config(folder: Path) -> Path:
 
 WORKERS: dict[str, Callable[[Path, int], dict[str, Any]]] = {
     "generator": generator_worker, "incremental": incremental_worker, "build": build_worker,
-    "reader": reader_worker, "bare": bare_worker}
+    "reader": reader_worker, "bare": bare_worker, "serve": serve_worker}
 
 
 # --- the driver -------------------------------------------------------------------------------
@@ -330,8 +423,10 @@ def measure(size: int, work: Path, repeat: int, seed: int) -> dict[str, Any]:
     reader = run_worker("reader", folder)
     say(f"first result in {reader['first_result_s']:.2f} s; bare MkDocs build…")
     bare = run_worker("bare", folder)
+    say("briefing serve and its saves…")
+    serve = run_worker("serve", folder)
     return {"calls": size, "gen": gen, "inc": incremental, "build": build, "reader": reader,
-            "bare": bare}
+            "bare": bare, "serve": serve}
 
 
 def report(results: list[dict[str, Any]], command: str) -> tuple[str, bool]:
@@ -389,7 +484,9 @@ def report(results: list[dict[str, Any]], command: str) -> tuple[str, bool]:
         pages = edit["written"]
         lines.append(f"editing one record ({label}, {edit['record']}) rewrote {len(pages)} "
                      f"pages: {', '.join(pages[:6])}{' …' if len(pages) > 6 else ''}")
-    checks = [
+    serve_lines, serve_checks = serve_report(results)
+    lines += ["", "briefing serve, each save (CPU s; MkDocs is the rest of the rebuild):"] + serve_lines
+    checks = serve_checks + [
         (f"bytes per page growth <= {TARGET_PAGE_GROWTH}", growth <= TARGET_PAGE_GROWTH, f"{growth:.2f}"),
         (f"generator time linear (per-call growth <= {TARGET_LINEARITY})",
          linearity <= TARGET_LINEARITY, f"{linearity:.2f}"),

@@ -14,6 +14,7 @@ from generator.core import yamlfile
 from generator.core.link import MENTIONED
 from generator.core.models import Attribution
 from generator.core.pipeline import generate, validate, write_pages
+from generator.core.render.renderer import HOME_CALLS
 
 from .conftest import ROOT, build
 
@@ -82,14 +83,16 @@ def test_synthetic_corpus_builds_with_mkdocs_strict(corpus: Path, tmp_path: Path
 def test_regeneration_writes_only_pages_whose_content_changed(corpus: Path, tmp_path: Path):
     """No change writes nothing; rewording one statement (a call's first summary line) rewrites
     its call page, the pages of the sources it cites and the timeline of its year, which shows
-    that line; nothing else."""
+    that line; nothing else. (The oldest call: the home page shows the latest calls' opening
+    lines, so an edit to one of those rewrites the home page too.)"""
     docs = tmp_path / "docs"
     before = generate(corpus)
     write_pages(before, docs)
     assert write_pages(generate(corpus), docs).written == []
     edited = tmp_path / "content"
     synth.write_corpus(edited, CALLS)
-    call = sorted((edited / "calls").glob("*.yaml"))[2]
+    call = sorted((edited / "calls").glob("*.yaml"))[0]
+    assert CALLS > HOME_CALLS
     call.write_text(call.read_text("utf-8").replace(" minutes.'\n", " minutes, aides said.'\n", 1))
     after = generate(edited)
     changed = sorted(path for path in after if after[path] != before[path])
@@ -111,6 +114,28 @@ def test_fast_and_pure_python_yaml_readers_agree(corpus: Path, monkeypatch: pyte
     assert [r.data for r in fast] == [yaml.safe_load(path.read_text("utf-8")) for path in files]
 
 
+def _serve(seconds: float, shown: bool = True) -> dict:
+    """A serve_worker result whose every save takes `seconds` of CPU."""
+    split = {"read": seconds / 10, "link": seconds / 10, "render": seconds / 5}
+    saves = {label: {"cpu": seconds, "wall": seconds, "shown": shown, "split": split,
+                     "reported": None, "changed": 1, "rendered": 3} for label in bench.EDITS}
+    saves["broken edit"] = {"cpu": seconds, "wall": seconds, "shown": shown, "split": {},
+                            "reported": seconds / 5, "changed": 0, "rendered": 0}
+    return {"first_cpu": 10 * seconds, "first_wall": 10 * seconds, "saves": saves}
+
+
+def test_serve_report_checks_each_size_against_its_target():
+    """Save -> page updated: 2 s up to 1,000 calls, 5 s up to 5,000; a save whose page did not
+    show the edit misses whatever its time."""
+    result = lambda calls, serve: {"calls": calls, "serve": serve}
+    rows, checks = bench.serve_report([result(1000, _serve(1.9)), result(5000, _serve(4.9))])
+    assert [ok for _, ok, _ in checks] == [True, True]
+    assert any("| broken edit |" in row.replace("  ", " ") or "broken edit" in row for row in rows)
+    _, checks = bench.serve_report([result(1000, _serve(2.1)), result(5000, _serve(1.0, shown=False))])
+    assert [ok for _, ok, _ in checks] == [False, False]
+    assert "2 s at 1,000 calls" in checks[0][0] and "5 s at 5,000 calls" in checks[1][0]
+
+
 def test_benchmark_report_ends_with_the_bench_line():
     """The report's last line is the machine-readable summary, with the share and growth."""
     def result(calls: int, generator: float, mkdocs: float, html_bytes: int,
@@ -129,7 +154,8 @@ def test_benchmark_report_ends_with_the_bench_line():
                           "peak_mb": 90.0, "generate_s": generator, "pagefind_s": 0.5},
                 "reader": {"view_bytes": 400_000, "view_requests": 12, "search_bytes": 90_000,
                            "search_requests": 9, "first_result_s": first_result},
-                "bare": {"mkdocs_s": mkdocs + generator, "mkdocs_wall": mkdocs}}
+                "bare": {"mkdocs_s": mkdocs + generator, "mkdocs_wall": mkdocs},
+                "serve": _serve(0.5)}
 
     text, ok = bench.report([result(10, 0.1, 4.0, 60_000), result(100, 1.0, 40.0, 720_000)], "x")
     assert text.splitlines()[-1] == ("bench: calls=100 generator_s=1.00 mkdocs_s=40.00 "

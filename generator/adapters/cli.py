@@ -203,10 +203,12 @@ def check_command(config_file: Path, site_dir: Path | None, content: Path) -> No
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
               help="Address to serve on.")
 def serve_command(config_file: Path, dev_addr: str) -> None:
-    """Live preview that rebuilds when content/ YAML, texts or templates change.
+    """Live preview that rebuilds what each save of content/ changes.
 
     Serves the site on --dev-addr (this machine only, by default) and reloads the browser after
-    each rebuild; content errors are reported in the terminal.
+    each rebuild. A save re-reads only the changed files, re-renders only the pages that show
+    what changed, and MkDocs rebuilds only those pages. Content errors are reported in the
+    terminal (file, line and field) and the last site without errors stays served.
     """
     from mkdocs.__main__ import State
     from mkdocs.commands.serve import serve
@@ -218,7 +220,8 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
     # its handler when collected, so it is kept until serving ends.)
     logging_state = State()
     try:
-        serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+        # Dirty builds: MkDocs re-renders only the pages the briefing plugin marks as changed.
+        serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True, build_type="dirty")
     finally:
         del logging_state
 

@@ -2,28 +2,82 @@
 
 All the work happens in `generator.core.pipeline`; this module only hands pages to MkDocs, reports
 content errors the way MkDocs reports its own, and makes `serve` watch `content/`.
+
+Under `serve --dirty` (what `briefing serve` runs) each save regenerates incrementally
+(`core.incremental.Session`) and MkDocs rebuilds only the pages whose Markdown changed: the
+others are handed over as files MkDocs' dirty build skips. Every page is still in MkDocs' file
+list, so the navigation, the sitemap and every cross-page link are worked out as in a full build.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import sys
+import time
 from pathlib import Path
+
+import jinja2
+import jinja2.bccache
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from ..core.errors import BriefingError, ConfigError
+from ..core.errors import BriefingError, ConfigError, ContentError
+from ..core.incremental import Session
 from ..core.pipeline import MANIFEST, content_epoch, render, validate
 from . import site_files
 from .output_dir import check_output_folder, check_source_date_epoch, mark_built
 from .pagefind import index_site, material_search_on
 
+log = logging.getLogger("mkdocs.plugins.briefing")
+
+SEARCH_REINDEX_S = 1.0
+"""Serve runs Pagefind again after each save only if indexing took less than this."""
+
 THEME = Path(__file__).parent.parent / "theme"
 """Partials overriding Material's (the search box, an accessibility fix) and the search script,
 shipped with the package."""
+
+
+class _Kept(File):
+    """A generated page whose Markdown did not change since the previous build: a dirty build
+    (serve --dirty) neither re-reads nor re-renders it and keeps its HTML."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+class _DirtyNotice(logging.Filter):
+    """Drops MkDocs' warning that a dirty build may leave navigation and links inaccurate: the
+    plugin hands every page over on each build, so they stay exact; and strict mode would turn
+    the warning into a failed build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+_DIRTY_NOTICE = _DirtyNotice()
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once per serve session instead of on every rebuild
+    (MkDocs makes a new template environment per build). Jinja checks each template's source
+    checksum, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 class BriefingConfig(Config):
@@ -36,9 +90,32 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     """Pages generated beforehand by the caller (`briefing build`), so they are not made twice."""
     _dated = False
     """Whether this build set SOURCE_DATE_EPOCH (and must unset it when the build ends)."""
+    _dirty = False
+    """Serving with dirty builds: regenerate incrementally, rebuild only changed pages."""
+    _session: Session | None = None
+    _search_seconds = 0.0
+    """How long Pagefind took to index serve's last indexed build."""
+
+    def on_startup(self, *, command, dirty):
+        # Defining on_startup also makes MkDocs keep this instance across serve's rebuilds.
+        self._dirty = command == "serve" and dirty
+        if self._dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_DIRTY_NOTICE)
+            self._templates = _CompiledTemplates()
+
+    def on_env(self, env, *, config, files):
+        if self._dirty:
+            env.bytecode_cache = self._templates
+        return env
+
+    def on_shutdown(self):
+        logging.getLogger("mkdocs.commands.build").removeFilter(_DIRTY_NOTICE)
+        self._session = None
 
     _built: dict[str, str] | None = None
     """The pages of this build, made in on_pre_build."""
+    _kept: set[str] = set()
+    """Those of them unchanged since the previous dirty build (serve), which MkDocs skips."""
     _shipped: dict[str, Path] = {}  # replaced per build, never mutated
     """The site files shipped with the package (site_files), found before the build starts."""
 
@@ -68,8 +145,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             check_source_date_epoch()
             self._shipped = site_files.site_files()
             _check_stylesheets(config, self._shipped)
-            pages = self.pages
-            if pages is None:
+            pages, kept = self.pages, set()
+            if pages is None and self._dirty:
+                pages, kept, epoch = self._regenerate(config)
+                if "SOURCE_DATE_EPOCH" not in os.environ:
+                    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+                    self._dated = True
+            elif pages is None:
                 graph = validate(self.content_dir(config))
                 pages = render(graph)
                 # MkDocs dates the sitemap from SOURCE_DATE_EPOCH, else today: date it by the
@@ -84,11 +166,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         except OSError as exc:  # an unreadable text or folder: the disk's message, not a traceback
             raise PluginError(f"{exc.strerror or exc}" + (f" ({exc.filename})" if exc.filename
                                                            else "")) from None
-        self._built = pages
+        self._built, self._kept = pages, kept
 
     def on_files(self, files: Files, *, config) -> Files:
         pages, self._built = self._built, None
         assert pages is not None, "MkDocs runs on_pre_build, which makes the pages, before on_files"
+        kept, self._kept = self._kept, set()
         docs = Path(config.docs_dir)
         manifest = docs / MANIFEST
         # Pages an earlier `briefing generate docs` wrote are ours to replace; others clash.
@@ -102,26 +185,70 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(
                 "hand-written pages in docs_dir clash with generated pages: "
                 + ", ".join(clashes) + "; rename or remove them (generated pages come from content/)")
-        for path, text in sorted(pages.items()):
-            files.append(File.generated(config, path, content=text))
+        generated = [(_Kept if path in kept else File).generated(config, path, content=text)
+                     for path, text in sorted(pages.items())]
+        for file in generated:
+            files.append(file)
         for path, source in self._shipped.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
 
+    def _regenerate(self, config) -> tuple[dict[str, str], set[str], int | None]:
+        """serve --dirty: bring the pages up to date incrementally; (pages, unchanged pages,
+        build date). A content error is printed and the previous pages stay served."""
+        content = self.content_dir(config)
+        if self._session is None or self._session.content != content:
+            self._session = Session(content)
+        session = self._session
+        first = not session.pages
+        try:
+            update = session.update()
+        except BriefingError as exc:
+            if first:
+                raise
+            lines = ([str(problem) for problem in exc.problems] if isinstance(exc, ContentError)
+                     else [str(exc)])
+            # Printed, not logged: strict mode would turn a logged error into a failed build,
+            # and a failed build makes the server hold every request until the content is fixed.
+            print("ERROR    -  Content errors; still serving the last site without errors:\n"
+                  + "\n".join(lines), file=sys.stderr, flush=True)
+            return dict(session.pages), set(session.pages), content_epoch(session.graph)
+        for path in update.removed:
+            stale = Path(File.generated(config, path, content="").abs_dest_path)
+            stale.unlink(missing_ok=True)
+        times = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in update.timings.items())
+        log.info(f"{len(update.changed)} pages changed, {len(update.removed)} removed; "
+                 f"{update.read_files} files read, {update.rendered} pages rendered ({times})")
+        kept = set() if first else set(update.pages) - set(update.changed)
+        return update.pages, kept, content_epoch(session.graph)
+
+    @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config):
         self._undate()
+        if self._dirty:
+            _merge_search_index(config)  # Material's search, where it is on
         self._index_search(config)
 
     def _index_search(self, config) -> None:
         """Index the built site with Pagefind, unless Material's own search serves it (the
-        offline edition, which Pagefind cannot serve from file://)."""
+        offline edition, which Pagefind cannot serve from file://). Serve indexes again after a
+        save only when indexing took less than SEARCH_REINDEX_S at its first build; otherwise
+        the search index stays the first build's, and the terminal says so."""
         if material_search_on(config):
             return
+        if self._dirty and self._search_seconds > SEARCH_REINDEX_S:
+            log.info(f"Search index not rebuilt (Pagefind took {self._search_seconds:.1f} s): "
+                     "search finds the site as it was when serve started; restart serve to "
+                     "refresh it")
+            return
+        started = time.monotonic()
         try:
             index_site(Path(config.site_dir))
         except BriefingError as exc:
             raise PluginError(str(exc)) from None
+        if self._dirty:
+            self._search_seconds = time.monotonic() - started
 
     def on_build_error(self, *, error):
         self._undate()
@@ -145,3 +272,19 @@ def _check_stylesheets(config, shipped: dict[str, Path]) -> None:
     if missing:
         raise ConfigError(f"extra_css lists {', '.join(missing)}, which is neither in "
                           f"{config.docs_dir} nor shipped with the briefing package")
+
+
+def _merge_search_index(config) -> None:
+    """After a dirty build, the search plugin knows only the rebuilt pages; add the entries of
+    every other page from its previous index. (Material merges for one rebuilt page only, and
+    drops every entry when that page is the home page.)"""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    previous = getattr(search, "search_index_prev", None)
+    index = getattr(search, "search_index", None)
+    if previous is None or index is None:
+        return
+    rebuilt = {entry["location"].partition("#")[0] for entry in index.entries}
+    kept = [entry for entry in previous.entries
+            if entry["location"].partition("#")[0] not in rebuilt]
+    index.entries = kept + index.entries
+    search.search_index_prev = None  # merged already

@@ -202,19 +202,30 @@ def walk(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, _FieldShape, Any,
 
 # --- linking ----------------------------------------------------------------------------------
 
-def link(corpus: Corpus) -> tuple[Graph, list[Problem]]:
-    """Resolve references and verify passages; return the graph and every problem found."""
+def link(corpus: Corpus, fold_text=None, link_record=None) -> tuple[Graph, list[Problem]]:
+    """Resolve references and verify passages; return the graph and every problem found.
+
+    `fold_text(path, text)` folds a source text (default `FoldedText.of(text)`) and
+    `link_record(graph, loaded)` links one record (default `_link_record`); `briefing serve`
+    passes versions that reuse what did not change since its previous round
+    (core/incremental.py).
+    """
+    link_record = link_record or _link_record
     graph = Graph(corpus)
     problems: list[Problem] = []
-    problems += _load_texts(graph)
+    problems += _load_texts(graph, fold_text or _fold_text)
     for kind in KINDS:
         for loaded in corpus.loaded(kind):
-            problems += _link_record(graph, loaded)
+            problems += link_record(graph, loaded)
     _order_calls(graph)
     return graph, problems
 
 
-def _load_texts(graph: Graph) -> list[Problem]:
+def _fold_text(path, text: str) -> FoldedText:
+    return FoldedText.of(text)
+
+
+def _load_texts(graph: Graph, fold_text=_fold_text) -> list[Problem]:
     problems = []
     root = graph.corpus.root.resolve()
     for loaded in graph.corpus.loaded("sources"):
@@ -226,7 +237,7 @@ def _load_texts(graph: Graph) -> list[Problem]:
             problems.append(Problem(relative(path), exc.line, exc.column, "", exc.message)
                             if exc.line else loaded.problem(("text",), exc.message))
             continue
-        folded = FoldedText.of(text)
+        folded = fold_text(path, text)
         if source.body_ends_before:
             at = folded.find(source.body_ends_before)
             if at < 0:

@@ -18,8 +18,13 @@ from .text_file import file_kind
 from .yamlfile import Located, YamlProblem, dotted, read_yaml
 
 
-def load_corpus(content: Path) -> tuple[Corpus, list[Problem]]:
-    """Read and validate every record; return what loaded and every problem found."""
+def load_corpus(content: Path, load_file=None) -> tuple[Corpus, list[Problem]]:
+    """Read and validate every record; return what loaded and every problem found.
+
+    `load_file` (default `_load_file`, same signature) lets `briefing serve` reuse the records
+    of files that did not change since its previous load (core/incremental.py).
+    """
+    load_file = load_file or _load_file
     if not content.exists():
         raise ConfigError(f"content directory '{content}' does not exist; "
                           "run from the project root or pass --content")
@@ -58,7 +63,7 @@ def load_corpus(content: Path) -> tuple[Corpus, list[Problem]]:
                                                                 f"({exc.strerror}); check its permissions"))
             continue
         for path in paths:
-            found = _load_file(corpus, kind, path, root, resolved)
+            found = load_file(corpus, kind, path, root, resolved)
             if found:
                 corpus.invalid.setdefault(kind, set()).add(path.stem)
             problems.extend(found)

@@ -6,14 +6,15 @@ Decisions (what links where, what disagrees, what cites what) are made in Python
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from ..compare import coverage_matrix
 from ..link import Graph, Key, cited_models
 from ..models import FactReport, Quote
-from ..urls import SECTIONS
+from ..urls import SECTIONS, listing_path
 from .dates import display_date
 from .listings import TimelineEntry, listing_pages, timeline
 from .markup import Safe, environment
@@ -22,6 +23,9 @@ from .sections import section_pages
 from .site import Site
 from .source_text import _mark_passages, _plain_html
 
+LISTINGS = "<listing pages>"
+"""The plan's entry for the split timeline, quotes, disagreements and coverage pages, made
+together (render/listings.py)."""
 NOTES_BLOCK = ("## Notes { #notes data-search-exclude }\n\n"
                '<div class="notes" data-pagefind-ignore markdown>\n\n'
                "///Footnotes Go Here///\n\n</div>")
@@ -72,7 +76,7 @@ class Renderer:
         self._claim_counts: list[tuple[str, int, int, int]] | None = None
         self._sources_of_call: dict[str, list[str]] = {}
         self.env.globals.update(display_date=display_date, Key=Key, SECTIONS=SECTIONS,
-                                use_labels=USE_LABELS)
+                                use_labels=USE_LABELS, listing_path=listing_path)
 
     def page(self, template: str, path: str, **context: Any) -> str:
         builder = PageBuilder(self.site, path)
@@ -86,21 +90,39 @@ class Renderer:
         return text
 
     def pages(self) -> dict[str, str]:
-        site, corpus = self.site, self.site.corpus
         out: dict[str, str] = {}
-        out["index.md"] = self.page("home.md.j2", "index.md", **self.home())
-        for kind, section in SECTIONS.items():
-            out.update(section_pages(self, kind))
-            keys = site.sorted_keys(Key(kind, i) for i in corpus.records[kind])
-            for key in keys:
-                context: dict[str, Any] = {"key": key, "record": site.graph.record(key)}
-                if kind == "calls":
-                    context.update(self.call_context(key.id))
-                elif kind == "sources":
-                    context["view"] = self.source_view(key.id)
-                out[key.path] = self.page(f"{section.singular}.md.j2", key.path, **context)
-        out.update(listing_pages(self))
+        for path, make in self.plan().items():
+            made = make()
+            if isinstance(made, dict):
+                out.update(made)
+            else:
+                out[path] = made
         return out
+
+    def plan(self) -> dict[str, Callable[[], Any]]:
+        """Every page of the site, each as a function that renders it (path -> render), so that
+        `briefing serve` can render only the pages an edit changed (core/incremental.py). The
+        function of LISTINGS, and that of each section's index, renders a group of pages at
+        once: path -> text."""
+        corpus = self.site.corpus
+        out: dict[str, Callable[[], Any]] = {}
+        out["index.md"] = lambda: self.page("home.md.j2", "index.md", **self.home())
+        for kind, section in SECTIONS.items():
+            # the section's index and its months or letters, one group (render/sections.py)
+            out[f"{kind}/index.md"] = functools.partial(section_pages, self, kind)
+            for id_ in list(corpus.records[kind]):
+                key = Key(kind, id_)
+                out[key.path] = functools.partial(self.record_page, key, section)
+        out[LISTINGS] = functools.partial(listing_pages, self)
+        return out
+
+    def record_page(self, key: Key, section: Any) -> str:
+        context: dict[str, Any] = {"key": key, "record": self.site.graph.record(key)}
+        if key.kind == "calls":
+            context.update(self.call_context(key.id))
+        elif key.kind == "sources":
+            context["view"] = self.source_view(key.id)
+        return self.page(f"{section.singular}.md.j2", key.path, **context)
 
     def home(self) -> dict[str, Any]:
         site, corpus = self.site, self.site.corpus
