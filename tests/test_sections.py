@@ -4,6 +4,7 @@ that split by time stay the same size as the corpus grows."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 from generator.core.link import Key
@@ -11,6 +12,7 @@ from generator.core.pipeline import render, validate
 from generator.core.render.sections import initial
 from generator.core.urls import SECTION_SPLITS, SECTIONS
 
+from .conftest import MINI
 from .test_listings import _synth
 
 GROWTH = 4
@@ -81,3 +83,17 @@ def test_month_pages_stay_the_same_size_and_letter_pages_grow_with_their_share(t
         if SECTION_SPLITS[kind] == "letter":
             ratio = len(large_graph.corpus.records[kind]) / len(small_graph.corpus.records[kind])
             assert max(_sizes(large, kind)) <= 1.25 * ratio * max(_sizes(small, kind)), kind
+
+
+def test_a_record_named_like_a_letter_keeps_its_own_url(tmp_path: Path):
+    """A person with the id `a` is the page `actors/a.md` and is listed on the letter page
+    `actors/by-name/a.md`: two pages, two URLs, nothing refused."""
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    (content / "actors" / "a.yaml").write_text(
+        (content / "actors" / "ann-writer.yaml").read_text("utf-8").replace("name: Ann Writer", "name: Aaron Writer"),
+        "utf-8")
+    pages = render(validate(content))
+    assert pages["actors/a.md"].count("# Aaron Writer") == 1
+    assert "](../a.md)" in pages["actors/by-name/a.md"]
+    assert "](by-name/a.md)" in pages["actors/index.md"]
