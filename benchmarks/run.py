@@ -40,8 +40,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SIZES = (40, 400, 5000)
@@ -152,8 +153,8 @@ def build_worker(folder: Path, run: int) -> dict[str, Any]:
     import mkdocs.commands.build  # noqa: F401 - imported before the clock starts, like the generator
     import mkdocs.config  # noqa: F401
 
-    from generator.core.pipeline import content_epoch, render, validate
     from generator.adapters.site_build import build_site
+    from generator.core.pipeline import content_epoch, render, validate
 
     config = _mkdocs_config(folder)
     t0 = time.process_time()
@@ -410,7 +411,8 @@ def measure(size: int, work: Path, repeat: int, seed: int) -> dict[str, Any]:
     shutil.rmtree(folder, ignore_errors=True)
     start = time.perf_counter()
     write_corpus(folder / "content", size, seed)
-    say = lambda text: print(f"[{size} calls] {text}", file=sys.stderr, flush=True)
+    def say(text: str) -> None:
+        print(f"[{size} calls] {text}", file=sys.stderr, flush=True)
     say(f"corpus written in {time.perf_counter() - start:.1f} s; {repeat} generator runs…")
     runs = [run_worker("generator", folder, run) for run in range(repeat)]
     gen = sorted(runs, key=lambda r: r["stages"]["total"])[len(runs) // 2]
@@ -567,7 +569,8 @@ def reader_checks(results: list[dict[str, Any]]) -> list[tuple[str, bool, str]]:
 def _table(head: list[str], rows: list[list[str]]) -> list[str]:
     """A Markdown table (it reads as plain text too, and pastes into the README)."""
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(head)]
-    line = lambda cells: "| " + " | ".join(c.rjust(w) for c, w in zip(cells, widths)) + " |"
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(c.rjust(w) for c, w in zip(cells, widths)) + " |"
     return [line(head), "|" + "|".join("-" * (w + 1) + ":" for w in widths) + "|"] + [line(r) for r in rows]
 
 

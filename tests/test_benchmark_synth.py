@@ -127,7 +127,8 @@ def _serve(seconds: float, shown: bool = True) -> dict:
 def test_serve_report_checks_each_size_against_its_target():
     """Save -> page updated: 2 s up to 1,000 calls, 5 s up to 5,000; a save whose page did not
     show the edit misses whatever its time."""
-    result = lambda calls, serve: {"calls": calls, "serve": serve}
+    def result(calls: int, serve: dict) -> dict:
+        return {"calls": calls, "serve": serve}
     rows, checks = bench.serve_report([result(1000, _serve(1.9)), result(5000, _serve(4.9))])
     assert [ok for _, ok, _ in checks] == [True, True]
     assert any("| broken edit |" in row.replace("  ", " ") or "broken edit" in row for row in rows)

@@ -46,7 +46,7 @@ def _article(page: Path) -> str:
     """The page's text, without the tag list (one builder's loss, tested on its own)."""
     article = BeautifulSoup(page.read_text("utf-8"), "html.parser").select_one("article")
     assert article is not None, page
-    for tags in article.select(".md-tags"):
+    for tags in article.select(".md-tags, p[hidden]"):  # p[hidden]: tags only Pagefind reads
         tags.decompose()
     return " ".join(article.get_text(" ").split())
 
@@ -108,14 +108,20 @@ def test_zensical_builds_every_page_with_the_same_text(mkdocs_site: Path, zensic
     verbatim source texts included; strict (mkdocs.yml's `strict: true`) holds."""
     ours, theirs = _pages(mkdocs_site), _pages(zensical)
     assert sorted(theirs) == sorted(ours)
-    assert [path for path in ours if _article(ours[path]) != _article(theirs[path])] == []
+    differ = [path for path in ours if _article(ours[path]) != _article(theirs[path])]
+    assert differ == [], "\n".join(
+        f"{path}: ours …{a[i - 40:i + 80]}… theirs …{b[i - 40:i + 80]}…"
+        for path in differ[:3]
+        for a, b in [(_article(ours[path]), _article(theirs[path]))]
+        for i in [next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))])
 
 
-def test_zensical_names_the_search_dialog(zensical: Path) -> None:
-    """Our accessibility fix (generator/theme/partials/search.html) is not applied, but
-    Zensical's own template already names the dialog."""
+@pytest.mark.xfail(strict=True, reason="Zensical 0.0.73 applies neither the theme partials nor "
+                   "the plugin, so the site has no search: the Pagefind box and index come from "
+                   "them, and Material's own search is disabled in mkdocs.yml")
+def test_zensical_has_a_search_box(zensical: Path) -> None:
     page = BeautifulSoup((zensical / "index.html").read_text("utf-8"), "html.parser")
-    assert [d.get("aria-label") for d in page.select(".md-search[role=dialog]")] == ["Search"]
+    assert page.select(".md-search input")
 
 
 def test_zensical_keeps_the_search_separator(zensical: Path) -> None:

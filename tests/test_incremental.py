@@ -156,7 +156,7 @@ def _apply(content: Path, originals: dict[Path, bytes], op: str, pick: int, word
         path = records[pick % len(records)]
         text = path.read_text("utf-8")
         if "\nname: " in "\n" + text:
-            path.write_text(re.sub(r"(?m)^name: .*$", f"name: {words.strip() or 'X'}", text, 1),
+            path.write_text(re.sub(r"(?m)^name: .*$", f"name: {words.strip() or 'X'}", text, count=1),
                             "utf-8")
     elif op == "delete-line" and records:
         path = records[pick % len(records)]

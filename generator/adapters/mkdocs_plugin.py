@@ -19,7 +19,6 @@ from pathlib import Path
 
 import jinja2
 import jinja2.bccache
-
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -145,7 +144,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             check_source_date_epoch()
             self._shipped = site_files.site_files()
             _check_stylesheets(config, self._shipped)
-            pages, kept = self.pages, set()
+            # Taken, not read: MkDocs keeps a plugin with on_startup across load_config calls in
+            # one process, so pages handed over for one build must not serve the next.
+            pages, kept, self.pages = self.pages, set[str](), None
             if pages is None and self._dirty:
                 pages, kept, epoch = self._regenerate(config)
                 if "SOURCE_DATE_EPOCH" not in os.environ:
@@ -213,6 +214,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # and a failed build makes the server hold every request until the content is fixed.
             print("ERROR    -  Content errors; still serving the last site without errors:\n"
                   + "\n".join(lines), file=sys.stderr, flush=True)
+            assert session.graph is not None  # not the first round: a good round came before
             return dict(session.pages), set(session.pages), content_epoch(session.graph)
         for path in update.removed:
             stale = Path(File.generated(config, path, content="").abs_dest_path)
@@ -221,6 +223,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         log.info(f"{len(update.changed)} pages changed, {len(update.removed)} removed; "
                  f"{update.read_files} files read, {update.rendered} pages rendered ({times})")
         kept = set() if first else set(update.pages) - set(update.changed)
+        assert session.graph is not None  # update() succeeded
         return update.pages, kept, content_epoch(session.graph)
 
     @event_priority(50)  # before the search plugin writes its index

@@ -47,7 +47,7 @@ def index_site(site_dir: Path) -> None:
     carries data-pagefind-body, so none indexed means the theme's partial was not used).
     """
     try:
-        from pagefind_bin import get_executable
+        from pagefind_bin import get_executable  # type: ignore[import-untyped]
     except ImportError:
         raise BuildError("Pagefind is not installed: pip install 'pagefind[bin]' "
                          "(the served site's search index)") from None

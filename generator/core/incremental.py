@@ -30,9 +30,10 @@ import hashlib
 import os
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import link as link_module
 from . import load as load_module
@@ -155,7 +156,8 @@ class Session:
         digest = _digest(path) if stamp is not None else None
         problems = load_module._load_file(corpus, kind, path, root, folder)
         loaded = corpus.records[kind].get(path.stem)
-        if problems or loaded is None or digest is None or _stamp(path) != stamp:
+        if (problems or loaded is None or digest is None or stamp is None
+                or _stamp(path) != stamp):
             self._records.pop(path, None)
         else:
             self._records[path] = _Stamped(stamp, digest, loaded, _old(stamp, self._now))
@@ -189,7 +191,7 @@ class Session:
         corpus, problems = load_module.load_corpus(self.content, load_file=self._load_file)
         t1 = clock()
         containers: dict[str, Any] = {}
-        self._changed = changed = set()
+        self._changed = changed = set[Any]()
         self._new_links: dict[tuple[str, str], _Linked] = {}
 
         def track(name: str, value: Any) -> Any:
@@ -223,7 +225,7 @@ class Session:
         new_reads = {key: self.reads[key] for key in plan if key in self.reads}
         for key in dirty:
             reset()
-            READS.current = reads = set()
+            READS.current = reads = set[Any]()
             try:
                 made = plan[key]()
             finally:
@@ -253,7 +255,7 @@ class Session:
         known = self._links.get(me)
         if known is None or known.loaded is not loaded or known.reads & self._changed:
             scratch = Graph(graph.corpus, texts=graph.texts, passages=defaultdict(dict))
-            READS.current = reads = set()
+            READS.current = reads = set[Any]()
             try:
                 problems = link_module._link_record(scratch, loaded)
             finally:
@@ -285,11 +287,11 @@ def _replay(graph: Graph, linked: Any) -> None:
         for relation, origins in groups.items():
             mine[relation].update(origins)
     for source, cited in linked.passages.items():
-        mine = graph.passages[source]
+        passages = graph.passages[source]
         for anchor, passage in cited.items():
-            found = mine.get(anchor)
+            found = passages.get(anchor)
             if found is None:
-                found = mine[anchor] = CitedPassage(source, anchor, passage.passage,
+                found = passages[anchor] = CitedPassage(source, anchor, passage.passage,
                                                     passage.start, passage.end)
             found.cited_from.update(passage.cited_from)
             for use in passage.uses:

@@ -78,7 +78,7 @@ def content_epoch(graph: Graph) -> int:
     days = [call.date for call in graph.corpus.all("calls")]
     days += [source.published for source in graph.corpus.all("sources") if source.published]
     newest = max(days, default=dt.date(1970, 1, 1))
-    epoch = int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc).timestamp())
+    epoch = int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp())
     return min(epoch, MAX_EPOCH)
 
 

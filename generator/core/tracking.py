@@ -8,7 +8,8 @@ differs between two rounds, so that whatever read one of them is done again.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 Token = tuple
 """(container name, key): something a page read. The key is a record id or index key, or one of

@@ -13,10 +13,10 @@ from __future__ import annotations
 import functools
 import re
 import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable, Iterator
 from urllib.parse import urlparse
 
 import pytest
@@ -173,7 +173,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _graph(content: Path) -> Graph:
     return validate(content)
 

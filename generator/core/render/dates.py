@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
+
 @functools.lru_cache(maxsize=1 << 12)
 def display_date(value: dt.date | str | None) -> str:
     """'7 December 2021' from a date or a partial date string."""

@@ -24,7 +24,7 @@ escape = functools.lru_cache(maxsize=1 << 16)(markdown_text.escape)
 class Safe(Markup):
     """Markdown built by the generator; printed as is."""
 
-    def __new__(cls, base: Any = "", encoding: str | None = None, errors: str = "strict") -> "Safe":
+    def __new__(cls, base: Any = "", encoding: str | None = None, errors: str = "strict") -> Safe:
         if encoding is None and isinstance(base, str):
             return str.__new__(cls, base)  # what Markup does for text, without its checks
         return super().__new__(cls, base, encoding, errors)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..link import WIKILINK, Key, passage_anchor, resolve_wikilink
 from ..models import Attribution, Quote

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..compare import Comparisons, compare_corpus
 from ..link import CITED_AS_SPEAKER, GENERIC_RELATIONS, MENTIONED, Graph, Key
