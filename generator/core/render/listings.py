@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-
-from typing import TYPE_CHECKING, Any, Callable, Iterable, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..compare import coverage_matrix
 from ..corpus import Corpus
@@ -118,7 +118,7 @@ def group(items: Iterable[T], slug_of: Callable[[T], str], path_of: Callable[[st
             for key in sorted(groups, key=order)]
 
 
-def listing_pages(renderer: "Renderer") -> dict[str, str]:
+def listing_pages(renderer: Renderer) -> dict[str, str]:
     """The split timeline, quotes, disagreements and coverage pages, and their index pages."""
     site = renderer.site
     corpus = site.corpus

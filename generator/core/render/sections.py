@@ -45,7 +45,7 @@ def _title(slug: str, unit: str) -> str:
     return period_title(slug) if unit == "month" else slug.upper()
 
 
-def section_parts(renderer: "Renderer", kind: str) -> list[tuple[Period, list[Key]]]:
+def section_parts(renderer: Renderer, kind: str) -> list[tuple[Period, list[Key]]]:
     """A section's records split into its parts (see the module's docstring), each in order:
     by date and name within a month, by name within a letter."""
     site = renderer.site
@@ -70,7 +70,7 @@ def section_parts(renderer: "Renderer", kind: str) -> list[tuple[Period, list[Ke
                  order=lambda s: (s.startswith(UNDATED) or s == OTHER, s))
 
 
-def section_pages(renderer: "Renderer", kind: str) -> dict[str, str]:
+def section_pages(renderer: Renderer, kind: str) -> dict[str, str]:
     """A section's index page and its parts: path -> Markdown."""
     section = SECTIONS[kind]
     index = f"{kind}/index.md"
