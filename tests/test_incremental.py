@@ -199,3 +199,35 @@ def test_random_edits_give_what_a_cold_generation_gives(tmp_path_factory, edits)
     for op, pick, words in edits:
         _apply(content, originals, op, pick, words)
         _same_as_cold(session, content)
+
+
+def test_a_call_statement_edit_re_renders_only_its_periods_listing_pages(tmp_path: Path):
+    """Each listing period is its own page to render: editing one call's statement on a corpus
+    spanning several months re-renders that call's month (and year) pages, no other period's,
+    and no listing index (their counts do not change)."""
+    from generator.core.urls import LISTINGS, SECTIONS, listing_path
+
+    from .test_benchmark_synth import synth
+
+    content = tmp_path / "content"
+    synth.write_corpus(content, 40)  # a call every three days: four months and more
+    session = Session(content)
+    first = _same_as_cold(session, content)
+    listing_pages = {p for p in first.pages if p.partition("/")[0] in LISTINGS and "/" in p}
+    months = {p for p in listing_pages if p.startswith("coverage/")}
+    assert len(months) >= 4
+    calls = sorted((content / "calls").glob("*.yaml"))
+    path = calls[len(calls) // 2]
+    date = session.graph.corpus.get("calls", path.stem).date
+    _edit(path, " minutes.'\n", " minutes, officials said.'\n")
+    update = _same_as_cold(session, content)
+    assert f"calls/{path.stem}.md" in update.changed
+    listed = {p for p in update.rendered_pages if p.partition("/")[0] in LISTINGS or
+              p.removesuffix(".md") in LISTINGS}
+    mine = {listing_path(name, f"{date:%Y}" if unit == "year" else f"{date:%Y-%m}")
+            for name, unit in LISTINGS.items()}
+    # The call's statement is its timeline line and heads its coverage matrix.
+    assert {listing_path("timeline", f"{date:%Y}"),
+            listing_path("coverage", f"{date:%Y-%m}")} <= listed <= mine
+    others = set(update.rendered_pages) - listed
+    assert all(p.partition("/")[0] in SECTIONS or p == "index.md" for p in others), others

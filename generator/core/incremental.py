@@ -48,6 +48,8 @@ GRAPH_INDEXES = ("texts", "passages", "backlinks", "previous_call", "next_call",
 """Graph attributes pages read besides the records."""
 SITE_INDEXES = ("sources_listing", "quotes_of")
 """Site attributes built once from the whole corpus (its other dicts are memo caches)."""
+RENDERER_INDEXES = ("claim_rows", "listing_periods", "listing_members")
+"""Renderer attributes built once from the whole corpus, tracked even when empty."""
 
 
 RACY_NS = 2_000_000_000
@@ -114,6 +116,8 @@ class Update:
     """Files re-read this round (their stamp changed)."""
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds of CPU per stage: read, link, render."""
+    rendered_pages: list[str] = field(default_factory=list)
+    """The pages rendered this round, sorted (`rendered` counts them)."""
 
 
 class Session:
@@ -242,7 +246,8 @@ class Session:
         self._links = self._new_links
         rendered = sum(len(outputs[key]) for key in dirty)
         self.last = Update(pages, sorted(written), removed, rendered, self._read_files,
-                           {"read": t1 - t0, "link": t2 - t1, "render": t3 - t2})
+                           {"read": t1 - t0, "link": t2 - t1, "render": t3 - t2},
+                           sorted(path for key in dirty for path in outputs[key]))
         return self.last
 
     def _link_record(self, graph: Graph, loaded: Any) -> list:
@@ -318,6 +323,9 @@ def _tracked_renderer(graph: Graph, track: Callable[[str, Any], Any]) -> Rendere
     comparisons = site.comparisons
     comparisons.by_call = track("comparisons.by_call", comparisons.by_call)
     comparisons.remarks = track("comparisons.remarks", comparisons.remarks)
+    comparisons.series = track("comparisons.series", comparisons.series)
+    for name in RENDERER_INDEXES:
+        setattr(renderer, name, track(f"renderer.{name}", getattr(renderer, name)))
     # Anything else the renderer built from the whole corpus when it was made (a non-empty
     # container) is an index too: tracked, so that a new index cannot make pages stale.
     for owner, prefix in ((site, "site"), (renderer, "renderer")):

@@ -13,8 +13,8 @@ pass for the 1st.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -118,72 +118,134 @@ def group(items: Iterable[T], slug_of: Callable[[T], str], path_of: Callable[[st
             for key in sorted(groups, key=order)]
 
 
-def listing_pages(renderer: Renderer) -> dict[str, str]:
-    """The split timeline, quotes, disagreements and coverage pages, and their index pages."""
+Members = tuple
+"""What one period page lists, as ids (and the quotes themselves), in the page's order:
+timeline, Keys; quotes, (speaker, ((call id, quote), ...)) per speaker; disagreements and
+coverage, call ids."""
+
+
+@dataclass(frozen=True)
+class Listing:
+    template: str
+    title: str
+    intro: str
+    nouns: tuple[str, str]
+
+
+PAGES = {
+    "timeline": Listing("timeline.md.j2", "Timeline",
+                        "The calls among the events the sources put them in context with, by year.",
+                        ("entry", "entries")),
+    "quotes": Listing("quotes.md.j2", "Quotes",
+                      "Every direct quote, by month of the call, then by speaker.",
+                      ("quote", "quotes")),
+    "disagreements": Listing("disagreements.md.j2", "Where the sources disagree", "",
+                             ("conflict", "conflicts")),
+    "coverage": Listing("coverage.md.j2", "Source coverage",
+                        "Which source reports which fact, call by call, by month of the call.",
+                        ("call", "calls")),
+}
+"""Each split listing (urls.LISTINGS): its period template, title, index intro and nouns."""
+
+
+def listing_index(renderer: Renderer) -> tuple[dict[str, tuple[str, ...]], dict[str, Members]]:
+    """Which records each period page lists, built once from the whole corpus: (listing name ->
+    its periods' keys, oldest first; period page path -> its members). Each page then reads
+    only its own entry, so that `briefing serve` re-renders only the periods an edit touches."""
     site = renderer.site
     corpus = site.corpus
-    out: dict[str, str] = {}
-
-    def write(name: str, template: str, title: str, intro: str, nouns: tuple[str, str],
-              parts: list[tuple[Period, dict[str, Any]]]) -> None:
-        periods = [period for period, _ in parts]
-        out[f"{name}.md"] = renderer.page("listing_index.md.j2", f"{name}.md", title=title,
-                                          intro=intro, periods=periods, nouns=nouns)
-        for i, (period, context) in enumerate(parts):
-            out[period.path] = renderer.page(
-                template, period.path, title=f"{title}: {period.title}", period=period,
-                index=f"{name}.md", previous=periods[i - 1] if i else None,
-                next=periods[i + 1] if i + 1 < len(periods) else None, **context)
-
+    groups: dict[str, list[tuple[Period, Members]]] = {}
     entries = renderer.timeline()
     dates = {entry.key: site.graph.record(entry.key).date for entry in entries}
-    write("timeline", "timeline.md.j2", "Timeline",
-          "The calls among the events the sources put them in context with, by year.",
-          ("entry", "entries"),
-          [(period, {"entries": group}) for period, group in split(
-              "timeline", entries, lambda entry: dates[entry.key])])
-
+    groups["timeline"] = [(period, tuple(entry.key for entry in group)) for period, group in
+                          split("timeline", entries, lambda entry: dates[entry.key])]
     call_date = {c: corpus.get("calls", c).date for c in site.graph.calls_in_order}
     speakers = renderer.quotes_by_speaker()
     quotes = [(speaker, call_id, quote) for speaker, items in speakers for call_id, quote in items]
-    quote_parts = []
+    groups["quotes"] = []
     for period, group in split("quotes", sorted(quotes, key=lambda q: call_date[q[1]]),
                                lambda q: call_date[q[1]]):
         by_speaker: dict[str | None, list] = {}
         for speaker, call_id, quote in group:
             by_speaker.setdefault(speaker, []).append((call_id, quote))
-        ordered = [(speaker, by_speaker[speaker]) for speaker, _ in speakers if speaker in by_speaker]
-        quote_parts.append((period, {"speakers": ordered}))
-    write("quotes", "quotes.md.j2", "Quotes",
-          "Every direct quote, by month of the call, then by speaker.", ("quote", "quotes"),
-          quote_parts)
+        groups["quotes"].append((period, tuple((speaker, tuple(by_speaker[speaker]))
+                                               for speaker, _ in speakers
+                                               if speaker in by_speaker)))
+    calls = split("coverage", site.graph.calls_in_order, call_date.__getitem__)
+    groups["disagreements"] = groups["coverage"] = [(period, tuple(ids)) for period, ids in calls]
+    periods = {name: tuple(period.key for period, _ in groups.get(name, ())) for name in LISTINGS}
+    members = {listing_path(name, period.key): found
+               for name in LISTINGS for period, found in groups.get(name, ())}
+    return periods, members
 
-    counts = {row[0]: row for row in renderer.claim_counts()}
-    coverage_parts = []
-    for period, calls in split("coverage", site.graph.calls_in_order, call_date.__getitem__):
-        sources = sorted({s for c in calls for s in renderer.sources_of_call(c)})
-        coverage_parts.append((period, {
-            "matrices": [(c, coverage_matrix(site.comparisons.by_call[c], renderer.sources_of_call(c)))
-                         for c in calls],
-            "claims": [counts[s] for s in sources if s in counts]}))
-    comparisons = site.comparisons
-    disagreement_parts = []
-    for period, calls in split("disagreements", site.graph.calls_in_order, call_date.__getitem__):
-        found = {id(c): c for call in calls for c in comparisons.by_call[call]}
-        conflicts = sum(1 for c in found.values() if c.disagrees)
-        disagreement_parts.append((dataclasses.replace(period, count=conflicts), {
-            "calls": calls, "comparisons": comparisons,
-            "consistent": [c for c in found.values() if c.consistent]}))
-    periods = [period for period, _ in disagreement_parts]
-    out["disagreements.md"] = renderer.page("disagreements_index.md.j2", "disagreements.md",
-                                            periods=periods, comparisons=comparisons)
-    for i, (period, context) in enumerate(disagreement_parts):
-        out[period.path] = renderer.page(
-            "disagreements.md.j2", period.path, title=f"Where the sources disagree: {period.title}",
-            index="disagreements.md", previous=periods[i - 1] if i else None,
-            next=periods[i + 1] if i + 1 < len(periods) else None, **context)
 
-    write("coverage", "coverage.md.j2", "Source coverage",
-          "Which source reports which fact, call by call, by month of the call.",
-          ("call", "calls"), coverage_parts)
+def _period(renderer: Renderer, name: str, key: str) -> Period:
+    """A period of a listing, counted as its index page shows it."""
+    members = renderer.listing_members[listing_path(name, key)]
+    if name == "quotes":
+        count = sum(len(items) for _, items in members)
+    elif name == "disagreements":
+        count = sum(1 for c in _found(renderer, members).values() if c.disagrees)
+    else:
+        count = len(members)
+    return Period(key, period_title(key), listing_path(name, key), count)
+
+
+def _found(renderer: Renderer, calls: Iterable[str]) -> dict[int, Any]:
+    """The comparisons of these calls, each once (a remark quoted on two calls is one)."""
+    by_call = renderer.site.comparisons.by_call
+    return {id(c): c for call in calls for c in by_call[call]}
+
+
+def listing_plan(renderer: Renderer) -> dict[str, Callable[[], str]]:
+    """Every listing index page and period page, each rendered on its own (Renderer.plan)."""
+    out: dict[str, Callable[[], str]] = {}
+    for name in LISTINGS:
+        out[f"{name}.md"] = functools.partial(index_page, renderer, name)
+        for key in dict.get(renderer.listing_periods, name, ()):  # not a page's read
+            out[listing_path(name, key)] = functools.partial(period_page, renderer, name, key)
     return out
+
+
+def index_page(renderer: Renderer, name: str) -> str:
+    periods = [_period(renderer, name, key) for key in renderer.listing_periods[name]]
+    if name == "disagreements":
+        return renderer.page("disagreements_index.md.j2", "disagreements.md", periods=periods,
+                             comparisons=renderer.site.comparisons)
+    listing = PAGES[name]
+    return renderer.page("listing_index.md.j2", f"{name}.md", title=listing.title,
+                         intro=listing.intro, periods=periods, nouns=listing.nouns)
+
+
+def period_page(renderer: Renderer, name: str, key: str) -> str:
+    """One period's page; it reads its own members and, for its neighbours, the period keys."""
+    site, listing = renderer.site, PAGES[name]
+    keys = renderer.listing_periods[name]
+    i = keys.index(key)
+    near = [Period(k, period_title(k), listing_path(name, k), 0) if k else None
+            for k in (keys[i - 1] if i else None, keys[i + 1] if i + 1 < len(keys) else None)]
+    path = listing_path(name, key)
+    members = renderer.listing_members[path]
+    context: dict[str, Any] = {"index": f"{name}.md", "previous": near[0], "next": near[1]}
+    if name == "timeline":
+        context["entries"] = [_entry(site, k) for k in members]
+    elif name == "quotes":
+        context["speakers"] = [(speaker, list(items)) for speaker, items in members]
+    elif name == "coverage":
+        sources = sorted({s for c in members for s in renderer.sources_of_call(c)})
+        context["matrices"] = [(c, coverage_matrix(site.comparisons.by_call[c],
+                                                   renderer.sources_of_call(c))) for c in members]
+        context["claims"] = [renderer.claim_rows[s] for s in sources if s in renderer.claim_rows]
+    else:
+        context.update(calls=list(members), comparisons=site.comparisons,
+                       consistent=[c for c in _found(renderer, members).values() if c.consistent])
+    if name != "disagreements":
+        context["period"] = _period(renderer, name, key)
+    return renderer.page(listing.template, path, title=f"{listing.title}: {period_title(key)}",
+                         **context)
+
+
+def _entry(site: Any, key: Key) -> TimelineEntry:
+    record = site.graph.record(key)
+    line = record.summary[0] if key.kind == "calls" else record.description[0]
+    return TimelineEntry(timeline_date(record.date), key, line)

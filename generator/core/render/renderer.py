@@ -17,16 +17,13 @@ from ..link import Graph, Key, cited_models
 from ..models import FactReport, Quote
 from ..urls import SECTIONS, listing_path
 from .dates import display_date
-from .listings import TimelineEntry, listing_pages, timeline
+from .listings import TimelineEntry, listing_index, listing_plan, timeline
 from .markup import Safe, environment
 from .page import PageBuilder
 from .sections import section_pages
 from .site import Site
 from .source_text import _mark_passages, _plain_html
 
-LISTINGS = "<listing pages>"
-"""The plan's entry for the split timeline, quotes, disagreements and coverage pages, made
-together (render/listings.py)."""
 NOTES_BLOCK = ("## Notes { #notes data-search-exclude }\n\n"
                '<div class="notes" data-pagefind-ignore markdown>\n\n'
                "///Footnotes Go Here///\n\n</div>")
@@ -74,8 +71,14 @@ class Renderer:
     def __init__(self, graph: Graph):
         self.site = Site(graph)
         self.env = environment()
-        self._claim_counts: list[tuple[str, int, int, int]] | None = None
         self._sources_of_call: dict[str, list[str]] = {}
+        # Indexes built once from the whole corpus, so that each listing page reads only the
+        # entries it shows (core/incremental.py tracks them per key).
+        self.claim_rows: dict[str, tuple[str, int, int, int]] = {
+            row[0]: row for row in self._count_claims()}
+        """Source -> (source, claims citing it, quotes from it, facts it reports)."""
+        self.listing_periods, self.listing_members = listing_index(self)
+        """Listing name -> its periods' keys; period page path -> what it lists (listings.py)."""
         self.env.globals.update(display_date=display_date, Key=Key, SECTIONS=SECTIONS,
                                 use_labels=USE_LABELS, listing_path=listing_path)
 
@@ -102,9 +105,7 @@ class Renderer:
 
     def plan(self) -> dict[str, Callable[[], Any]]:
         """Every page of the site, each as a function that renders it (path -> render), so that
-        `briefing serve` can render only the pages an edit changed (core/incremental.py). The
-        function of LISTINGS, and that of each section's index, renders a group of pages at
-        once: path -> text."""
+        `briefing serve` can render only the pages an edit changed (core/incremental.py)."""
         corpus = self.site.corpus
         out: dict[str, Callable[[], Any]] = {}
         out["index.md"] = lambda: self.page("home.md.j2", "index.md", **self.home())
@@ -114,7 +115,7 @@ class Renderer:
             for id_ in list(corpus.records[kind]):
                 key = Key(kind, id_)
                 out[key.path] = functools.partial(self.record_page, key, section)
-        out[LISTINGS] = functools.partial(listing_pages, self)
+        out.update(listing_plan(self))
         return out
 
     def record_page(self, key: Key, section: Any) -> str:
@@ -231,9 +232,7 @@ class Renderer:
 
     def claim_counts(self) -> list[tuple[str, int, int, int]]:
         """(source, claims citing it, quotes from it, facts it reports) per source."""
-        if self._claim_counts is None:
-            self._claim_counts = self._count_claims()
-        return self._claim_counts
+        return list(self.claim_rows.values())
 
     def _count_claims(self) -> list[tuple[str, int, int, int]]:
         rows = []
