@@ -74,12 +74,13 @@ from SOURCE_DATE_EPOCH, and fails past it."""
 def content_epoch(graph: Graph) -> int:
     """The build date MkDocs writes (sitemap, gzip header) when SOURCE_DATE_EPOCH is unset:
     the newest call or publication date of the corpus, so the same content gives the same bytes;
-    never past MAX_EPOCH (a mistyped year such as 2201 must not crash the build)."""
+    within what a gzip header can hold: never past MAX_EPOCH (a mistyped year such as 2201 must
+    not crash the build) nor before 1970 (a corpus of calls from the 1960s is valid content)."""
     days = [call.date for call in graph.corpus.all("calls")]
     days += [source.published for source in graph.corpus.all("sources") if source.published]
     newest = max(days, default=dt.date(1970, 1, 1))
     epoch = int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp())
-    return min(epoch, MAX_EPOCH)
+    return max(0, min(epoch, MAX_EPOCH))
 
 
 @dataclass
