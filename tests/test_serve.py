@@ -106,7 +106,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 def test_serve_rebuilds_only_the_pages_an_edit_changes_and_keeps_the_rest_right(served):
     """A person's new name reaches every page that shows it (their page, the calls they took
-    part in, the section index) and the search index, while MkDocs renders only those pages;
+    part in, her letter of the people index) and the search index, while MkDocs renders only those pages;
     the untouched pages and the sitemap are still served."""
     project, url, log = served
     assert _wait_for(url + PAGE, "Alice Adams"), log.read_text()
@@ -125,7 +125,7 @@ def test_serve_rebuilds_only_the_pages_an_edit_changes_and_keeps_the_rest_right(
     # MkDocs re-rendered those pages only: the other pages keep their first build's HTML.
     call = _get(url + "calls/2021-12-07-adams-brown-video-call/")
     assert "Alice Zebedee" in call and "Alice Adams" not in call
-    assert "Alice Zebedee" in _get(url + "actors/")
+    assert "Alice Zebedee" in _get(url + "actors/by-name/a/")  # her letter of the people index
     untouched = _get(url + "organizations/alpha-times/")
     assert untouched is not None and "Alice" not in untouched
     assert _get(url + "sitemap.xml") == sitemap_before
@@ -174,10 +174,10 @@ def test_serve_adds_and_removes_the_page_of_a_new_record(served):
     added.write_text(original.read_text("utf-8").replace("name: Sanctions vote", "name: Second vote"),
                      "utf-8")  # the file name is the id
     assert _wait_for(url + "events/second-vote/", "</html>"), log.read_text()
-    assert "second-vote" in _get(url + "events/")
+    assert "second-vote" in _get(url + "events/by-name/s/")  # its letter of the events index
     added.unlink()
     deadline = time.monotonic() + 60
     while _get(url + "events/second-vote/") is not None and time.monotonic() < deadline:
         time.sleep(0.5)
     assert _get(url + "events/second-vote/") is None, log.read_text()
-    assert "second-vote" not in _get(url + "events/")
+    assert "second-vote" not in _get(url + "events/by-name/s/")

@@ -18,7 +18,7 @@ class Section:
 
 
 SECTIONS: dict[str, Section] = {
-    "calls": Section("Calls", "call", "Every leaders' call in the briefing, oldest first."),
+    "calls": Section("Calls", "call", "Every leaders' call in the briefing, by month of the call."),
     "actors": Section("People", "actor",
                       "Leaders, officials, spokespeople, analysts and the reporters who covered the calls."),
     "organizations": Section("Organizations", "organization",
@@ -44,6 +44,25 @@ LISTINGS: dict[str, str] = {"timeline": "year", "quotes": "month", "disagreement
 ("year" or "month", of the call or event). `<name>.md` (URL `<name>/`) lists the periods;
 each period is `<name>/<period>.md`, URL `<name>/<YYYY>/` or `<name>/<YYYY-MM>/`, stable as
 the corpus grows (a new call adds to its month's page, never moves another)."""
+
+
+SECTION_SPLITS: dict[str, str] = {"calls": "month", "sources": "month", "actors": "letter",
+                                  "organizations": "letter", "topics": "letter", "events": "letter"}
+"""How each section's index is split so that no page grows with the corpus: by month of the
+call or publication, or by the initial letter of the name. `<kind>/index.md` lists the parts."""
+
+SECTION_FOLDERS = {"month": "by-month", "letter": "by-name"}
+"""The folder of a section's parts. Record ids are [a-z0-9-] and never hold a '/', so no record
+(a person called `a`, a source called `2021-12`) can claim a part's URL. Calls need no folder:
+a call's id starts with its full date (load.py), never a bare `YYYY-MM`."""
+
+
+def section_part_path(kind: str, slug: str) -> str:
+    """One part of a split section index: `calls/2021-12.md`, `sources/by-month/undated.md`,
+    `actors/by-name/a.md`."""
+    if kind == "calls":
+        return f"calls/{slug}.md"
+    return f"{kind}/{SECTION_FOLDERS[SECTION_SPLITS[kind]]}/{slug}.md"
 
 
 def listing_path(name: str, period: str) -> str:

@@ -26,6 +26,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playw
 from generator.adapters.cli import main
 from generator.core.link import Graph
 from generator.core.pipeline import validate
+from generator.core.render.sections import initial
 from generator.core.urls import SECTIONS, record_url
 
 from ..conftest import MINI, REAL, ROOT, SEED
@@ -72,6 +73,12 @@ class Site:
             ids = sorted(self.graph.corpus.records[kind])
             if ids:
                 pages[kind] = record_url(kind, ids[0])
+        # one part of a split section index of each kind: a month of calls, a letter of people
+        first = self.graph.corpus.get("calls", self.graph.calls_in_order[0]).date
+        pages["calls-month"] = f"calls/{first.isoformat()[:7]}/"
+        names = sorted(a.name.casefold() for a in map(
+            functools.partial(self.graph.corpus.get, "actors"), self.graph.corpus.records["actors"]))
+        pages["actors-letter"] = f"actors/by-name/{initial(names[0])}/"
         pages.update(ANALYSIS_PAGES)
         return pages
 

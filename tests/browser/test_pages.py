@@ -1,6 +1,6 @@
 """Every page type in a real browser: self-contained, error-free, readable on a phone, accessible.
 
-Page types are one of each: home, each section index, one record of each kind (the first by id),
+Page types are one of each: home, each section index, a month of calls and a letter of people, one record of each kind (the first by id),
 and the analysis pages, for the mini fixture and for the real corpus. Each page type is opened
 once per viewport (desktop, phone); the tests below check what that visit recorded. A screenshot
 of each visit (the whole page on desktop, the first screen on the phone) is kept in
@@ -21,7 +21,8 @@ BLOCKING = ("serious", "critical")
 """axe impacts that fail a page; 'minor' and 'moderate' findings are not failed here."""
 PAGE_TYPES = ["home", "calls-index", "calls", "actors-index", "actors", "organizations-index",
               "organizations", "topics-index", "topics", "events-index", "events", "sources-index",
-              "sources", "timeline", "quotes", "disagreements", "coverage", "how-to-read"]
+              "sources", "calls-month", "actors-letter", "timeline", "quotes", "disagreements", "coverage",
+              "how-to-read"]
 CORPORA = ["mini", "real"]
 
 

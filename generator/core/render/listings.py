@@ -102,11 +102,20 @@ def split(name: str, items: Iterable[T],
           when: Callable[[T], dt.date | str]) -> list[tuple[Period, list[T]]]:
     """Items grouped by the period of `name` (urls.LISTINGS), oldest period first, each group
     in the items' order."""
+    return group(items, lambda item: period_of(when(item), LISTINGS[name]),
+                 lambda key: listing_path(name, key), period_title)
+
+
+def group(items: Iterable[T], slug_of: Callable[[T], str], path_of: Callable[[str], str],
+          title_of: Callable[[str], str],
+          order: Callable[[str], Any] = lambda slug: slug) -> list[tuple[Period, list[T]]]:
+    """Items grouped by slug (a period, a letter), each group a Period with its page and count,
+    in `order` of the slugs, each group in the items' order."""
     groups: dict[str, list[T]] = {}
     for item in items:
-        groups.setdefault(period_of(when(item), LISTINGS[name]), []).append(item)
-    return [(Period(key, period_title(key), listing_path(name, key), len(groups[key])), groups[key])
-            for key in sorted(groups)]
+        groups.setdefault(slug_of(item), []).append(item)
+    return [(Period(key, title_of(key), path_of(key), len(groups[key])), groups[key])
+            for key in sorted(groups, key=order)]
 
 
 Members = tuple

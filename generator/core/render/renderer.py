@@ -20,6 +20,7 @@ from .dates import display_date
 from .listings import TimelineEntry, listing_index, listing_plan, timeline
 from .markup import Safe, environment
 from .page import PageBuilder
+from .sections import section_pages
 from .site import Site
 from .source_text import _mark_passages, _plain_html
 
@@ -109,16 +110,13 @@ class Renderer:
         out: dict[str, Callable[[], Any]] = {}
         out["index.md"] = lambda: self.page("home.md.j2", "index.md", **self.home())
         for kind, section in SECTIONS.items():
-            out[f"{kind}/index.md"] = functools.partial(self.section_page, kind, section)
+            # the section's index and its months or letters, one group (render/sections.py)
+            out[f"{kind}/index.md"] = functools.partial(section_pages, self, kind)
             for id_ in list(corpus.records[kind]):
                 key = Key(kind, id_)
                 out[key.path] = functools.partial(self.record_page, key, section)
         out.update(listing_plan(self))
         return out
-
-    def section_page(self, kind: str, section: Any) -> str:
-        keys = self.site.sorted_keys(Key(kind, i) for i in self.site.corpus.records[kind])
-        return self.page("section.md.j2", f"{kind}/index.md", kind=kind, section=section, keys=keys)
 
     def record_page(self, key: Key, section: Any) -> str:
         context: dict[str, Any] = {"key": key, "record": self.site.graph.record(key)}
