@@ -50,6 +50,9 @@ def test_a_reader_follows_links_from_disk_to_pages_not_folders(reader, mini_offl
     with tab.page.expect_navigation():
         tab.page.locator("nav.md-tabs a", has_text="People").click()
     assert tab.here() == "actors/index.html"
+    with tab.page.expect_navigation():  # the section index lists letters; the letter, people
+        tab.page.locator("article").get_by_role("link", name="A", exact=True).click()
+    assert tab.here() == "actors/by-name/a.html"
     with tab.page.expect_navigation():
         tab.page.locator("article a", has_text="Alice Adams").first.click()
     assert tab.here() == _record("actors", "alice-adams")
