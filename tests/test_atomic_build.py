@@ -129,9 +129,11 @@ def test_generate_removes_pages_of_removed_records_and_nothing_else(project):
     (project / "content" / "topics" / "energy.yaml").unlink()
     result = _generate()
     assert result.exit_code == 0
-    counts = re.fullmatch(r"Generated (\d+) changed pages, (\d+) unchanged, 1 removed, in out\n",
+    counts = re.fullmatch(r"Generated (\d+) changed pages, (\d+) unchanged, (\d+) removed, in out\n",
                           result.stdout)
     assert counts, result.stdout
+    # The topic's page, and the letter page that listed only it (topics/by-name/e.md).
+    assert int(counts[3]) == 2 and not (out / "topics" / "by-name" / "e.md").exists()
     assert not (out / "topics" / "energy.md").exists()
     assert (out / "notes.md").read_text() == "my own notes\n"
     listed = (out / ".briefing-pages").read_text().split()
