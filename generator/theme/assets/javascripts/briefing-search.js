@@ -122,6 +122,10 @@ if (root && toggle) {
     }
   });
 
+  // In the capture phase, and a key this box answers goes no further: Material's own keyboard
+  // handler (which believes the search closed, as it never saw our toggle change) would act on
+  // the same key-stroke, and depending on which script subscribed first the box opened and
+  // closed again.
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const active = document.activeElement;
@@ -129,6 +133,7 @@ if (root && toggle) {
     if (!toggle.checked) {
       if (!typing && ["/", "s", "f"].includes(event.key)) {
         event.preventDefault();
+        event.stopImmediatePropagation();
         open();
         input.focus();
         input.select();
@@ -139,19 +144,26 @@ if (root && toggle) {
     const at = targets.indexOf(active);
     if (event.key === "Escape") {
       event.preventDefault();
+      event.stopImmediatePropagation();
       close();
     } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       if (targets.length < 2) return;
       event.preventDefault();
+      event.stopImmediatePropagation();
       const step = event.key === "ArrowDown" ? 1 : -1;
       targets[(Math.max(at, 0) + step + targets.length) % targets.length].focus();
     } else if (event.key === "Enter" && active === input) {
       event.preventDefault();
+      event.stopImmediatePropagation();
       const first = links()[0];
       if (first) first.click();
     } else if (!typing && at < 0 && event.key.length === 1) {
       input.focus(); // typing anywhere in the open dialog goes to the box
     }
-  });
-  root.dataset.ready = ""; // the keys and the box answer from now on (tests wait for it)
+  }, true);
+  // Ready once the page has loaded: Material's bundle sets its toggles up on DOMContentLoaded,
+  // after this module ran, and a box opened before that could be closed again by it.
+  const ready = () => setTimeout(() => { root.dataset.ready = ""; }); // tests wait for it
+  if (document.readyState === "complete") ready();
+  else window.addEventListener("load", ready, { once: true });
 }
