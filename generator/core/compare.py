@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -339,23 +340,16 @@ class Comparisons:
 
     def disagreements(self) -> list[Comparison]:
         """Conflicts only, each once (a remark quoted on two calls is one disagreement)."""
-        seen: set[int] = set()
-        out = []
-        for c in self.all():
-            if c.disagrees and id(c) not in seen:
-                seen.add(id(c))
-                out.append(c)
-        return out
+        return self._each_once(lambda c: c.disagrees)
 
     def consistent(self) -> list[Comparison]:
         """Stated differently, consistent: each once."""
-        seen: set[int] = set()
-        out = []
-        for c in self.all():
-            if c.consistent and id(c) not in seen:
-                seen.add(id(c))
-                out.append(c)
-        return out
+        return self._each_once(lambda c: c.consistent)
+
+    def _each_once(self, keep: Callable[[Comparison], bool]) -> list[Comparison]:
+        """The comparisons keep() selects, a comparison shared by two calls listed once."""
+        unique = {id(c): c for c in self.all() if keep(c)}
+        return list(unique.values())
 
     def series_for_topic(self, topic: str) -> list[Series]:
         return [s for s in self.series if s.topic == topic]

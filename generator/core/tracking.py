@@ -28,7 +28,32 @@ class Reads:
 READS = Reads()
 
 
-class TrackedDict(dict):
+class _KeyedReads:
+    """What a tracked dict and a tracked set share: each notes, in READS.current, which keys are
+    asked for (membership of one key is its own read) and when it is iterated or counted."""
+
+    __slots__ = ()
+    _name: str
+
+    def _note(self, key: Any) -> None:
+        reads = READS.current
+        if reads is not None:
+            reads.add((self._name, key))
+
+    def __contains__(self, key):
+        self._note(("in", key))  # whether it exists, not what it holds
+        return super().__contains__(key)  # type: ignore[misc]
+
+    def __iter__(self):
+        self._note(IDS)
+        return super().__iter__()  # type: ignore[misc]
+
+    def __len__(self):
+        self._note(IDS)
+        return super().__len__()  # type: ignore[misc]
+
+
+class TrackedDict(_KeyedReads, dict):
     """A dict that notes, in READS.current, which keys are read and when it is iterated."""
 
     __slots__ = ("_name",)
@@ -37,11 +62,6 @@ class TrackedDict(dict):
         super().__init__(data)
         self._name = name
 
-    def _note(self, key: Any) -> None:
-        reads = READS.current
-        if reads is not None:
-            reads.add((self._name, key))
-
     def __getitem__(self, key):
         self._note(key)
         return super().__getitem__(key)
@@ -49,18 +69,6 @@ class TrackedDict(dict):
     def get(self, key, default=None):
         self._note(key)
         return super().get(key, default)
-
-    def __contains__(self, key):
-        self._note(("in", key))  # whether it exists, not what it holds
-        return super().__contains__(key)
-
-    def __iter__(self):
-        self._note(IDS)
-        return super().__iter__()
-
-    def __len__(self):
-        self._note(IDS)
-        return super().__len__()
 
     def keys(self):
         self._note(IDS)
@@ -110,7 +118,7 @@ class TrackedList(list):
         return super().__reversed__()
 
 
-class TrackedSet(set):
+class TrackedSet(_KeyedReads, set):
     """A set that notes which members are asked for, and when it is iterated."""
 
     __slots__ = ("_name",)
@@ -119,22 +127,6 @@ class TrackedSet(set):
         super().__init__(data)
         self._name = name
 
-    def _note(self, key: Any) -> None:
-        reads = READS.current
-        if reads is not None:
-            reads.add((self._name, key))
-
-    def __contains__(self, key):
-        self._note(("in", key))
-        return super().__contains__(key)
-
-    def __iter__(self):
-        self._note(IDS)
-        return super().__iter__()
-
-    def __len__(self):
-        self._note(IDS)
-        return super().__len__()
 
 
 def diff(name: str, old: Any, new: Any, same: Callable[[Any, Any], bool]) -> set[Token]:
