@@ -107,6 +107,9 @@ def test_fast_and_pure_python_yaml_readers_agree(corpus: Path, monkeypatch: pyte
     """libyaml's reader gives the same values and positions as PyYAML's pure-Python one, and
     the values PyYAML's own safe_load builds (the readers build them while checking nodes)."""
     files = sorted(corpus.glob("*/*.yaml")) + sorted((ROOT / "tests" / "fixtures").rglob("*.yaml"))
+    if yaml.__with_libyaml__:  # the fast reader must really read them, not fall back
+        assert all(yamlfile._read_fast(path.read_text("utf-8")) is not None for path in files
+                   if path.read_text("utf-8").strip())
     fast = [yamlfile.read_yaml(path) for path in files]
     monkeypatch.setattr(yamlfile, "_CParser", None)
     slow = [yamlfile.read_yaml(path) for path in files]

@@ -231,3 +231,34 @@ def test_a_call_statement_edit_re_renders_only_its_periods_listing_pages(tmp_pat
             listing_path("coverage", f"{date:%Y-%m}")} <= listed <= mine
     others = set(update.rendered_pages) - listed
     assert all(p.partition("/")[0] in SECTIONS or p == "index.md" for p in others), others
+
+
+def test_a_call_statement_edit_re_renders_only_its_own_section_part(tmp_path: Path):
+    """Each part of a section index (a month of calls, a letter of people) is its own page to
+    render: editing one call's statement re-renders its month's part of the calls index, no
+    other part and no section index; renaming a person re-renders their letter's part."""
+    from generator.core.render.sections import initial
+    from generator.core.urls import SECTIONS, section_part_path
+
+    from .test_benchmark_synth import synth
+
+    content = tmp_path / "content"
+    synth.write_corpus(content, 40)
+    session = Session(content)
+    first = _same_as_cold(session, content)
+    corpus = session.graph.corpus
+    records = {f"{kind}/{id_}.md" for kind in SECTIONS for id_ in corpus.records[kind]}
+    listings = {p for p in first.pages if p.partition("/")[0] in SECTIONS} - records
+    assert len([p for p in listings if p.startswith("calls/")]) >= 5  # the index, four months
+    calls = sorted((content / "calls").glob("*.yaml"))
+    path = calls[len(calls) // 2]
+    date = session.graph.corpus.get("calls", path.stem).date
+    _edit(path, " minutes.'\n", " minutes, officials said.'\n")
+    update = _same_as_cold(session, content)
+    assert listings & set(update.rendered_pages) == {section_part_path("calls", f"{date:%Y-%m}")}
+    person = sorted((content / "actors").glob("*.yaml"))[5]
+    name = session.graph.corpus.get("actors", person.stem).name
+    _edit(person, f"name: {name}\n", f"name: {name} Junior\n")
+    update = _same_as_cold(session, content)
+    actors = {p for p in listings & set(update.rendered_pages) if p.startswith("actors/")}
+    assert actors == {section_part_path("actors", initial(name))}

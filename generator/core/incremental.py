@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import gc
 import hashlib
 import os
 import time
@@ -48,7 +47,8 @@ GRAPH_INDEXES = ("texts", "passages", "backlinks", "previous_call", "next_call",
 """Graph attributes pages read besides the records."""
 SITE_INDEXES = ("sources_listing", "quotes_of")
 """Site attributes built once from the whole corpus (its other dicts are memo caches)."""
-RENDERER_INDEXES = ("claim_rows", "listing_periods", "listing_members")
+RENDERER_INDEXES = ("claim_rows", "listing_periods", "listing_members", "section_slugs",
+                    "section_members")
 """Renderer attributes built once from the whole corpus, tracked even when empty."""
 
 
@@ -181,9 +181,9 @@ class Session:
     def update(self) -> Update:
         """Bring the pages up to date with content/; raise ContentError (and keep the previous
         round) when the content has problems."""
-        from .pipeline import _no_cyclic_gc
+        from .pipeline import _no_cyclic_gc, release_previous
 
-        gc.unfreeze()  # the previous round's objects may be collected again
+        release_previous()  # the previous round's garbage
         with _no_cyclic_gc():
             return self._update()
 

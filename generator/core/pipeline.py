@@ -30,8 +30,9 @@ def _no_cyclic_gc():
     automatic full collection walks all of them again: a sixth of the generator's time on 300
     calls, and a growing share as the corpus grows. Reference counting still frees whatever is
     dropped. What is alive at the end is frozen (gc.freeze), so neither the next stage nor
-    MkDocs walks it again; `validate` unfreezes it at the start of the next build, so that a
-    long `mkdocs serve` session collects each old build's cycles once instead of keeping them.
+    MkDocs walks it again; the next build in the same process starts with `release_previous`,
+    so that a long `mkdocs serve` session collects each old build's cycles once instead of
+    keeping them.
     """
     if not gc.isenabled():
         yield
@@ -44,10 +45,23 @@ def _no_cyclic_gc():
         gc.enable()
 
 
-@_no_cyclic_gc()
+def release_previous() -> None:
+    """Collect what an earlier build in this process froze and no longer uses. Unfreezing alone
+    is not enough: the collector stays paused through the next stage, whose freeze would then
+    keep the old build's cycles for good (10 GB after eight generations of 5,000 calls)."""
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
+
+
 def validate(content: Path) -> Graph:
     """Load and link the whole corpus; raise ContentError listing every problem."""
-    gc.unfreeze()  # the previous build's records, if any, may be collected again
+    release_previous()
+    return _validate(content)
+
+
+@_no_cyclic_gc()
+def _validate(content: Path) -> Graph:
     corpus, problems = load_corpus(content)
     graph, link_problems = link(corpus)
     problems = problems + link_problems

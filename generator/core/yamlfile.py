@@ -17,9 +17,10 @@ from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
-_CParser: Any = getattr(yaml, "CParser", None)
-"""libyaml's C parser; None when PyYAML was built without libyaml (the pure-Python reader then
-does everything)."""
+_CParser: Any = getattr(yaml.cyaml, "CParser", None) if yaml.__with_libyaml__ else None
+"""libyaml's C parser (which `yaml` itself does not re-export: reading `yaml.CParser` gave None
+and every file went through the pure-Python reader, 5 times slower); None when PyYAML was built
+without libyaml (the pure-Python reader then does everything)."""
 
 MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 40

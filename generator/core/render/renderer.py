@@ -20,7 +20,7 @@ from .dates import display_date
 from .listings import TimelineEntry, listing_index, listing_plan, timeline
 from .markup import Safe, environment
 from .page import PageBuilder
-from .sections import section_pages
+from .sections import section_index, section_plan
 from .site import Site
 from .source_text import _mark_passages, _plain_html
 
@@ -79,6 +79,8 @@ class Renderer:
         """Source -> (source, claims citing it, quotes from it, facts it reports)."""
         self.listing_periods, self.listing_members = listing_index(self)
         """Listing name -> its periods' keys; period page path -> what it lists (listings.py)."""
+        self.section_slugs, self.section_members = section_index(self)
+        """Kind -> its index's parts; part page path -> the records it lists (sections.py)."""
         self.env.globals.update(display_date=display_date, Key=Key, SECTIONS=SECTIONS,
                                 use_labels=USE_LABELS, listing_path=listing_path)
 
@@ -109,9 +111,8 @@ class Renderer:
         corpus = self.site.corpus
         out: dict[str, Callable[[], Any]] = {}
         out["index.md"] = lambda: self.page("home.md.j2", "index.md", **self.home())
+        out.update(section_plan(self))
         for kind, section in SECTIONS.items():
-            # the section's index and its months or letters, one group (render/sections.py)
-            out[f"{kind}/index.md"] = functools.partial(section_pages, self, kind)
             for id_ in list(corpus.records[kind]):
                 key = Key(kind, id_)
                 out[key.path] = functools.partial(self.record_page, key, section)
