@@ -118,7 +118,8 @@ def incremental_worker(folder: Path, run: int) -> dict[str, Any]:
 
     content, docs = folder / "content", folder / "docs-incremental"
     shutil.rmtree(docs, ignore_errors=True)
-    write_pages(generate(content), docs)
+    before = generate(content)
+    write_pages(before, docs)
     again = write_pages(generate(content), docs)
     edits = {}
     for label, (kind, old, new) in EDITS.items():
@@ -129,12 +130,13 @@ def incremental_worker(folder: Path, run: int) -> dict[str, Any]:
             raise SystemExit(f"edit '{label}': '{old}' is not in {path}")
         try:
             path.write_text(original.replace(old, new, 1), "utf-8")
-            stats = write_pages(generate(content), docs)
+            after = generate(content)
         finally:
             path.write_text(original, "utf-8")
-            write_pages(generate(content), docs)
+        # What write_pages would rewrite or remove in the docs folder of `before`.
         edits[label] = {"record": str(path.relative_to(content)),
-                        "written": stats.written + stats.removed}
+                        "written": sorted(page for page in before.keys() | after.keys()
+                                          if before.get(page) != after.get(page))}
     return {"unchanged_writes": len(again.written) + len(again.removed), "edits": edits}
 
 
@@ -239,7 +241,9 @@ def reader_worker(folder: Path, run: int) -> dict[str, Any]:
 def bare_worker(folder: Path, run: int) -> dict[str, Any]:
     """A bare MkDocs build of the same Markdown: the pages written to docs/ beforehand, then
     `mkdocs build` with the same mkdocs.yml minus the briefing plugin (so no generation and no
-    Pagefind), in a fresh process like `briefing build`'s."""
+    Pagefind), in a fresh process like `briefing build`'s. Run 1 is stock MkDocs: Material's own
+    search on, as MkDocs enables it by default (its lunr index is what the site had before
+    Pagefind)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -256,10 +260,14 @@ def bare_worker(folder: Path, run: int) -> dict[str, Any]:
         shutil.copyfile(source, docs / path)
     text = config_file.read_text("utf-8")
     text = re.sub(r"(?m)^  - briefing:\n(    .*\n)*", "", text).replace("docs_dir: docs", "docs_dir: docs-bare")
-    bare = folder / "mkdocs-bare.yml"
+    if run == 1:
+        if text.count("      enabled: false\n") != 1:
+            raise SystemExit("mkdocs.yml: cannot find the search plugin's 'enabled: false' line")
+        text = text.replace("      enabled: false\n", "      enabled: true\n")
+    bare = folder / f"mkdocs-bare-{run}.yml"
     bare.write_text(text, "utf-8")
     t0, wall = time.process_time(), time.perf_counter()
-    config = load_config(config_file=str(bare), site_dir=str(folder / "site-bare"))
+    config = load_config(config_file=str(bare), site_dir=str(folder / f"site-bare-{run}"))
     config.theme.dirs.insert(0, str(ROOT / "generator" / "theme"))  # the same templates
     build(config)
     return {"mkdocs_s": time.process_time() - t0, "mkdocs_wall": time.perf_counter() - wall}
@@ -425,10 +433,12 @@ def measure(size: int, work: Path, repeat: int, seed: int) -> dict[str, Any]:
     reader = run_worker("reader", folder)
     say(f"first result in {reader['first_result_s']:.2f} s; bare MkDocs build…")
     bare = run_worker("bare", folder)
+    say(f"bare MkDocs {bare['mkdocs_s']:.1f} s CPU; with Material's search…")
+    stock = run_worker("bare", folder, 1)
     say("briefing serve and its saves…")
     serve = run_worker("serve", folder)
     return {"calls": size, "gen": gen, "inc": incremental, "build": build, "reader": reader,
-            "bare": bare, "serve": serve}
+            "bare": bare, "stock": stock, "serve": serve}
 
 
 def report(results: list[dict[str, Any]], command: str) -> tuple[str, bool]:
@@ -530,7 +540,7 @@ def reader_table(results: list[dict[str, Any]]) -> list[str]:
     """What each reader pays, and the build beside a bare MkDocs build."""
     head = ["calls", "page view kB", "(requests)", "one search kB", "(requests)", "first result s",
             "largest page kB", "search index kB", "briefing build s", "(Pagefind s)",
-            "bare MkDocs s", "ratio"]
+            "bare MkDocs s", "ratio", "stock MkDocs s", "ratio"]
     rows = []
     for r in results:
         v, b, bare = r["reader"], r["build"], r["bare"]
@@ -540,11 +550,15 @@ def reader_table(results: list[dict[str, Any]]) -> list[str]:
                      f"{b['largest_page'][0] / 1e3:,.0f} ({b['largest_page'][1]})",
                      f"{b['search_bytes'] / 1e3:,.0f}", f"{_cold_build(r):.1f}",
                      f"{b.get('pagefind_s', 0.0):.1f}", f"{bare['mkdocs_s']:.1f}",
-                     f"{_cold_build(r) / bare['mkdocs_s']:.2f}"])
+                     f"{_cold_build(r) / bare['mkdocs_s']:.2f}",
+                     f"{r['stock']['mkdocs_s']:.1f}" if "stock" in r else "-",
+                     f"{_cold_build(r) / r['stock']['mkdocs_s']:.2f}" if "stock" in r else "-"])
     note = ("Reader: Chromium opens a call page (HTML, assets, anything the search prefetches), "
             "then types a person's full name into the search box; bytes are response bodies, "
             "uncompressed; first result is wall-clock from the last key-stroke. Builds in CPU s "
-            "(Pagefind's: its process's).")
+            "(Pagefind's: its process's). Bare MkDocs: the same Markdown and mkdocs.yml without "
+            "the briefing plugin, so no search index; stock MkDocs: the same with Material's "
+            "search plugin on, as MkDocs enables it by default.")
     return _table(head, rows) + [note]
 
 
