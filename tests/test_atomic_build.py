@@ -208,7 +208,7 @@ def test_the_site_is_readable_by_others_as_the_umask_says(project):
 
 def test_the_swap_exchanges_the_folders_in_one_step(tmp_path):
     """On Linux the new site takes the old one's place in one rename: no moment without site/."""
-    from generator.adapters.site_build import _exchange, _swap
+    from generator.adapters.output_dir import _exchange, swap_in
 
     site, staging = tmp_path / "site", tmp_path / ".site.building-x"
     site.mkdir()
@@ -220,7 +220,7 @@ def test_the_swap_exchanges_the_folders_in_one_step(tmp_path):
         probe_a.mkdir()
         probe_b.mkdir()
         assert _exchange(probe_a, probe_b)
-    _swap(staging, site)
+    swap_in(staging, site)
     assert sorted(p.name for p in tmp_path.iterdir() if p.name in ("site", staging.name)) == ["site"]
     assert [p.name for p in site.iterdir()] == ["new.html"]
 

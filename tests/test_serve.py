@@ -129,7 +129,9 @@ def test_serve_rebuilds_only_the_pages_an_edit_changes_and_keeps_the_rest_right(
     untouched = _get(url + "organizations/alpha-times/")
     assert untouched is not None and "Alice" not in untouched
     assert _get(url + "sitemap.xml") == sitemap_before
-    # Pagefind indexed the site again (it is cheap on this corpus), every page still in it.
+    # Pagefind indexed the site again, in the background, and the new index was swapped in
+    # whole, every page still in it.
+    assert _wait_for_log(log, "Search index rebuilt in"), log.read_text()
     entry = json.loads(_get(url + "pagefind/pagefind-entry.json"))
     assert entry["languages"]["en"]["page_count"] == entry_before["languages"]["en"]["page_count"]
     assert entry != entry_before  # the index of the edited pages changed

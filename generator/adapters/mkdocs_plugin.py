@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import time
 from pathlib import Path
 
 import jinja2
@@ -30,12 +29,9 @@ from ..core.incremental import Session
 from ..core.pipeline import MANIFEST, content_epoch, render, validate
 from . import site_files
 from .output_dir import check_output_folder, check_source_date_epoch, mark_built
-from .pagefind import index_site, material_search_on
+from .pagefind import OUTPUT, Reindexer, index_site, material_search_on
 
 log = logging.getLogger("mkdocs.plugins.briefing")
-
-SEARCH_REINDEX_S = 1.0
-"""Serve runs Pagefind again after each save only if indexing took less than this."""
 
 THEME = Path(__file__).parent.parent / "theme"
 """Partials overriding Material's (the search box, an accessibility fix) and the search script,
@@ -92,8 +88,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     _dirty = False
     """Serving with dirty builds: regenerate incrementally, rebuild only changed pages."""
     _session: Session | None = None
-    _search_seconds = 0.0
-    """How long Pagefind took to index serve's last indexed build."""
+    _reindexer: Reindexer | None = None
+    """serve --dirty: Pagefind after each save, in the background."""
 
     def on_startup(self, *, command, dirty):
         # Defining on_startup also makes MkDocs keep this instance across serve's rebuilds.
@@ -101,6 +97,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self._dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DIRTY_NOTICE)
             self._templates = _CompiledTemplates()
+            self._reindexer = Reindexer()
 
     def on_env(self, env, *, config, files):
         if self._dirty:
@@ -110,6 +107,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_shutdown(self):
         logging.getLogger("mkdocs.commands.build").removeFilter(_DIRTY_NOTICE)
         self._session = None
+        if self._reindexer is not None:
+            self._reindexer.cancel()
 
     _built: dict[str, str] | None = None
     """The pages of this build, made in on_pre_build."""
@@ -138,6 +137,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_pre_build(self, *, config) -> None:
         """Check the output folder and the content before MkDocs cleans the site folder (it does
         so right after this event): a content error must leave the previous site as it was."""
+        if self._reindexer is not None:
+            self._reindexer.cancel()  # it would read the pages this build rewrites
         try:
             check_output_folder(Path(config.site_dir), project=Path(config.config_file_path).parent,
                                 content=self.content_dir(config), docs=Path(config.docs_dir))
@@ -235,23 +236,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def _index_search(self, config) -> None:
         """Index the built site with Pagefind, unless Material's own search serves it (the
-        offline edition, which Pagefind cannot serve from file://). Serve indexes again after a
-        save only when indexing took less than SEARCH_REINDEX_S at its first build; otherwise
-        the search index stays the first build's, and the terminal says so."""
+        offline edition, which Pagefind cannot serve from file://). Under serve, every build
+        after the first is indexed in the background (pagefind.Reindexer): the saved page is
+        served at once, and search catches up with it when Pagefind is done."""
         if material_search_on(config):
             return
-        if self._dirty and self._search_seconds > SEARCH_REINDEX_S:
-            log.info(f"Search index not rebuilt (Pagefind took {self._search_seconds:.1f} s): "
-                     "search finds the site as it was when serve started; restart serve to "
-                     "refresh it")
+        site = Path(config.site_dir)
+        if self._reindexer is not None and (site / OUTPUT / "pagefind-entry.json").is_file():
+            self._reindexer.start(site)
             return
-        started = time.monotonic()
         try:
-            index_site(Path(config.site_dir))
+            index_site(site)
         except BriefingError as exc:
             raise PluginError(str(exc)) from None
-        if self._dirty:
-            self._search_seconds = time.monotonic() - started
 
     def on_build_error(self, *, error):
         self._undate()

@@ -9,15 +9,27 @@ words weighed by the page's search boost, its aliases and role titles at a title
 
 Pagefind cannot run from file:// (it fetches its chunks), so the offline edition keeps
 Material's lunr search (adapters/offline.py) and is not indexed here.
+
+`briefing serve` indexes in the background instead (`Reindexer`): the page a curator saved is
+served as soon as MkDocs has written it, and the search index follows a few seconds later, built
+beside the old one and swapped in whole.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import shutil
 import subprocess
+import sys
+import threading
+import time
 from pathlib import Path
 
 from ..core.errors import BuildError
+from .output_dir import swap_in
+
+log = logging.getLogger("mkdocs.plugins.briefing")
 
 OUTPUT = "pagefind"
 """The index's folder, relative to the site root (the theme's partials/search.html loads
@@ -31,6 +43,9 @@ EXCLUDED = (
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 """Pagefind's own search interfaces, which the site does not use (its box is Material's)."""
+NEXT = ".pagefind-next"
+"""Where serve builds the next index, inside the site folder (so that it can be swapped in by a
+rename); MkDocs' dirty builds leave it alone and Pagefind reads no HTML from it."""
 
 
 def material_search_on(config) -> bool:
@@ -46,21 +61,82 @@ def index_site(site_dir: Path) -> None:
     Raises BuildError with Pagefind's own message when it fails or indexes no page (every page
     carries data-pagefind-body, so none indexed means the theme's partial was not used).
     """
+    result = subprocess.run(_command(site_dir, OUTPUT), capture_output=True, text=True)
+    _check(site_dir, site_dir / OUTPUT, result.returncode, result.stderr or result.stdout)
+
+
+def _command(site_dir: Path, output: str) -> list[str]:
     try:
         from pagefind_bin import get_executable  # type: ignore[import-untyped]
     except ImportError:
         raise BuildError("Pagefind is not installed: pip install 'pagefind[bin]' "
                          "(the served site's search index)") from None
-    command = [str(get_executable()), "--site", str(site_dir), "--output-subdir", OUTPUT,
-               "--exclude-selectors", ", ".join(EXCLUDED), "--force-language", "en", "--quiet"]
-    result = subprocess.run(command, capture_output=True, text=True)
-    entry = Path(site_dir) / OUTPUT / "pagefind-entry.json"
-    if result.returncode or not entry.is_file():
-        details = (result.stderr or result.stdout).strip()
+    return [str(get_executable()), "--site", str(site_dir), "--output-subdir", output,
+            "--exclude-selectors", ", ".join(EXCLUDED), "--force-language", "en", "--quiet"]
+
+
+def _check(site_dir: Path, output: Path, returncode: int, details: str) -> None:
+    """Raise BuildError unless Pagefind wrote an index of at least one page into `output`;
+    remove the parts of its bundle the site does not use."""
+    entry = output / "pagefind-entry.json"
+    if returncode or not entry.is_file():
+        details = details.strip()
         raise BuildError(f"Pagefind could not index {site_dir}" + (f": {details}" if details else ""))
     languages = json.loads(entry.read_text("utf-8")).get("languages", {})
     if not sum(language.get("page_count", 0) for language in languages.values()):
         raise BuildError(f"Pagefind indexed no page of {site_dir}: the theme's partials/content.html "
                          "(data-pagefind-body) was not used")
     for name in UNUSED:
-        (Path(site_dir) / OUTPUT / name).unlink(missing_ok=True)
+        (output / name).unlink(missing_ok=True)
+
+
+class Reindexer:
+    """serve: Pagefind run in the background after each build, its index swapped in whole when
+    it is done. A new build cancels the run in progress first (it would read pages MkDocs is
+    rewriting), so the index served is always that of a complete build: the last one, once
+    Pagefind has caught up with it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen | None = None
+        self.done = threading.Event()
+        """Set when the last run started has finished, indexed or not (tests wait on it)."""
+
+    def start(self, site_dir: Path) -> None:
+        self.cancel()
+        site_dir = Path(site_dir)
+        shutil.rmtree(site_dir / NEXT, ignore_errors=True)
+        command = _command(site_dir, NEXT)
+        with self._lock:
+            self.done.clear()
+            self._process = process = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        threading.Thread(target=self._finish, args=(process, site_dir, time.monotonic()),
+                         name="pagefind", daemon=True).start()
+
+    def cancel(self) -> None:
+        """Stop the run in progress, if any; its half-written index is never served."""
+        with self._lock:
+            process, self._process = self._process, None
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
+
+    def _finish(self, process: subprocess.Popen, site_dir: Path, started: float) -> None:
+        output, _ = process.communicate()
+        with self._lock:
+            if process is not self._process:
+                return  # cancelled by a newer build: that build's run will finish instead
+            self._process = None
+            try:
+                _check(site_dir, site_dir / NEXT, process.returncode, output or "")
+                swap_in(site_dir / NEXT, site_dir / OUTPUT)
+                log.info(f"Search index rebuilt in {time.monotonic() - started:.1f} s")
+            except (BuildError, OSError) as exc:
+                shutil.rmtree(site_dir / NEXT, ignore_errors=True)
+                # Printed, not logged as a warning: strict mode counts warnings logged while a
+                # build runs, and this thread may log during the next one.
+                print(f"WARNING  -  Search index not rebuilt: {exc}; search finds the site as "
+                      "it was at the last indexed build", file=sys.stderr, flush=True)
+            finally:
+                self.done.set()

@@ -5,8 +5,6 @@ This is the CLI's MkDocs adapter; the core pipeline never imports MkDocs.
 
 from __future__ import annotations
 
-import ctypes
-import errno
 import fcntl
 import logging
 import os
@@ -19,7 +17,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from ..core.errors import BuildError, ConfigError
-from .output_dir import MARKER, check_output_folder, check_source_date_epoch, mark_built
+from .output_dir import MARKER, check_output_folder, check_source_date_epoch, mark_built, swap_in
 
 
 class _Collect(logging.Handler):
@@ -80,7 +78,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
             mark_built(staging)
             _build(config, staging, offline)
             with _signals_held():
-                _swap(staging, target)
+                swap_in(staging, target)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -126,42 +124,6 @@ def _remove_leftovers(target: Path) -> None:
         if (match and match["name"] == target.name and path.is_dir() and not path.is_symlink()
                 and ((path / MARKER).is_file() or not any(path.iterdir()))):
             shutil.rmtree(path, ignore_errors=True)
-
-
-def _swap(staging: Path, target: Path) -> None:
-    """Put staging in target's place, so readers never see a half site.
-
-    On Linux the two folders are exchanged in one step (renameat2 RENAME_EXCHANGE): there is
-    never a moment without target. Elsewhere, or on a file system that cannot exchange, two
-    renames leave target missing for the instant between them.
-    """
-    if not target.exists():
-        os.rename(staging, target)
-        return
-    if _exchange(staging, target):
-        shutil.rmtree(staging, ignore_errors=True)  # now the previous site
-        return
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    os.replace(target, old)
-    os.replace(staging, target)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Atomically exchange two paths; False if this system or file system cannot."""
-    try:
-        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):
-        return False
-    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
-                          ctypes.c_uint]
-    at_fdcwd, rename_exchange = -100, 2
-    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
-        return True
-    error = ctypes.get_errno()
-    if error in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EXDEV):
-        return False
-    raise OSError(error, os.strerror(error), str(b))
 
 
 @contextmanager

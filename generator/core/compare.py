@@ -20,6 +20,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .corpus import Corpus
+from .memo import RecordMemo
 from .models import Fact, FactReport, Quote, Relation
 from .verbatim import fold
 
@@ -355,13 +356,19 @@ class Comparisons:
         return [s for s in self.series if s.topic == topic]
 
 
+_FACTS: RecordMemo[list[Comparison]] = RecordMemo()
+"""Each call's fact comparisons, which depend on the call record alone (see core/memo.py)."""
+
+
 def compare_corpus(corpus: Corpus, calls_in_order: list[str]) -> Comparisons:
     by_call: dict[str, list[Comparison]] = {}
     remark_quotes: dict[str, list[tuple[str, Quote]]] = {}
     tracked: dict[tuple[str, str], list[Comparison]] = {}
+    _FACTS.start()
     for call_id in calls_in_order:
         call = corpus.get("calls", call_id)
-        by_call[call_id] = [compare_fact(call_id, fact, call.date) for fact in call.facts]
+        by_call[call_id] = list(_FACTS.get(call, lambda: [
+            compare_fact(call_id, fact, call.date) for fact in call.facts]))  # noqa: B023 - called at once
         for comparison in by_call[call_id]:
             if comparison.topic:
                 tracked.setdefault((comparison.key, comparison.topic), []).append(comparison)

@@ -202,18 +202,19 @@ def walk(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, _FieldShape, Any,
 
 # --- linking ----------------------------------------------------------------------------------
 
-def link(corpus: Corpus, fold_text=None, link_record=None) -> tuple[Graph, list[Problem]]:
+def link(corpus: Corpus, fold_text=None, link_record=None,
+         read_source=None) -> tuple[Graph, list[Problem]]:
     """Resolve references and verify passages; return the graph and every problem found.
 
-    `fold_text(path, text)` folds a source text (default `FoldedText.of(text)`) and
-    `link_record(graph, loaded)` links one record (default `_link_record`); `briefing serve`
-    passes versions that reuse what did not change since its previous round
-    (core/incremental.py).
+    `read_source(path, name, root)` reads a source text (default `text_file.read_text`),
+    `fold_text(path, text)` folds it (default `FoldedText.of(text)`) and `link_record(graph,
+    loaded)` links one record (default `_link_record`); `briefing serve` passes versions that
+    reuse what did not change since its previous round (core/incremental.py).
     """
     link_record = link_record or _link_record
     graph = Graph(corpus)
     problems: list[Problem] = []
-    problems += _load_texts(graph, fold_text or _fold_text)
+    problems += _load_texts(graph, fold_text or _fold_text, read_source or read_text)
     for kind in KINDS:
         for loaded in corpus.loaded(kind):
             problems += link_record(graph, loaded)
@@ -225,14 +226,14 @@ def _fold_text(path, text: str) -> FoldedText:
     return FoldedText.of(text)
 
 
-def _load_texts(graph: Graph, fold_text=_fold_text) -> list[Problem]:
+def _load_texts(graph: Graph, fold_text=_fold_text, read_source=read_text) -> list[Problem]:
     problems = []
     root = graph.corpus.root.resolve()
     for loaded in graph.corpus.loaded("sources"):
         source = loaded.record
         path = graph.corpus.root / source.text
         try:
-            text = read_text(path, source.text, root)
+            text = read_source(path, source.text, root)
         except TextProblem as exc:
             problems.append(Problem(relative(path), exc.line, exc.column, "", exc.message)
                             if exc.line else loaded.problem(("text",), exc.message))

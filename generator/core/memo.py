@@ -1,0 +1,38 @@
+"""Results computed from one record alone, reused while the record is the same object.
+
+`briefing serve` keeps every record whose file did not change as the very object it loaded
+(core/incremental.py), then builds the whole-corpus indexes again each save: the comparisons
+of every call, the counts of every source's citations. A `RecordMemo` lets such an index reuse,
+for each unchanged record, what it computed from it last time, so that a save costs what its
+edit touched. A cold build loads new objects and computes everything, as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class RecordMemo(Generic[T]):
+    """What `compute` gave for a record, by the record's identity, for one pass over the corpus
+    and the next: each `start()` keeps only the entries the previous pass used."""
+
+    def __init__(self) -> None:
+        self._previous: dict[int, tuple[Any, T]] = {}
+        self._current: dict[int, tuple[Any, T]] = {}
+
+    def start(self) -> None:
+        """A new pass: what the last one did not use is dropped."""
+        self._previous, self._current = self._current, {}
+
+    def get(self, record: Any, compute: Callable[[], T]) -> T:
+        """compute()'s value for this record object (the record is held, so its id is not
+        reused). The value must depend on nothing but the record, and must not be mutated."""
+        key = id(record)
+        hit = self._current.get(key) or self._previous.get(key)
+        if hit is None or hit[0] is not record:
+            hit = (record, compute())
+        self._current[key] = hit
+        return hit[1]

@@ -1,0 +1,70 @@
+"""Serve's background search index: Pagefind after each build, swapped in whole when done."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.adapters.pagefind import NEXT, OUTPUT, UNUSED, Reindexer
+
+
+@pytest.fixture
+def site(mini_site: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "site"
+    shutil.copytree(mini_site, copy)
+    return copy
+
+
+def _entry(site: Path) -> dict:
+    return json.loads((site / OUTPUT / "pagefind-entry.json").read_text("utf-8"))
+
+
+def _pages(site: Path) -> int:
+    return _entry(site)["languages"]["en"]["page_count"]
+
+
+def test_a_reindex_swaps_in_the_index_of_the_site_as_built(site: Path, caplog):
+    """A page's new words reach the index; the old index is served until the new one is whole,
+    then replaced in one step, with nothing left beside it."""
+    before, count = _entry(site), _pages(site)
+    page = site / "actors" / "alice-adams" / "index.html"
+    page.write_text(page.read_text("utf-8").replace("Alice Adams", "Alice Zebedee"), "utf-8")
+    reindexer = Reindexer()
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.briefing"):
+        reindexer.start(site)
+        assert reindexer.done.wait(60)
+    assert "Search index rebuilt in" in caplog.text
+    assert _entry(site) != before and _pages(site) == count
+    assert not (site / NEXT).exists()
+    assert not [name for name in UNUSED if (site / OUTPUT / name).exists()]
+
+
+def test_a_new_build_cancels_the_run_in_progress(site: Path, caplog):
+    """Starting again (the next save) stops the run still going: one index is swapped in, the
+    last build's."""
+    reindexer = Reindexer()
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.briefing"):
+        reindexer.start(site)
+        reindexer.start(site)
+        assert reindexer.done.wait(60)
+    assert caplog.text.count("Search index rebuilt in") == 1
+    assert not (site / NEXT).exists() and _pages(site) > 0
+
+
+def test_a_failed_reindex_keeps_the_last_index_and_says_so(site: Path, capsys):
+    """A run that indexes nothing leaves the last good index served, and the terminal says
+    why (printed, so that strict mode does not count it against the next build)."""
+    before = _entry(site)
+    for page in site.rglob("*.html"):
+        page.unlink()
+    reindexer = Reindexer()
+    reindexer.start(site)
+    assert reindexer.done.wait(60)
+    err = capsys.readouterr().err
+    assert "WARNING  -  Search index not rebuilt: Pagefind" in err, err
+    assert "search finds the site as it was at the last indexed build" in err
+    assert _entry(site) == before and not (site / NEXT).exists()
