@@ -281,8 +281,9 @@ def serve_worker(folder: Path, run: int) -> dict[str, Any]:
     import io
     import logging
 
-    from mkdocs.commands.build import build
     from mkdocs.config import load_config
+
+    from generator.adapters.quick_rebuild import build  # what `briefing serve` rebuilds with
 
     config_file = _mkdocs_config(folder)
     site_dir = Path(tempfile.mkdtemp(prefix="serve-", dir=folder))

@@ -122,7 +122,9 @@ def test_serve_rebuilds_only_the_pages_an_edit_changes_and_keeps_the_rest_right(
     assert (removed, read) == (0, 1)
     total = int(rounds[0][0])
     assert 1 < changed < total, log.read_text()
-    # MkDocs re-rendered those pages only: the other pages keep their first build's HTML.
+    # MkDocs re-rendered those pages only (a quick rebuild: no page added or removed), and the
+    # other pages keep their first build's HTML.
+    assert re.search(rf"Rebuilt {changed} changed pages in", log.read_text()), log.read_text()
     call = _get(url + "calls/2021-12-07-adams-brown-video-call/")
     assert "Alice Zebedee" in call and "Alice Adams" not in call
     assert "Alice Zebedee" in _get(url + "actors/by-name/a/")  # her letter of the people index

@@ -210,8 +210,10 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
     what changed, and MkDocs rebuilds only those pages. Content errors are reported in the
     terminal (file, line and field) and the last site without errors stays served.
     """
+    import mkdocs.commands.serve as mkdocs_serve
     from mkdocs.__main__ import State
-    from mkdocs.commands.serve import serve
+
+    from .quick_rebuild import build
 
     if not config_file.exists():
         raise BriefingError(f"config file '{config_file}' does not exist")
@@ -220,8 +222,12 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
     # its handler when collected, so it is kept until serving ends.)
     logging_state = State()
     try:
-        # Dirty builds: MkDocs re-renders only the pages the briefing plugin marks as changed.
-        serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True, build_type="dirty")
+        # Dirty builds: MkDocs re-renders only the pages the briefing plugin marks as changed;
+        # and a save that changed only existing pages' text renders those pages alone
+        # (quick_rebuild.py), in place of serve's call to MkDocs' build.
+        mkdocs_serve.build = build
+        mkdocs_serve.serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True,
+                           build_type="dirty")
     finally:
         del logging_state
 

@@ -22,7 +22,8 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 
 from ..core.errors import BriefingError, ConfigError, ContentError
 from ..core.incremental import Session
@@ -30,6 +31,7 @@ from ..core.pipeline import MANIFEST, content_epoch, render, validate
 from . import site_files
 from .output_dir import check_output_folder, check_source_date_epoch, mark_built
 from .pagefind import OUTPUT, Reindexer, index_site, material_search_on
+from .quick_rebuild import LastBuild, project_stamp, render_changed
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -90,19 +92,49 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     _session: Session | None = None
     _reindexer: Reindexer | None = None
     """serve --dirty: Pagefind after each save, in the background."""
+    _last: LastBuild | None = None
+    """serve --dirty: what the last build made, for quick rebuilds (quick_rebuild.py)."""
+    _handover: tuple[dict[str, str], set[str], int | None] | None = None
+    """Pages a quick rebuild generated but could not render alone, for the build it hands to."""
 
     def on_startup(self, *, command, dirty):
         # Defining on_startup also makes MkDocs keep this instance across serve's rebuilds.
         self._dirty = command == "serve" and dirty
+        self._session, self._last, self._handover = None, None, None
         if self._dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DIRTY_NOTICE)
             self._templates = _CompiledTemplates()
             self._reindexer = Reindexer()
 
+    def on_nav(self, nav, *, config, files):
+        if self._dirty and self._last is not None:
+            self._last.config, self._last.files, self._last.nav = config, files, nav
+        return nav
+
     def on_env(self, env, *, config, files):
         if self._dirty:
             env.bytecode_cache = self._templates
+            if self._last is not None:
+                self._last.env = env
         return env
+
+    def rebuild_changed(self, config) -> bool:
+        """serve --dirty, after a save: regenerate, and if only the text of existing pages
+        changed, render those pages alone with the last build's navigation and files; False
+        when a whole build is needed (it then uses the pages generated here)."""
+        last = self._last
+        if (last is None or not last.complete or project_stamp(last.config) != last.stamp
+                or (config.config_file_path, config.site_dir)
+                != (last.config.config_file_path, last.config.site_dir)):
+            return False
+        pages, kept, epoch = self._regenerate(last.config)
+        if frozenset(pages) != last.paths or epoch != last.epoch:
+            self._handover = (pages, kept, epoch)
+            return False
+        changed = sorted(set(pages) - kept)
+        if changed:
+            render_changed(last, pages, changed)
+        return True
 
     def on_shutdown(self):
         logging.getLogger("mkdocs.commands.build").removeFilter(_DIRTY_NOTICE)
@@ -149,7 +181,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # one process, so pages handed over for one build must not serve the next.
             pages, kept, self.pages = self.pages, set[str](), None
             if pages is None and self._dirty:
-                pages, kept, epoch = self._regenerate(config)
+                handover, self._handover = self._handover, None
+                pages, kept, epoch = handover or self._regenerate(config)
+                self._last = LastBuild(config, Files([]), Navigation([], []),
+                                       stamp=project_stamp(config), paths=frozenset(pages),
+                                       epoch=epoch)
                 if "SOURCE_DATE_EPOCH" not in os.environ:
                     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
                     self._dated = True
@@ -233,6 +269,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self._dirty:
             _merge_search_index(config)  # Material's search, where it is on
         self._index_search(config)
+        if self._last is not None and self._last.config is config and not self._last.complete:
+            self._last.doc_files = self._last.files.documentation_pages(
+                inclusion=InclusionLevel.is_in_serve)
+            self._last.complete = True
 
     def _index_search(self, config) -> None:
         """Index the built site with Pagefind, unless Material's own search serves it (the
@@ -252,6 +292,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_build_error(self, *, error):
         self._undate()
+        self._last = None  # the next save builds everything
 
     def _undate(self) -> None:
         if self._dated:
