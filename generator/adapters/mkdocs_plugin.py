@@ -133,6 +133,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return False
         changed = sorted(set(pages) - kept)
         if changed:
+            if self._reindexer is not None:
+                self._reindexer.cancel()  # it would read the pages rewritten now
             render_changed(last, pages, changed)
         return True
 

@@ -106,7 +106,9 @@ class Reindexer:
         self.cancel()
         site_dir = Path(site_dir)
         shutil.rmtree(site_dir / NEXT, ignore_errors=True)
-        command = _command(site_dir, NEXT)
+        # At low priority: the curator's next save must not wait for the search index.
+        nice = shutil.which("nice")
+        command = ([nice, "-n", "10"] if nice else []) + _command(site_dir, NEXT)
         with self._lock:
             self.done.clear()
             self._process = process = subprocess.Popen(
