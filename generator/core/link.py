@@ -7,17 +7,13 @@ passages with their anchors, and the order of calls.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
-
-from pydantic import BaseModel
 
 from .corpus import Corpus, Loaded
 from .errors import Problem, did_you_mean, relative
+from .graph import CitedPassage, Graph, Key, Use, passage_anchor  # noqa: F401 - re-exported
 from .models import (
     KIND_NAMES,
     KINDS,
@@ -31,7 +27,7 @@ from .models import (
     Relation,
     Role,
 )
-from .schema import field_shapes
+from .record_walk import Cited, cited_models, cited_with_owner, walk  # noqa: F401 - re-exported
 from .text_file import TextProblem, read_text
 from .verbatim import FoldedText, fold, mismatch_message
 from .yamlfile import Loc
@@ -72,75 +68,6 @@ named relation (e.g. "Discussed in") is not listed again under its kind's plain 
 GENERIC_RELATIONS = {MENTIONED, DEFAULT_RELATION, *KIND_RELATIONS.values()}
 
 
-@dataclass(frozen=True, order=True)
-class Key:
-    """A record's identity: its kind (content folder) and id."""
-
-    kind: str
-    id: str
-
-    @property
-    def path(self) -> str:
-        """The generated Markdown page of the record."""
-        return f"{self.kind}/{self.id}.md"
-
-
-@dataclass
-class CitedPassage:
-    """A passage of a source text that the site cites, with its anchor on the source page."""
-
-    source: str
-    anchor: str
-    passage: str
-    start: int
-    end: int
-    cited_from: set[Key] = field(default_factory=set)
-    """Records whose pages cite it."""
-    uses: list[Use] = field(default_factory=list)
-    """Each statement that rests on it, in the order met."""
-
-
-@dataclass(frozen=True)
-class Use:
-    """One statement of the site resting on a passage."""
-
-    key: Key
-    """The record whose page makes the statement."""
-    kind: str
-    """'claim', 'quote', 'fact', 'role' or 'location'."""
-    text: str
-    """The statement as curated (may hold [[wiki-links]])."""
-
-
-@dataclass
-class Graph:
-    """Everything the renderers need beyond the records themselves."""
-
-    corpus: Corpus
-    texts: dict[str, FoldedText] = field(default_factory=dict)
-    passages: dict[str, dict[str, CitedPassage]] = field(default_factory=dict)
-    """Source id -> anchor -> passage."""
-    backlinks: dict[Key, dict[str, set[Key]]] = field(default_factory=dict)
-    """Target -> relation heading -> records that refer to it."""
-    calls_in_order: list[str] = field(default_factory=list)
-    previous_call: dict[str, str | None] = field(default_factory=dict)
-    next_call: dict[str, str | None] = field(default_factory=dict)
-
-    def record(self, key: Key) -> Any:
-        return self.corpus.get(key.kind, key.id)
-
-    def exists(self, key: Key) -> bool:
-        return key.id in self.corpus.records.get(key.kind, {})
-
-    def anchor_for(self, source: str, passage: str) -> str:
-        return passage_anchor(passage)
-
-
-def passage_anchor(passage: str) -> str:
-    """A stable anchor for a passage: the same words always get the same URL fragment."""
-    return "cite-" + hashlib.sha1(fold(passage).encode("utf-8")).hexdigest()[:10]
-
-
 def resolve_wikilink(target: str, corpus: Corpus) -> tuple[Key | None, str]:
     """Key for a [[target]] (optionally 'kind/id'), or None with a hint."""
     target = target.strip()
@@ -158,46 +85,6 @@ def resolve_wikilink(target: str, corpus: Corpus) -> tuple[Key | None, str]:
         return None, f" — the id is ambiguous: write {options}"
     choices = [i for k in KINDS for i in corpus.records.get(k, {})]
     return None, did_you_mean(target, choices)
-
-
-# --- walking records by their type annotations ---------------------------------------------
-
-@dataclass(frozen=True)
-class _FieldShape:
-    """What linking needs to know of a field: where it refers and whether it is prose."""
-
-    name: str
-    alias: str
-    ref: str | None
-    prose: bool
-    model: type[BaseModel] | None
-    many: bool
-
-
-_SHAPES: dict[type, list[_FieldShape]] = {}
-
-
-def _shapes(cls: type[BaseModel]) -> list[_FieldShape]:
-    """The fields of a model class, read once from its annotations (see schema.field_shapes)."""
-    if cls not in _SHAPES:
-        _SHAPES[cls] = [_FieldShape(f.name, f.key, f.ref, f.scalar == "text", f.model, f.many)
-                        for f in field_shapes(cls)]
-    return _SHAPES[cls]
-
-
-def walk(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, _FieldShape, Any, BaseModel]]:
-    """Every (location, field shape, scalar value, owning model) in a record, depth first."""
-    for shape in _shapes(type(obj)):
-        value = getattr(obj, shape.name)
-        if value is None:
-            continue
-        items = list(enumerate(value)) if shape.many else [(None, value)]
-        for index, item in items:
-            item_loc = loc + (shape.alias,) + ((index,) if index is not None else ())
-            if shape.model is not None and isinstance(item, BaseModel):
-                yield from walk(item, item_loc)
-            else:
-                yield item_loc, shape, item, obj
 
 
 # --- linking ----------------------------------------------------------------------------------
@@ -301,35 +188,6 @@ def _excerpt(value: str, match: re.Match[str]) -> str:
 def _broken_ids(corpus: Corpus) -> set[str]:
     """Ids of files that failed validation, of any kind."""
     return {i for ids in corpus.invalid.values() for i in ids}
-
-
-Cited = Citation | Quote | FactReport
-"""What cites a source: each has `source` and its words (`passage`, or a quote's `words`)."""
-
-
-def cited_models(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Cited]]:
-    """Every Citation, Quote and FactReport inside a record."""
-    for where, model, _ in cited_with_owner(obj, loc, obj):
-        yield where, model
-
-
-def cited_with_owner(obj: BaseModel, loc: Loc, owner: BaseModel) -> Iterator[tuple[Loc, Cited, BaseModel]]:
-    """Every Citation, Quote and FactReport with the statement (claim, fact, role…) it backs."""
-    if isinstance(obj, (Citation, Quote, FactReport)):
-        yield loc, obj, owner
-        return
-    if isinstance(obj, (Claim, Fact, Role, Participant, Relation)):
-        owner = obj
-    for shape in _shapes(type(obj)):
-        if shape.model is None:
-            continue
-        value = getattr(obj, shape.name)
-        if value is None:
-            continue
-        items = list(enumerate(value)) if shape.many else [(None, value)]
-        for index, item in items:
-            yield from cited_with_owner(
-                item, loc + (shape.alias,) + ((index,) if index is not None else ()), owner)
 
 
 def _use(me: Key, model: Any, owner: Any) -> Use:
