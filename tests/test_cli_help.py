@@ -79,3 +79,21 @@ def test_build_says_how_to_open_each_edition(tmp_path):
     assert offline.exit_code == 0, offline.output
     assert offline.stdout.endswith(f"Site built in {tmp_path / 'offline'}/ — open "
                                    f"{tmp_path / 'offline'}/index.html directly in a browser\n")
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_building_commands_say_material_reaches_end_of_life(command, monkeypatch, tmp_path):
+    """Material prints its end-of-life notice only under the `mkdocs` program: `briefing build`
+    and `serve` say it in one line (here before the missing configuration is reported), unless
+    NO_MKDOCS_2_WARNING is set, Material's own switch."""
+    from generator.adapters.cli import END_OF_LIFE
+
+    missing = str(tmp_path / "nope.yml")
+    monkeypatch.delenv("NO_MKDOCS_2_WARNING", raising=False)
+    result = CliRunner().invoke(main, [command, "-f", missing])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(END_OF_LIFE + "\n")
+    assert "5 May 2027" in END_OF_LIFE
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    result = CliRunner().invoke(main, [command, "-f", missing])
+    assert result.exit_code == 1 and END_OF_LIFE not in result.stderr

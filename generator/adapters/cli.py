@@ -46,6 +46,20 @@ INTERNAL_ERROR = 3
 """Exit status of a bug in the tool (content and setup errors exit 1, usage errors 2)."""
 
 
+END_OF_LIFE = ("Note: Material for MkDocs, the theme this site is built with, reaches end of life on "
+               "5 May 2027 (critical and security fixes until then); the README's \"Builders and "
+               "the end of Material\" says what this project does about it. Set "
+               "NO_MKDOCS_2_WARNING=1 to hide this note.")
+
+
+def _end_of_life_notice() -> None:
+    """Material prints its end-of-life notice only when the program is `mkdocs` itself, so
+    briefing's building commands say it in one line, under Material's own switch (read before
+    Material is imported: importing it sets the switch)."""
+    if not os.environ.get("NO_MKDOCS_2_WARNING"):
+        click.echo(END_OF_LIFE, err=True)
+
+
 content_option = click.option(
     "--content", "content", type=click.Path(path_type=Path), default=Path("content"),
     show_default=True, help="The content directory (curated YAML and source texts).")
@@ -134,6 +148,7 @@ def build_command(config_file: Path, site_dir: Path | None, offline: bool, conte
     """
     from .site_build import build_site
 
+    _end_of_life_notice()
     graph = validate(content)  # content errors are reported before MkDocs starts
     target = build_site(config_file, site_dir, offline=offline, content=content,
                         pages=render(graph), source_date_epoch=content_epoch(graph))
@@ -210,6 +225,7 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
     what changed, and MkDocs rebuilds only those pages. Content errors are reported in the
     terminal (file, line and field) and the last site without errors stays served.
     """
+    _end_of_life_notice()
     import mkdocs.commands.serve as mkdocs_serve
     from mkdocs.__main__ import State
 
