@@ -68,3 +68,15 @@ def test_a_failed_reindex_keeps_the_last_index_and_says_so(site: Path, capsys):
     assert "WARNING  -  Search index not rebuilt: Pagefind" in err, err
     assert "search finds the site as it was at the last indexed build" in err
     assert _entry(site) == before and not (site / NEXT).exists()
+
+
+def test_pagefind_reads_every_page_without_a_warning(site: Path):
+    """Pagefind takes the site's markup as written: no attribute it has to guess at (a bare
+    data-pagefind-ignore, which Python-Markdown writes as ="data-pagefind-ignore")."""
+    import subprocess
+
+    from generator.adapters.pagefind import _command
+
+    result = subprocess.run(_command(site, "pagefind-check"), capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (result.stdout + result.stderr).strip() == ""

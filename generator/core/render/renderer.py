@@ -26,7 +26,7 @@ from .site import Site
 from .source_text import _mark_passages, _plain_html
 
 NOTES_BLOCK = ("## Notes { #notes data-search-exclude }\n\n"
-               '<div class="notes" data-pagefind-ignore markdown>\n\n'
+               '<div class="notes" data-pagefind-ignore="all" markdown>\n\n'
                "///Footnotes Go Here///\n\n</div>")
 """Where Python-Markdown's footnotes extension puts the numbered notes of a page."""
 HOME_CALLS = 4
