@@ -159,14 +159,17 @@ def test_benchmark_report_ends_with_the_bench_line():
                 "reader": {"view_bytes": 400_000, "view_requests": 12, "search_bytes": 90_000,
                            "search_requests": 9, "first_result_s": first_result},
                 "bare": {"mkdocs_s": mkdocs + generator, "mkdocs_wall": mkdocs},
+                "stock": {"mkdocs_s": 1.25 * mkdocs, "mkdocs_wall": mkdocs},
                 "serve": _serve(0.5)}
 
     text, ok = bench.report([result(10, 0.1, 4.0, 60_000), result(100, 1.0, 40.0, 720_000)], "x")
     assert text.splitlines()[-1] == ("bench: calls=100 generator_s=1.00 mkdocs_s=40.00 "
                                      "generator_share=0.025 page_bytes_growth=1.20 unchanged_writes=0 "
                                      "view_bytes_growth=1.00 first_result_s=0.30 largest_page_kB=1 "
-                                     "build_ratio=1.01")
+                                     "build_ratio=0.83 build_ratio_no_search=1.01")
     assert ok
+    assert "met    cold briefing build <= 1.15x a stock MkDocs build of the same Markdown: 0.92, 0.83" \
+        in text.splitlines()
     text, ok = bench.report([result(10, 0.1, 4.0, 60_000),
                              result(100, 1.0, 40.0, 720_000, first_result=2.0)], "x")
     assert not ok and re.search(r"^MISSED first search result <= 1.0 s at every size: 0.30, 2.00$",
