@@ -196,6 +196,8 @@ class Comparisons:
         return [s for s in self.series if s.topic == topic]
 
 
+_REMARKS: RecordMemo[Comparison] = RecordMemo()
+"""Each remark's comparison, which depends on the quotes of it alone."""
 _FACTS: RecordMemo[list[Comparison]] = RecordMemo()
 """Each call's fact comparisons, which depend on the call record alone (see core/memo.py)."""
 
@@ -205,6 +207,7 @@ def compare_corpus(corpus: Corpus, calls_in_order: list[str]) -> Comparisons:
     remark_quotes: dict[str, list[tuple[str, Quote]]] = {}
     tracked: dict[tuple[str, str], list[Comparison]] = {}
     _FACTS.start()
+    _REMARKS.start()
     for call_id in calls_in_order:
         call = corpus.get("calls", call_id)
         by_call[call_id] = list(_FACTS.get(call, lambda: [
@@ -217,7 +220,11 @@ def compare_corpus(corpus: Corpus, calls_in_order: list[str]) -> Comparisons:
                 remark_quotes.setdefault(quote.remark, []).append((call_id, quote))
     remarks = []
     for key in sorted(remark_quotes):
-        comparison = compare_remark(key, remark_quotes[key])
+        quotes = remark_quotes[key]
+        # One quote object stands in one call and holds its remark: the same objects, the same
+        # comparison.
+        comparison = _REMARKS.get(tuple(q for _, q in quotes),
+                                  lambda: compare_remark(key, quotes))  # noqa: B023 - called at once
         remarks.append(comparison)
         for call_id in sorted({c for c, _ in remark_quotes[key]}):
             by_call[call_id].append(comparison)

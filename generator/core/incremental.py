@@ -28,6 +28,7 @@ import dataclasses
 import gc
 import hashlib
 import os
+import stat
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -88,7 +89,7 @@ def _old(stamp: tuple, now: int) -> bool:
 def _stamp(path: Path) -> tuple | None:
     try:
         link_st = os.lstat(path)
-        st = os.stat(path) if path.is_symlink() else link_st
+        st = os.stat(path) if stat.S_ISLNK(link_st.st_mode) else link_st
     except OSError:
         return None
     return (link_st.st_mtime_ns, link_st.st_size, link_st.st_ino, st.st_mtime_ns, st.st_size,

@@ -9,6 +9,7 @@ edit touched. A cold build loads new objects and computes everything, as before.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -28,11 +29,13 @@ class RecordMemo(Generic[T]):
         self._previous, self._current = self._current, {}
 
     def get(self, record: Any, compute: Callable[[], T]) -> T:
-        """compute()'s value for this record object (the record is held, so its id is not
-        reused). The value must depend on nothing but the record, and must not be mutated."""
-        key = id(record)
+        """compute()'s value for this record object, or for this tuple of objects, each the same
+        (what is held is kept, so its id is not reused). The value must depend on nothing but
+        them, and must not be mutated."""
+        many = isinstance(record, tuple)
+        key: Any = tuple(map(id, record)) if many else id(record)
         hit = self._current.get(key) or self._previous.get(key)
-        if hit is None or hit[0] is not record:
+        if hit is None or not (all(map(operator.is_, hit[0], record)) if many else hit[0] is record):
             hit = (record, compute())
         self._current[key] = hit
         return hit[1]

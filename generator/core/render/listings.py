@@ -228,7 +228,7 @@ def period_page(renderer: Renderer, name: str, key: str) -> str:
     members = renderer.listing_members[path]
     context: dict[str, Any] = {"index": f"{name}.md", "previous": near[0], "next": near[1]}
     if name == "timeline":
-        context["entries"] = [_entry(site, k) for k in members]
+        context["entries"] = [timeline_entry(site, k) for k in members]
     elif name == "quotes":
         context["speakers"] = [(speaker, list(items)) for speaker, items in members]
     elif name == "coverage":
@@ -245,7 +245,7 @@ def period_page(renderer: Renderer, name: str, key: str) -> str:
                          **context)
 
 
-def _entry(site: Any, key: Key) -> TimelineEntry:
+def timeline_entry(site: Any, key: Key) -> TimelineEntry:
     record = site.graph.record(key)
     line = record.summary[0] if key.kind == "calls" else record.description[0]
     return TimelineEntry(timeline_date(record.date), key, line)

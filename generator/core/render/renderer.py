@@ -18,7 +18,7 @@ from ..memo import RecordMemo
 from ..models import FactReport, Quote
 from ..urls import SECTIONS, listing_path
 from .dates import display_date
-from .listings import TimelineEntry, listing_index, listing_plan, timeline
+from .listings import TimelineEntry, listing_index, listing_plan, timeline, timeline_entry
 from .markup import Safe, environment
 from .page import PageBuilder
 from .sections import section_index, section_plan
@@ -31,6 +31,8 @@ NOTES_BLOCK = ("## Notes { #notes data-search-exclude }\n\n"
 """Where Python-Markdown's footnotes extension puts the numbered notes of a page."""
 HOME_CALLS = 4
 """How many of the latest calls the home page sets side by side."""
+HOME_TIMELINE = 8
+"""How many of the latest timeline entries the home page shows."""
 USE_LABELS = {"claim": "Statement", "quote": "Quote", "fact": "Fact", "role": "Role",
               "location": "Location"}
 FACTS_BOX_KEYS = ("start", "end", "duration")
@@ -91,6 +93,8 @@ class Renderer:
         """Listing name -> its periods' keys; period page path -> what it lists (listings.py)."""
         self.section_slugs, self.section_members = section_index(self)
         """Kind -> its index's parts; part page path -> the records it lists (sections.py)."""
+        self.home_counts = self._count()
+        """Records per kind, quotes, claims and conflicts, as the home page shows them."""
         self.env.globals.update(display_date=display_date, Key=Key, SECTIONS=SECTIONS,
                                 use_labels=USE_LABELS, listing_path=listing_path)
 
@@ -138,7 +142,7 @@ class Renderer:
         return self.page(f"{section.singular}.md.j2", key.path, **context)
 
     def home(self) -> dict[str, Any]:
-        site, corpus = self.site, self.site.corpus
+        site = self.site
         # The home page stays the same size as the corpus grows: the latest calls only.
         calls = [Key("calls", c) for c in site.graph.calls_in_order[-HOME_CALLS:]]
         rows: dict[str, list[str]] = {"Date": [], "Format": [], "Participants": [],
@@ -156,15 +160,29 @@ class Renderer:
                                     if durations else "Unknown")
             rows["Sources"].append(str(len(self.sources_of_call(key.id))))
         glance = list(rows.items())
+        # What happened, in the lead's first sentences (the summary's when a call has no lead).
+        happened = [(key, list((site.graph.record(key).lead or site.graph.record(key).summary)
+                               [:LEAD_ON_HOME])) for key in reversed(calls)]
+        # The latest timeline entries, from the last periods' members: the home page reads
+        # those records only, not the whole timeline.
+        latest: list[Key] = []
+        for period in reversed(self.listing_periods["timeline"]):
+            latest[:0] = self.listing_members[listing_path("timeline", period)]
+            if len(latest) >= HOME_TIMELINE:
+                break
+        return {"calls": calls, "glance": glance, "counts": dict(self.home_counts),
+                "happened": happened,
+                "timeline": [timeline_entry(site, k) for k in latest[-HOME_TIMELINE:]]}
+
+    def _count(self) -> dict[str, int]:
+        """The home page's counts, built once from the whole corpus (an index, so that the home
+        page is rendered again only when a count changes)."""
+        corpus, site = self.site.corpus, self.site
         counts = {kind: len(corpus.records[kind]) for kind in SECTIONS}
         counts["quotes"] = sum(len(corpus.get("calls", c).quotes) for c in corpus.records["calls"])
         counts["claims"] = sum(row[1] for row in self.claim_counts())
         counts["disagreements"] = len(site.comparisons.disagreements())  # conflicts, each once
-        # What happened, in the lead's first sentences (the summary's when a call has no lead).
-        happened = [(key, list((site.graph.record(key).lead or site.graph.record(key).summary)
-                               [:LEAD_ON_HOME])) for key in reversed(calls)]
-        return {"calls": calls, "glance": glance, "counts": counts, "happened": happened,
-                "timeline": self.timeline()[-8:]}
+        return counts
 
     def call_context(self, call_id: str) -> dict[str, Any]:
         comparisons = self.site.comparisons.by_call.get(call_id, [])
