@@ -606,6 +606,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7, help="seed of the synthetic corpus")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (corpora, sites)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--only", choices=["serve"],
+                        help="measure only briefing serve's saves (the corpus of each size is "
+                             "reused from --keep when it is there)")
     parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
     parser.add_argument("--run", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("folder", nargs="?", type=Path, help=argparse.SUPPRESS)
@@ -618,15 +621,36 @@ def main(argv: list[str] | None = None) -> int:
         QUICK_SIZES if args.quick else DEFAULT_SIZES)
     work = args.keep or Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    command = "python benchmarks/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
     try:
-        results = [measure(size, work, args.repeat, args.seed) for size in sizes]
+        if args.only == "serve":
+            results = [measure_serve(size, work, args.seed) for size in sizes]
+        else:
+            results = [measure(size, work, args.repeat, args.seed) for size in sizes]
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    command = "python benchmarks/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
-    text, ok = report(results, command.strip())
+    if args.only == "serve":
+        lines, checks = serve_report(results)
+        text = "\n".join([f"$ {command.strip()}", "", *lines, ""] + [
+            f"{'met   ' if ok else 'MISSED'} {name}: {value}" for name, ok, value in checks])
+        ok = all(met for _, met, _ in checks)
+    else:
+        text, ok = report(results, command.strip())
     print(text)
     return 1 if args.check and not ok else 0
+
+
+def measure_serve(size: int, work: Path, seed: int) -> dict[str, Any]:
+    """briefing serve's saves alone, on the corpus a full run left in `work` (else a new one)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from synth import write_corpus
+
+    folder = work / f"calls-{size}"
+    if not (folder / "content").is_dir():
+        write_corpus(folder / "content", size, seed)
+    print(f"[{size} calls] briefing serve and its saves…", file=sys.stderr, flush=True)
+    return {"calls": size, "serve": run_worker("serve", folder)}
 
 
 if __name__ == "__main__":
