@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from pathlib import Path
 
 import yaml
 from packaging.requirements import Requirement
@@ -190,9 +191,20 @@ def test_runs_are_grouped_and_only_pull_requests_cancel() -> None:
 
 
 def test_no_deprecation_notice_is_muted_outside_the_test_harness() -> None:
-    """Material's end-of-life notice reaches users: only tests/conftest.py sets the variable."""
+    """Material's end-of-life notice reaches users: only tests/conftest.py sets the variable.
+    (The CLI reads it, to print its own one-line notice under the same switch, and names it in
+    that notice.)"""
+    reads = (b'os.environ.get("NO_MKDOCS_2_WARNING")', b"Set NO_MKDOCS_2_WARNING=1 to hide")
+
+    def mentions(path: Path) -> bool:
+        if path.parent.name == "__pycache__" and (
+                path.parent.parent / (path.name.split(".")[0] + ".py")).is_file():
+            return False  # compiled from a source file that is checked itself
+        data = path.read_bytes()  # bytes: a cache without its source counts too
+        for allowed in reads if path == ROOT / "generator" / "adapters" / "cli.py" else ():
+            data = data.replace(allowed, b"")
+        return b"NO_MKDOCS_2_WARNING" in data
     muted = [path.relative_to(ROOT).as_posix()
              for folder in ("generator", "scripts", ".ci", ".github")
-             for path in sorted((ROOT / folder).rglob("*")) if path.is_file()
-             and b"NO_MKDOCS_2_WARNING" in path.read_bytes()]  # bytes: caches may lie there too
+             for path in sorted((ROOT / folder).rglob("*")) if path.is_file() and mentions(path)]
     assert muted == []

@@ -48,8 +48,8 @@ INTERNAL_ERROR = 3
 
 END_OF_LIFE = ("Note: Material for MkDocs, the theme this site is built with, reaches end of life on "
                "5 May 2027 (critical and security fixes until then); the README's \"Builders and "
-               "the end of Material\" says what this project does about it. Set "
-               "NO_MKDOCS_2_WARNING=1 to hide this note.")
+               "the end of Material\" says what this project does about it. "
+               "Set NO_MKDOCS_2_WARNING=1 to hide this note.")
 
 
 def _end_of_life_notice() -> None:
