@@ -230,6 +230,9 @@ def _spawn_build(project: Path, *, stall: bool = False) -> subprocess.Popen:
     builds (patched in that process only), so that a signal surely lands during the build."""
     patch = ("import time, mkdocs.commands.build as b; real = b.build; "
              "b.build = lambda *a, **k: (time.sleep(60), real(*a, **k))[1]; " if stall else "")
+    # As in a terminal: the test runner may have been started with SIGHUP ignored (nohup), which
+    # the child would inherit, and a build started that way rightly ignores SIGHUP too.
+    patch = "import signal; signal.signal(signal.SIGHUP, signal.SIG_DFL); " + patch
     return subprocess.Popen(
         [sys.executable, "-c", patch + "from generator.adapters.cli import main; main()",
          "build", "-f", str(ROOT / "mkdocs.yml"), "--content", "content", "-d", "site"],
