@@ -153,39 +153,43 @@ class Session:
 
     # -- reading, reusing what did not change -------------------------------------------------
 
+    def _cached(self, cache: dict[Path, _Stamped], path: Path, read: Callable[[], Any],
+                keep: Callable[[Any], bool] = lambda value: True) -> tuple[Any, bool]:
+        """(what read() gives for the file, whether it was reused): the value read before while
+        the file's stamp or bytes did not change; else read again, and remembered if `keep`
+        accepts it and the file did not change while it was read."""
+        stamp = _stamp(path)
+        known = cache.get(path)
+        if known is not None and known.unchanged(path, stamp, self._now):
+            return known.value, True
+        digest = _digest(path) if stamp is not None else None
+        value = read()
+        if keep(value) and digest is not None and stamp is not None and _stamp(path) == stamp:
+            cache[path] = _Stamped(stamp, digest, value, _old(stamp, self._now))
+        else:
+            cache.pop(path, None)
+        return value, False
+
     def _load_file(self, corpus: Corpus, kind: str, path: Path, root: Path, folder: Path):
         """load._load_file, reusing the record of a file whose stamp or bytes did not change.
         Only files that loaded without a problem are reused: a problem's message may depend
         on other files (an id already taken)."""
-        stamp = _stamp(path)
-        known = self._records.get(path)
-        if known is not None and known.unchanged(path, stamp, self._now):
-            corpus.records[kind][path.stem] = known.value
+        def load() -> tuple[list, Any]:
+            problems = load_module._load_file(corpus, kind, path, root, folder)
+            return problems, corpus.records[kind].get(path.stem)
+
+        (problems, loaded), reused = self._cached(
+            self._records, path, load, keep=lambda made: not made[0] and made[1] is not None)
+        if reused:
+            corpus.records[kind][path.stem] = loaded
             return []
         self._read_files += 1
-        digest = _digest(path) if stamp is not None else None
-        problems = load_module._load_file(corpus, kind, path, root, folder)
-        loaded = corpus.records[kind].get(path.stem)
-        if (problems or loaded is None or digest is None or stamp is None
-                or _stamp(path) != stamp):
-            self._records.pop(path, None)
-        else:
-            self._records[path] = _Stamped(stamp, digest, loaded, _old(stamp, self._now))
         return problems
 
     def _read_source(self, path: Path, name: str, root: Path) -> str:
         """text_file.read_text, reusing the text of a file whose stamp or bytes did not change
         (a file that could not be read is tried again each round)."""
-        stamp = _stamp(path)
-        known = self._sources.get(path)
-        if known is not None and known.unchanged(path, stamp, self._now):
-            return known.value
-        text = read_text(path, name, root)
-        digest = _digest(path) if stamp is not None else None
-        if digest is None or stamp is None or _stamp(path) != stamp:
-            self._sources.pop(path, None)
-        else:
-            self._sources[path] = _Stamped(stamp, digest, text, _old(stamp, self._now))
+        text, _ = self._cached(self._sources, path, lambda: read_text(path, name, root))
         return text
 
     def _fold_text(self, path: Path, text: str) -> FoldedText:
