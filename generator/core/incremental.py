@@ -50,7 +50,7 @@ GRAPH_INDEXES = ("texts", "passages", "backlinks", "previous_call", "next_call",
 SITE_INDEXES = ("sources_listing", "quotes_of")
 """Site attributes built once from the whole corpus (its other dicts are memo caches)."""
 RENDERER_INDEXES = ("claim_rows", "listing_periods", "listing_members", "section_slugs",
-                    "section_members")
+                    "section_members", "backlink_split", "backlink_slugs", "backlink_members")
 """Renderer attributes built once from the whole corpus, tracked even when empty."""
 
 

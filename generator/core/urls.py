@@ -7,6 +7,10 @@ pages are `index.md`, `how-to-read.md` (hand-written) and the split listings of 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .graph import Key
 
 
 @dataclass(frozen=True)
@@ -68,3 +72,11 @@ def section_part_path(kind: str, slug: str) -> str:
 def listing_path(name: str, period: str) -> str:
     """The page of one period of a split site-wide page: `quotes/2021-12.md`."""
     return f"{name}/{period}.md"
+
+
+def backlinks_part_path(key: Key, slug: str) -> str:
+    """One part of a record's split "Linked from" list (render/backlinks.py), in a folder named
+    after the record's page: `organizations/reuters/linked-from/2021.md`, URL
+    `organizations/reuters/linked-from/2021/`. Record ids never hold a '/', so no record can
+    claim it."""
+    return f"{key.kind}/{key.id}/linked-from/{slug}.md"

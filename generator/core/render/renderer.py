@@ -17,6 +17,7 @@ from ..link import Graph, Key, cited_models
 from ..memo import RecordMemo
 from ..models import FactReport, Quote
 from ..urls import SECTIONS, listing_path
+from .backlinks import backlinks_index, backlinks_plan, listed
 from .dates import display_date
 from .listings import TimelineEntry, listing_index, listing_plan, timeline, timeline_entry
 from .markup import Safe, environment
@@ -93,10 +94,14 @@ class Renderer:
         """Listing name -> its periods' keys; period page path -> what it lists (listings.py)."""
         self.section_slugs, self.section_members = section_index(self)
         """Kind -> its index's parts; part page path -> the records it lists (sections.py)."""
+        self.backlink_split, self.backlink_slugs, self.backlink_members = backlinks_index(self)
+        """Record -> its split "Linked from" list; its parts' slugs; part page path -> what it
+        lists (backlinks.py). Records with short lists are in none."""
         self.home_counts = self._count()
         """Records per kind, quotes, claims and conflicts, as the home page shows them."""
         self.env.globals.update(display_date=display_date, Key=Key, SECTIONS=SECTIONS,
-                                use_labels=USE_LABELS, listing_path=listing_path)
+                                use_labels=USE_LABELS, listing_path=listing_path,
+                                linked_from=listed)
 
     def page(self, template: str, path: str, **context: Any) -> str:
         builder = PageBuilder(self.site, path)
@@ -131,10 +136,12 @@ class Renderer:
                 key = Key(kind, id_)
                 out[key.path] = functools.partial(self.record_page, key, section)
         out.update(listing_plan(self))
+        out.update(backlinks_plan(self))
         return out
 
     def record_page(self, key: Key, section: Any) -> str:
-        context: dict[str, Any] = {"key": key, "record": self.site.graph.record(key)}
+        context: dict[str, Any] = {"key": key, "record": self.site.graph.record(key),
+                                   "split_backlinks": self.backlink_split.get(key)}
         if key.kind == "calls":
             context.update(self.call_context(key.id))
         elif key.kind == "sources":

@@ -1,0 +1,156 @@
+"""A record's "Linked from" list, split when it is long, so that no record page grows with the
+corpus (a wire agency that thousands of sources mention, an alliance every call names).
+
+Up to BACKLINKS_ON_PAGE records, the page lists them all, as it always did. Past that, it lists
+each relation's latest LATEST_SHOWN records with their counts, and every record is listed on a
+page of its own part: the year of its date (of a call or an event; of publication for a source,
+or when that is not stated, of the first call it covers), or for a record without a date the
+initial of its name. A year of one record's backlinks is bounded like a year of the timeline;
+the parts' URLs, `<kind>/<id>/linked-from/<part>/`, stay where they are as the corpus grows (a
+record id never holds a '/', so no record can claim one).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..link import Key
+from ..urls import backlinks_part_path
+from .listings import Period, group, period_of
+from .sections import OTHER, initial
+
+if TYPE_CHECKING:
+    from .renderer import Renderer
+    from .site import Site
+
+BACKLINKS_ON_PAGE = 100
+"""A record page lists up to this many linking records in full (about 20 kB of HTML)."""
+LATEST_SHOWN = 20
+"""Past that, how many records of each relation the record page shows, the latest first."""
+WITHOUT_LIST = frozenset({"calls"})
+"""Kinds whose page has no "Linked from" list: a call's page names its sources and the records
+it refers to in its own sections (call.md.j2)."""
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One relation's list on a split record page."""
+
+    heading: str
+    count: int
+    shown: tuple[Key, ...]
+    latest: bool
+    """True: `shown` are the latest dated records, newest first; False (no record of the
+    relation has a date): the first by name."""
+
+
+@dataclass(frozen=True)
+class SplitBacklinks:
+    """What a record page with a split "Linked from" list shows: counts, the latest records of
+    each relation and the parts, each with its count."""
+
+    total: int
+    relations: tuple[Relation, ...]
+    parts: tuple[Period, ...]
+
+
+def listed(site: Site, key: Key) -> list[tuple[str, list[Key]]]:
+    """The record page's "Linked from" lists: Site.backlinks, without the calls a person's page
+    lists already, under Calls."""
+    groups = site.backlinks(key)
+    if key.kind != "actors":
+        return groups
+    groups = [(heading, [k for k in keys if k.kind != "calls"]) for heading, keys in groups]
+    return [(heading, keys) for heading, keys in groups if keys]
+
+
+def _when(site: Site, key: Key) -> Any:
+    record = site.graph.record(key)
+    return getattr(record, "date", None) or getattr(record, "published", None)
+
+
+def part_of(site: Site, key: Key) -> str:
+    """The part a linking record is listed on: a year ('2021') or a letter ('k', 'other')."""
+    when = _when(site, key)
+    if when:
+        return period_of(when, "year")
+    if key.kind == "sources":
+        calls = sorted(site.corpus.get("calls", c).date for c in site.graph.record(key).calls)
+        if calls:
+            return period_of(calls[0], "year")
+    return initial(site.name(key))
+
+
+def part_title(slug: str) -> str:
+    return "Other" if slug == OTHER else slug if slug.isdigit() else slug.upper()
+
+
+def backlinks_index(renderer: Renderer) -> tuple[dict[Key, SplitBacklinks], dict[Key, tuple[str, ...]],
+                                                 dict[str, tuple[tuple[str, tuple[Key, ...]], ...]]]:
+    """The split lists, built once from the whole corpus: (record -> what its page shows;
+    record -> its parts' slugs in order; part page path -> (relation, records) in order). Records
+    whose list is short are in none of them. Each page then reads only its own entries, so that
+    an edit re-renders only the pages whose lists it changes."""
+    site = renderer.site
+    split: dict[Key, SplitBacklinks] = {}
+    slugs: dict[Key, tuple[str, ...]] = {}
+    members: dict[str, tuple[tuple[str, tuple[Key, ...]], ...]] = {}
+    for key, relations in site.graph.backlinks.items():
+        if key.kind in WITHOUT_LIST:
+            continue
+        # A cheap bound first: most records have a few referrers, and sorting is what costs.
+        if len(set().union(*relations.values())) <= BACKLINKS_ON_PAGE:
+            continue
+        groups = listed(site, key)
+        referrers = {k for _, keys in groups for k in keys}
+        if len(referrers) <= BACKLINKS_ON_PAGE:
+            continue
+        part = {k: part_of(site, k) for k in referrers}
+        ordered = sorted(referrers, key=functools.partial(_part_order, site))
+        rank = {k: i for i, k in enumerate(ordered)}
+        parts = group(ordered, part.__getitem__, functools.partial(backlinks_part_path, key),
+                      part_title, order=lambda slug: (not slug.isdigit(), slug == OTHER, slug))
+        split[key] = SplitBacklinks(len(referrers), tuple(_relation(site, h, keys) for h, keys in groups),
+                                    tuple(period for period, _ in parts))
+        slugs[key] = tuple(period.key for period, _ in parts)
+        for period, _ in parts:
+            lists = ((heading, tuple(sorted((k for k in keys if part[k] == period.key), key=rank.__getitem__)))
+                     for heading, keys in groups)
+            members[period.path] = tuple((heading, keys) for heading, keys in lists if keys)
+    return split, slugs, members
+
+
+def _part_order(site: Site, key: Key) -> tuple:
+    """Within a part: by kind, dated records oldest first, then those without a date by name."""
+    kind, when, name, id_ = site.sort_key(key)
+    return kind, not when, when, name, id_
+
+
+def _relation(site: Site, heading: str, keys: list[Key]) -> Relation:
+    dated = [k for k in keys if _when(site, k)]
+    if dated:
+        latest = sorted(dated, key=lambda k: (str(_when(site, k)), site.sort_key(k)))[-LATEST_SHOWN:]
+        return Relation(heading, len(keys), tuple(reversed(latest)), True)
+    return Relation(heading, len(keys), tuple(keys[:LATEST_SHOWN]), False)
+
+
+def backlinks_plan(renderer: Renderer) -> dict[str, Callable[[], str]]:
+    """Every part page of the split lists, each rendered on its own (Renderer.plan)."""
+    return {backlinks_part_path(key, slug): functools.partial(backlinks_part_page, renderer, key, slug)
+            for key, slugs in dict.items(renderer.backlink_slugs)  # not a page's read
+            for slug in slugs}
+
+
+def backlinks_part_page(renderer: Renderer, key: Key, slug: str) -> str:
+    """One part of a record's split list; it reads its own members and its neighbours' slugs."""
+    slugs = renderer.backlink_slugs[key]
+    i = slugs.index(slug)
+    near = [Period(s, part_title(s), backlinks_part_path(key, s), 0) if s else None
+            for s in (slugs[i - 1] if i else None, slugs[i + 1] if i + 1 < len(slugs) else None)]
+    path = backlinks_part_path(key, slug)
+    return renderer.page("backlinks_part.md.j2", path, key=key, title=part_title(slug),
+                         dated=slug.isdigit(), groups=renderer.backlink_members[path],
+                         previous=near[0], next=near[1])
