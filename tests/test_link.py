@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.core.link import MENTIONED, Key, link, resolve_wikilink
 from generator.core.load import load_corpus
+from generator.core.markdown_text import relative_link
 from generator.core.pipeline import validate
 
 from .conftest import MINI
@@ -52,3 +57,19 @@ def test_unknown_reference_is_reported_with_its_position(mini_copy: Path):
     assert [str(p).split("content/", 1)[1] for p in problems] == [
         "calls/2021-12-14-adams-brown-phone-call.yaml:7:12: participants[1].actor: "
         "unknown actor 'bob-browne' — did you mean 'bob-brown'?"]
+
+
+_PART = st.sampled_from(["a", "b", "ab", "calls", "linked-from"])
+"""Folders of generated pages (never named like a page: a folder `a.md` and a page `a.md`
+cannot both be)."""
+_PAGE = st.builds(lambda folders, name: "/".join([*folders, name]),
+                  st.lists(_PART, max_size=3), st.sampled_from(["a.md", "ab.md", "index.md"]))
+
+
+@given(_PAGE, _PAGE)
+def test_relative_links_are_those_posixpath_gives(from_page: str, to_page: str):
+    """The generator's own relative paths (markdown_text._relpath) agree with posixpath's."""
+    expected = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    if from_page != to_page:
+        assert relative_link(from_page, to_page) == expected
+        assert relative_link(from_page, to_page, "notes") == f"{expected}#notes"
