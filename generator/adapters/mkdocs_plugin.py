@@ -16,8 +16,6 @@ import os
 import sys
 from pathlib import Path
 
-import jinja2
-import jinja2.bccache
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -28,7 +26,9 @@ from mkdocs.structure.nav import Navigation
 from ..core.errors import BriefingError, ConfigError, ContentError
 from ..core.incremental import Session
 from ..core.pipeline import MANIFEST, content_epoch, render, validate
+from ..core.template_cache import CompiledTemplates, cache_folder
 from . import site_files
+from .offline import unindexed_markers
 from .output_dir import check_output_folder, check_source_date_epoch, mark_built
 from .pagefind import OUTPUT, Reindexer, index_site, material_search_on
 from .quick_rebuild import LastBuild, project_stamp, render_changed
@@ -60,23 +60,6 @@ class _DirtyNotice(logging.Filter):
 _DIRTY_NOTICE = _DirtyNotice()
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """The theme's templates compiled once per serve session instead of on every rebuild
-    (MkDocs makes a new template environment per build). Jinja checks each template's source
-    checksum, so an edited template is compiled again."""
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
 class BriefingConfig(Config):
     content = config_options.Type(str, default="content")
     """The content directory, relative to mkdocs.yml."""
@@ -96,14 +79,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     """serve --dirty: what the last build made, for quick rebuilds (quick_rebuild.py)."""
     _handover: tuple[dict[str, str], set[str], int | None] | None = None
     """Pages a quick rebuild generated but could not render alone, for the build it hands to."""
+    _templates: CompiledTemplates | None = None
+    """The theme's compiled templates (core/template_cache.py): MkDocs makes a new template
+    environment per build, and they are compiled once per machine, and once per serve session
+    in memory."""
 
     def on_startup(self, *, command, dirty):
         # Defining on_startup also makes MkDocs keep this instance across serve's rebuilds.
         self._dirty = command == "serve" and dirty
         self._session, self._last, self._handover = None, None, None
+        self._templates = CompiledTemplates(cache_folder())
         if self._dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DIRTY_NOTICE)
-            self._templates = _CompiledTemplates()
             self._reindexer = Reindexer()
 
     def on_nav(self, nav, *, config, files):
@@ -112,10 +99,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return nav
 
     def on_env(self, env, *, config, files):
-        if self._dirty:
-            env.bytecode_cache = self._templates
-            if self._last is not None:
-                self._last.env = env
+        if self._templates is None:  # a caller that sent no startup event
+            self._templates = CompiledTemplates(cache_folder())
+        env.bytecode_cache = self._templates
+        if self._dirty and self._last is not None:
+            self._last.env = env
         return env
 
     def rebuild_changed(self, config) -> bool:
@@ -264,6 +252,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         kept = set() if first else set(update.pages) - set(update.changed)
         assert session.graph is not None  # update() succeeded
         return update.pages, kept, content_epoch(session.graph)
+
+    def on_page_content(self, html, *, page, config, files):
+        """Where Material's search indexes the pages (the offline edition), the footnote
+        markers are left out of its index: its results would otherwise read "Biden said[1][2]"."""
+        return unindexed_markers(html) if material_search_on(config) else html
 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config):

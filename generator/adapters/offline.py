@@ -184,3 +184,14 @@ class _ResourceFinder(HTMLParser):
 
 def _attr(attrs: list[tuple[str, str | None]], name: str) -> str:
     return next((value or "" for key, value in attrs if key == name), "")
+
+
+FOOTNOTE_MARKER = re.compile(r'<sup id="fnref')
+"""Python-Markdown's footnote reference: `<sup id="fnref:1"><a class="footnote-ref" …>[1]</a></sup>`
+(`fnref2:1` for a note's second marker on the page)."""
+
+
+def unindexed_markers(html: str) -> str:
+    """A page's HTML with each footnote marker marked `data-search-exclude`, which Material's
+    search skips, as it skips the notes' own section (renderer.NOTES_BLOCK)."""
+    return FOOTNOTE_MARKER.sub('<sup data-search-exclude id="fnref', html)

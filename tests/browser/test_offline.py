@@ -5,6 +5,8 @@ The browser opens file:// URLs; every request it makes must be for a file of the
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
@@ -148,3 +150,15 @@ def test_the_offline_edition_searches_with_material_and_the_main_site_with_pagef
     assert (mini_site / "pagefind" / "pagefind.js").is_file()
     assert not (mini_site / "search").exists()
     assert "data-briefing-search" in served_page and 'data-md-component="search"' not in served_page
+
+
+def test_the_offline_index_leaves_the_footnote_markers_out(mini_offline):
+    """Results read "Adams said" rather than "Adams said[1][2]": the markers are skipped by
+    Material's search (data-search-exclude), the text around them is kept."""
+    script = (mini_offline.root / "search" / "search_index.js").read_text("utf-8")
+    index = json.loads(script[script.index("{"):script.rindex("}") + 1])
+    texts = [doc["text"] for doc in index["docs"]]
+    pages = [p for p in mini_offline.root.rglob("*.html") if 'class="footnote-ref"' in p.read_text("utf-8")]
+    assert pages  # the edition has markers to leave out
+    assert not [t for t in texts if re.search(r"\[\d+\]", t)]
+    assert any("Adams" in t for t in texts)

@@ -110,16 +110,22 @@ def backlinks_index(renderer: Renderer) -> tuple[dict[Key, SplitBacklinks], dict
             continue
         part = {k: part_of(site, k) for k in referrers}
         ordered = sorted(referrers, key=functools.partial(_part_order, site))
-        rank = {k: i for i, k in enumerate(ordered)}
         parts = group(ordered, part.__getitem__, functools.partial(backlinks_part_path, key),
                       part_title, order=lambda slug: (not slug.isdigit(), slug == OTHER, slug))
         split[key] = SplitBacklinks(len(referrers), tuple(_relation(site, h, keys) for h, keys in groups),
                                     tuple(period for period, _ in parts))
         slugs[key] = tuple(period.key for period, _ in parts)
-        for period, _ in parts:
-            lists = ((heading, tuple(sorted((k for k in keys if part[k] == period.key), key=rank.__getitem__)))
-                     for heading, keys in groups)
-            members[period.path] = tuple((heading, keys) for heading, keys in lists if keys)
+        # Each part lists its records under the relations of the record page, in that order.
+        relations_of: dict[Key, list[str]] = {}
+        for heading, keys in groups:
+            for k in keys:
+                relations_of.setdefault(k, []).append(heading)
+        for period, keys in parts:
+            lists: dict[str, list[Key]] = {heading: [] for heading, _ in groups}
+            for k in keys:
+                for heading in relations_of[k]:
+                    lists[heading].append(k)
+            members[period.path] = tuple((heading, tuple(ks)) for heading, ks in lists.items() if ks)
     return split, slugs, members
 
 

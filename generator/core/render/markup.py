@@ -16,6 +16,7 @@ from markupsafe import Markup
 from .. import markdown_text
 from ..markdown_text import front_matter_title, url_target
 from ..models import URL_PATTERN
+from ..template_cache import CompiledTemplates, cache_folder
 
 escape = functools.lru_cache(maxsize=1 << 16)(markdown_text.escape)
 """markdown_text.escape, remembered: the same names, labels and passages recur on many pages."""
@@ -73,6 +74,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # templates do not change during a run: no stat() per page
+        bytecode_cache=CompiledTemplates(cache_folder()),  # compiled once per machine
     )
     env.filters["anchor"] = _anchor_id
     env.filters["page_title"] = lambda value: Safe(front_matter_title(value))
