@@ -15,7 +15,9 @@ os.wait4) do not mix:
 * incremental: generates into a docs folder, then again with no change (which must write
   nothing), then after each of a few one-record edits, counting the pages each rewrites.
 * build: what `briefing build` does: generate, then `site_build.build_site` (MkDocs, strict)
-  with the pages handed over; MkDocs' time is the build_site call alone.
+  with the pages handed over; MkDocs' time is the build_site call alone. Beside it, in the same
+  round, a stock and a bare MkDocs build of the same Markdown; below 1,000 calls three rounds,
+  the round of the median ratio kept (BUILD_ROUNDS).
 
 Times are CPU seconds of the worker process (time.process_time): on a shared machine the other
 jobs stretch wall-clock time by whatever they take, CPU time far less. Wall-clock is shown beside.
@@ -428,18 +430,39 @@ def measure(size: int, work: Path, repeat: int, seed: int) -> dict[str, Any]:
     gen["all_totals"] = [r["stages"]["total"] for r in runs]
     say(f"generator {gen['stages']['total']:.2f} s CPU (median); regeneration and edits…")
     incremental = run_worker("incremental", folder)
-    say("MkDocs build…")
-    build = run_worker("build", folder)
-    say(f"MkDocs {build['mkdocs_s']:.1f} s CPU; a reader in Chromium…")
+    rounds = []
+    for round_ in range(build_rounds(size)):
+        # Each round builds into empty folders: removing an earlier site is not a build's work.
+        for name in ("site", "site-bare-0", "site-bare-1"):
+            shutil.rmtree(folder / name, ignore_errors=True)
+        say(f"build round {round_ + 1}: briefing build…")
+        build = run_worker("build", folder)
+        say(f"MkDocs {build['mkdocs_s']:.1f} s CPU; stock MkDocs build (Material's search on)…")
+        stock = run_worker("bare", folder, 1)
+        say(f"stock MkDocs {stock['mkdocs_s']:.1f} s CPU; bare MkDocs build…")
+        bare = run_worker("bare", folder)
+        say(f"bare MkDocs {bare['mkdocs_s']:.1f} s CPU")
+        rounds.append((_cold_build({"build": build}) / stock["mkdocs_s"], build, stock, bare))
+    rounds.sort(key=lambda r: r[0])
+    _, build, stock, bare = rounds[len(rounds) // 2]  # the round of the median ratio
+    say("a reader in Chromium…")
     reader = run_worker("reader", folder)
-    say(f"first result in {reader['first_result_s']:.2f} s; bare MkDocs build…")
-    bare = run_worker("bare", folder)
-    say(f"bare MkDocs {bare['mkdocs_s']:.1f} s CPU; with Material's search…")
-    stock = run_worker("bare", folder, 1)
-    say("briefing serve and its saves…")
+    say(f"first result in {reader['first_result_s']:.2f} s; briefing serve and its saves…")
     serve = run_worker("serve", folder)
     return {"calls": size, "gen": gen, "inc": incremental, "build": build, "reader": reader,
-            "bare": bare, "stock": stock, "serve": serve}
+            "bare": bare, "stock": stock, "serve": serve, "build_ratios": [r[0] for r in rounds]}
+
+
+BUILD_ROUNDS = 3
+"""Rounds of the three builds (briefing, stock, bare) below ROUNDS_BELOW calls, the round of the
+median ratio kept: a build of 40 calls takes 5 s, and the machine's pace drifts by more than the
+target's 15 % between two runs of it (1.14–1.24 measured in a row at 40 calls, one round each)."""
+ROUNDS_BELOW = 1000
+"""From this size a build takes minutes, its drift is small beside it, and one round is run."""
+
+
+def build_rounds(size: int) -> int:
+    return BUILD_ROUNDS if size < ROUNDS_BELOW else 1
 
 
 def report(results: list[dict[str, Any]], command: str) -> tuple[str, bool]:
@@ -584,7 +607,10 @@ def reader_checks(results: list[dict[str, Any]]) -> list[tuple[str, bool, str]]:
         (f"no page over {TARGET_LARGEST_PAGE // 1000} kB of HTML", max(largest) <= TARGET_LARGEST_PAGE,
          ", ".join(f"{x / 1e3:,.0f} kB" for x in largest)),
         (f"cold briefing build <= {TARGET_BUILD_RATIO}x a stock MkDocs build of the same Markdown",
-         max(ratios) <= TARGET_BUILD_RATIO, ", ".join(f"{x:.2f}" for x in ratios)),
+         max(ratios) <= TARGET_BUILD_RATIO, ", ".join(
+             f"{x:.2f}" + (" (rounds: " + ", ".join(f"{y:.2f}" for y in r["build_ratios"]) + ")"
+                           if len(r.get("build_ratios", ())) > 1 else "")
+             for x, r in zip(ratios, results))),
     ]
 
 
