@@ -442,7 +442,7 @@ def measure(size: int, work: Path, repeat: int, seed: int) -> dict[str, Any]:
         say(f"stock MkDocs {stock['mkdocs_s']:.1f} s CPU; bare MkDocs build…")
         bare = run_worker("bare", folder)
         say(f"bare MkDocs {bare['mkdocs_s']:.1f} s CPU")
-        rounds.append((_cold_build({"build": build}) / stock["mkdocs_s"], build, stock, bare))
+        rounds.append((_build_seconds(build) / stock["mkdocs_s"], build, stock, bare))
     rounds.sort(key=lambda r: r[0])
     _, build, stock, bare = rounds[len(rounds) // 2]  # the round of the median ratio
     say("a reader in Chromium…")
@@ -563,8 +563,12 @@ is printed beside it."""
 
 
 def _cold_build(r: dict[str, Any]) -> float:
-    b = r["build"]
-    return b["generate_s"] + b["mkdocs_s"] + b.get("pagefind_s", 0.0)
+    return _build_seconds(r["build"])
+
+
+def _build_seconds(build: dict[str, Any]) -> float:
+    """A briefing build's CPU seconds: generation, MkDocs and Pagefind's process."""
+    return build["generate_s"] + build["mkdocs_s"] + build.get("pagefind_s", 0.0)
 
 
 def reader_table(results: list[dict[str, Any]]) -> list[str]:

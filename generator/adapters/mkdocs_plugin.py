@@ -88,7 +88,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # Defining on_startup also makes MkDocs keep this instance across serve's rebuilds.
         self._dirty = command == "serve" and dirty
         self._session, self._last, self._handover = None, None, None
-        self._templates = CompiledTemplates(cache_folder())
         if self._dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DIRTY_NOTICE)
             self._reindexer = Reindexer()
@@ -99,7 +98,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return nav
 
     def on_env(self, env, *, config, files):
-        if self._templates is None:  # a caller that sent no startup event
+        if self._templates is None:  # made once, kept across serve's rebuilds
             self._templates = CompiledTemplates(cache_folder())
         env.bytecode_cache = self._templates
         if self._dirty and self._last is not None:

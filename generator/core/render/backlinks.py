@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..link import Key
 from ..urls import backlinks_part_path
@@ -67,21 +67,10 @@ def listed(site: Site, key: Key) -> list[tuple[str, list[Key]]]:
     return [(heading, keys) for heading, keys in groups if keys]
 
 
-def _when(site: Site, key: Key) -> Any:
-    record = site.graph.record(key)
-    return getattr(record, "date", None) or getattr(record, "published", None)
-
-
 def part_of(site: Site, key: Key) -> str:
     """The part a linking record is listed on: a year ('2021') or a letter ('k', 'other')."""
-    when = _when(site, key)
-    if when:
-        return period_of(when, "year")
-    if key.kind == "sources":
-        calls = sorted(site.corpus.get("calls", c).date for c in site.graph.record(key).calls)
-        if calls:
-            return period_of(calls[0], "year")
-    return initial(site.name(key))
+    when = site.when(key) or (site.first_call_date(key) if key.kind == "sources" else None)
+    return period_of(when, "year") if when else initial(site.name(key))
 
 
 def part_title(slug: str) -> str:
@@ -136,9 +125,9 @@ def _part_order(site: Site, key: Key) -> tuple:
 
 
 def _relation(site: Site, heading: str, keys: list[Key]) -> Relation:
-    dated = [k for k in keys if _when(site, k)]
+    dated = [k for k in keys if site.when(k)]
     if dated:
-        latest = sorted(dated, key=lambda k: (str(_when(site, k)), site.sort_key(k)))[-LATEST_SHOWN:]
+        latest = sorted(dated, key=lambda k: (str(site.when(k)), site.sort_key(k)))[-LATEST_SHOWN:]
         return Relation(heading, len(keys), tuple(reversed(latest)), True)
     return Relation(heading, len(keys), tuple(keys[:LATEST_SHOWN]), False)
 

@@ -56,14 +56,13 @@ def section_parts(renderer: Renderer, kind: str) -> list[tuple[Period, list[Key]
     keys = [Key(kind, i) for i in site.corpus.records[kind]]
     if unit == "month":
         def slug(key: Key) -> str:
-            record = site.graph.record(key)
-            when = getattr(record, "date", None) or getattr(record, "published", None)
+            when = site.when(key)
             if when:
                 return period_of(when, "month")
             # Undated sources would pile up on one page: each is filed by the month of the
             # first call it covers, on a page that says the date is not stated.
-            calls = sorted(site.corpus.get("calls", c).date for c in getattr(record, "calls", []))
-            return f"{UNDATED}-{period_of(calls[0], 'month')}" if calls else UNDATED
+            first = site.first_call_date(key)
+            return f"{UNDATED}-{period_of(first, 'month')}" if first else UNDATED
         keys = site.sorted_keys(keys)
     else:
         def slug(key: Key) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from ..compare import Comparisons, compare_corpus
 from ..link import CITED_AS_SPEAKER, GENERIC_RELATIONS, MENTIONED, Graph, Key
@@ -86,11 +88,21 @@ class Site:
         outlet = source.outlet or "Outlet not stated"
         return f"{source.republished_from} via {outlet}" if source.republished_from else outlet
 
-    def sort_key(self, key: Key) -> tuple:
+    def when(self, key: Key) -> Any:
+        """A record's date: a call's or an event's (an event's may be partial, '2021-12'), a
+        source's publication; None for the other kinds and for a source that states none."""
         record = self.graph.record(key)
+        return getattr(record, "date", None) or getattr(record, "published", None)
+
+    def first_call_date(self, key: Key) -> dt.date | None:
+        """The date of the earliest call a source covers, by which an undated source is filed;
+        None when it covers none."""
+        dates = [self.corpus.get("calls", c).date for c in getattr(self.graph.record(key), "calls", [])]
+        return min(dates) if dates else None
+
+    def sort_key(self, key: Key) -> tuple:
         order = list(SECTIONS).index(key.kind)
-        when = getattr(record, "date", None) or getattr(record, "published", None) or ""
-        return (order, str(when), self.name(key).casefold(), key.id)
+        return (order, str(self.when(key) or ""), self.name(key).casefold(), key.id)
 
     def sorted_keys(self, keys: Iterable[Key]) -> list[Key]:
         return sorted(set(keys), key=self.sort_key)
