@@ -307,6 +307,42 @@ def new_command(kind: str, record_id: str, content: Path) -> None:
                + "; then run 'briefing validate'.")
 
 
+@main.command("rename", short_help="Give a record a new id; references follow, the old URL redirects.")
+@click.argument("old_name", metavar="OLD-ID")
+@click.argument("new_id", metavar="NEW-ID")
+@content_option
+def rename_command(old_name: str, new_id: str, content: Path) -> None:
+    """Give the record OLD-ID the id NEW-ID.
+
+    Write KIND/OLD-ID where two kinds share the id. Rewrites every reference to it (reference fields and [[links]] in prose) where it stands,
+    keeping comments and layout; moves the file to NEW-ID.yaml; and lists OLD-ID in the record's
+    `redirect_from`, so that its old URL keeps sending readers to it. Changes nothing unless the
+    content validates before and after.
+    """
+    from ..curator.rename import rename_record
+
+    old, new, references = rename_record(content, old_name, new_id)
+    files = {r.loaded.path for r in references}
+    click.echo(f"Renamed {old.kind}/{old.id} to {new.kind}/{new.id}: {len(references)} "
+               f"reference(s) in {len(files)} file(s) rewritten; {old.kind}/{old.id}/ now "
+               f"redirects to {new.kind}/{new.id}/.")
+
+
+@main.command("remove", short_help="Remove a record (and its source text) once nothing refers to it.")
+@click.argument("name", metavar="ID")
+@content_option
+def remove_command(name: str, content: Path) -> None:
+    """Remove the record ID and its unused source text.
+
+    Write KIND/ID where two kinds share the id. A source's verbatim text goes with it unless another source uses the text. While other records refer to it, lists every reference (FILE:LINE:COLUMN: FIELD) and changes
+    nothing; remove or change them, then run it again.
+    """
+    from ..curator.rename import remove_record
+
+    key, removed = remove_record(content, name)
+    click.echo(f"Removed {key.kind}/{key.id}: " + ", ".join(str(p) for p in removed) + ".")
+
+
 @main.command("schema", short_help="Write or --check the editor JSON Schemas in schemas/.")
 @click.option("--check", is_flag=True,
               help="Write nothing; exit 1 if a schema file is missing or out of date.")

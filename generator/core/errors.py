@@ -53,15 +53,17 @@ class BriefingError(Exception):
 class ContentError(BriefingError):
     """The content has one or more problems; all of them are listed."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], outcome: str = "nothing was built."):
         self.problems = sorted(set(problems))
+        self.outcome = outcome
+        """What the command did not do because of them, said after the count."""
         super().__init__(self.report())
 
     def report(self) -> str:
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
         lines = [str(problem) for problem in self.problems]
-        lines.append(f"{count} content {noun} found; nothing was built.")
+        lines.append(f"{count} content {noun} found; {self.outcome}")
         return "\n".join(lines)
 
 

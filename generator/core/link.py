@@ -28,6 +28,7 @@ from .models import (
     Role,
 )
 from .record_walk import Cited, cited_models, cited_with_owner, walk  # noqa: F401 - re-exported
+from .redirects import redirect_problems, renamed_hint
 from .text_file import TextProblem, read_text
 from .verbatim import FoldedText, fold, mismatch_message
 from .yamlfile import Loc
@@ -105,6 +106,7 @@ def link(corpus: Corpus, fold_text=None, link_record=None,
     for kind in KINDS:
         for loaded in corpus.loaded(kind):
             problems += link_record(graph, loaded)
+    problems += redirect_problems(corpus)
     _order_calls(graph)
     return graph, problems
 
@@ -149,7 +151,8 @@ def _link_record(graph: Graph, loaded: Loaded) -> list[Problem]:
             if value in corpus.invalid.get(shape.ref, set()):
                 continue  # the target's own file is broken and reported already
             if not graph.exists(target):
-                hint = did_you_mean(value, set(corpus.records.get(shape.ref, {})))
+                hint = (renamed_hint(corpus, shape.ref, value)
+                        or did_you_mean(value, set(corpus.records.get(shape.ref, {}))))
                 problems.append(loaded.problem(
                     loc, f"unknown {KIND_NAMES[shape.ref]} '{value}'{hint}"))
                 continue
@@ -171,6 +174,8 @@ def _link_record(graph: Graph, loaded: Loaded) -> list[Problem]:
                 if key is None and match.group(1).strip().rsplit("/", 1)[-1] in _broken_ids(corpus):
                     continue  # links into a file that failed validation: reported there
                 if key is None:
+                    kind, _, old = match.group(1).strip().rpartition("/")
+                    hint = "".join(renamed_hint(corpus, k, old) for k in ([kind] if kind else KINDS)) or hint
                     problems.append(loaded.problem(
                         loc, f"unknown record in link [[{match.group(1)}]]{hint}"))
                 elif key != me:

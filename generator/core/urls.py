@@ -37,6 +37,12 @@ SECTIONS: dict[str, Section] = {
 SPECIAL_PAGES = ("index.md", "timeline.md", "quotes.md", "disagreements.md", "coverage.md")
 
 
+def redirect_page_path(kind: str, old_id: str) -> str:
+    """The page left at a renamed record's former URL (core/redirects.py): the record's own page
+    path under its old id, so the old URL stays `K/<old-id>/` with either URL style."""
+    return f"{kind}/{old_id}.md"
+
+
 def record_url(kind: str, id: str) -> str:
     """The public URL of a record's page, relative to the site root."""
     return f"{kind}/{id}/"

@@ -176,6 +176,9 @@ class Record(BaseModel):
 
     id: Id | None = None
     """Optional; when present it must equal the file name without `.yaml`."""
+    redirect_from: list[Id] = []
+    """Former ids of this record (`briefing rename` adds them): each old URL stays a page that
+    sends readers here, so links and bookmarks to it keep working."""
 
 
 class Attribution(str, Enum):

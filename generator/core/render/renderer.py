@@ -16,7 +16,8 @@ from ..compare import coverage_matrix
 from ..link import Graph, Key, cited_models
 from ..memo import RecordMemo
 from ..models import FactReport, Quote
-from ..urls import SECTIONS, listing_path
+from ..redirects import redirects
+from ..urls import SECTIONS, listing_path, redirect_page_path
 from .backlinks import backlinks_index, backlinks_plan, listed
 from .dates import display_date
 from .listings import TimelineEntry, listing_index, listing_plan, timeline, timeline_entry
@@ -137,6 +138,9 @@ class Renderer:
                 out[key.path] = functools.partial(self.record_page, key, section)
         out.update(listing_plan(self))
         out.update(backlinks_plan(self))
+        for old, target in redirects(corpus).items():
+            out[redirect_page_path(old.kind, old.id)] = functools.partial(
+                self.page, "redirect.md.j2", redirect_page_path(old.kind, old.id), target=target)
         return out
 
     def record_page(self, key: Key, section: Any) -> str:
