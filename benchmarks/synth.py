@@ -271,7 +271,7 @@ class Synth:
         event = self._put("events", f"{slug(city)}-talks-{slug(a)}-{slug(b)}-{index + 1}", {
             "name": f"{city} talks between {ca} and {cb}",
             "date": (date + dt.timedelta(days=10)).isoformat(),
-            "kind": "talks", "location": city, "scheduled": True,
+            "kind": "talks", "location": city, "status": "planned",
             "participants": [la, lb], "organizations": [self.governments[g1], self.governments[g2]],
             "topics": topics[:1]})
         self.records["events"][event]["description"] = [{

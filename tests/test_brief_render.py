@@ -71,3 +71,30 @@ def test_a_speaker_the_statement_already_names_is_not_named_again_in_its_tag():
     assert str(p.attributed([said], "Tariffs rose, Bob Brown said.")) == ""
     assert "Bob Brown" in str(p.attributed([said], "Tariffs rose."))
     assert "readout" in str(p.attributed([readout], "According to [[bob-brown]], tariffs rose."))
+
+
+def test_key_quotes_are_only_what_was_said_in_or_after_the_call(mini_copy):
+    """A side's card is its longest whole quote said in or after the call: a remark made before
+    it, or one the sources do not date, never stands for what the call produced."""
+    from generator.core.render import Renderer
+
+    bob = mini_copy / "actors" / "bob-brown.yaml"  # Bob speaks for the call's one side
+    bob.write_text(bob.read_text("utf-8").replace(
+        "  - title: Premier\n", "  - title: Premier\n    organization: ruritania-government\n"), "utf-8")
+    call_file = mini_copy / "calls" / "2021-12-07-adams-brown-video-call.yaml"
+    original = call_file.read_text("utf-8")
+    said = "  - words: We want peace and trade too.\n    source: beta-report\n    speaker: bob-brown\n"
+
+    def cards(timing: str | None) -> list[str]:
+        text = original if timing is None else original.replace(
+            said, said + f"    timing: {timing}\n")
+        call_file.write_text(text, "utf-8")
+        graph = validate(mini_copy)
+        return [q.words for q in Renderer(graph).key_quotes(graph.corpus.get(
+            "calls", "2021-12-07-adams-brown-video-call"))]
+
+    assert said in original
+    assert cards("after") == ["We want peace and trade too."]
+    assert cards("during") == ["We want peace and trade too."]
+    # Left: "grave consequences", said in the call but a fragment; so the side gets no card.
+    assert cards("before") == cards(None) == []

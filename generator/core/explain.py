@@ -57,6 +57,16 @@ _EXPECTED = {
 """Pydantic error type -> what the field expected, in a curator's words."""
 
 
+RETIRED_FIELDS = {
+    "scheduled": "'scheduled' is now 'status', as on claims: write 'status: planned' where the "
+                 "source reports the event as arranged ('slated to meet'), 'status: expected' "
+                 "where only as anticipated ('expected … in coming days'), or leave it out if "
+                 "it happened",
+}
+"""Fields of earlier versions of the model -> what to write instead, so that a file in the old
+form is told how to change rather than that the field is unknown."""
+
+
 def _explain(error: dict, located: Located, loc: Loc, model: type) -> str:
     """Turn one pydantic error into plain words: what was expected, what was found, the fix."""
     kind = error["type"]
@@ -69,6 +79,8 @@ def _explain(error: dict, located: Located, loc: Loc, model: type) -> str:
         doc = _describe(model, loc)
         return f"required field is missing; add '{loc[-1]}:'" + (f" ({doc})" if doc else "")
     if kind == "extra_forbidden":
+        if loc[-1] in RETIRED_FIELDS:
+            return RETIRED_FIELDS[str(loc[-1])]
         known = _fields_at(model, loc[:-1])
         hint = did_you_mean(str(loc[-1]), known) if known else ""
         if not hint:

@@ -16,6 +16,7 @@ from .fields import (
     OrgRef,
     PartialDate,
     Record,
+    Status,
     Text,
     TopicRef,
     Unknowable,
@@ -155,8 +156,10 @@ class Event(Record):
     """What sort of event it is."""
     location: Unknowable = None
     """Where it took place, as the sources say; unknown otherwise."""
-    scheduled: bool = False
-    """True when, as the sources report it, the event was still to come."""
+    status: Status = Status.done
+    """`done` (the default) when the sources report the event as having happened; `planned` when
+    they report it as arranged ("slated to meet on Jan. 10"), `expected` when only as anticipated
+    ("expected to speak … in coming days"). The site labels it so."""
     participants: list[ActorRef] = []
     """Actors taking part."""
     organizations: list[OrgRef] = []

@@ -6,9 +6,11 @@ of quotes or coverage is about 40 kB of HTML and a year of timeline about 150 kB
 size of the corpus.
 
 The timeline mixes calls (dated to the day) with events dated to the day, the month or only the
-year. An entry known only to a month or a year sorts after every entry dated within that period,
-since it may have happened on its last day; read "December 2021 (day not given)", it does not
-pass for the 1st.
+year. An entry known only to a month or a year sorts before every entry dated within that period,
+at the earliest day it can stand for, as Wikidata orders dates of lower precision; read
+"December 2021 (day not given)", it does not pass for the 1st. Sorting it last made it read as
+the latest news (a list of demands delivered "earlier this month" shown after the call of the
+30th on the home page).
 """
 
 from __future__ import annotations
@@ -31,8 +33,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-_LAST = 99
-"""Sorts an unknown month or day after every real one."""
+_FIRST = 0
+"""Sorts an unknown month or day before every real one."""
 
 
 @dataclass(frozen=True)
@@ -47,11 +49,11 @@ class TimelineEntry:
 
 
 def timeline_order(value: dt.date | str) -> tuple[int, int, int]:
-    """(year, month, day), an unknown month or day last within its year or month."""
+    """(year, month, day), an unknown month or day first within its year or month."""
     if isinstance(value, dt.date):
         return value.year, value.month, value.day
     parts = [int(part) for part in value.split("-")]
-    year, month, day = (parts + [_LAST, _LAST])[:3]
+    year, month, day = (parts + [_FIRST, _FIRST])[:3]
     return year, month, day
 
 

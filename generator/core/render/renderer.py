@@ -15,7 +15,7 @@ from typing import Any
 from ..compare import coverage_matrix
 from ..link import Graph, Key, cited_models
 from ..memo import RecordMemo
-from ..models import FactReport, Quote
+from ..models import FactReport, Quote, Timing
 from ..redirects import redirects
 from ..urls import SECTIONS, listing_path, redirect_page_path
 from .backlinks import backlinks_index, backlinks_plan, listed
@@ -63,6 +63,10 @@ class UnknownFact:
     disagrees: bool = False
     consistent: bool = False
     single_source: bool = False
+
+
+KEY_QUOTE_TIMINGS = (Timing.during, Timing.after)
+"""When a quote must have been said to be one of a call's key quotes."""
 
 
 def is_fragment(quote: Quote) -> bool:
@@ -234,11 +238,14 @@ class Renderer:
 
     def key_quotes(self, call: Any) -> list[Quote]:
         """The quote cards of the brief: for each side on the call, the longest quote (not a
-        fragment) by someone whose role belongs to that side's organization or to one of its
-        parts (a Kremlin aide speaks for the Russian government)."""
+        fragment) said in or after the call by someone whose role belongs to that side's
+        organization or to one of its parts (a Kremlin aide speaks for the Russian government).
+        A remark made before the call, or whose time the sources do not give, is not what the
+        call produced: a side with none said in or after it gets no card."""
         chosen = []
         for side in dict.fromkeys(p.side for p in call.participants):
-            spoken = [q for q in call.quotes if not is_fragment(q) and side in self._sides_of(q)]
+            spoken = [q for q in call.quotes if q.timing in KEY_QUOTE_TIMINGS
+                      and not is_fragment(q) and side in self._sides_of(q)]
             if spoken:
                 chosen.append(max(spoken, key=lambda q: len(WORD.findall(q.words))))
         return chosen
