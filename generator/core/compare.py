@@ -161,7 +161,7 @@ def _remark_pair(a: Version, b: Version) -> tuple[str, str]:
     if other_figures(a.value, b.value):
         return CLASH, f"“{a.value}” and “{b.value}” give different figures"
     wa, wb = normalise(a.value).split(), normalise(b.value).split()
-    if [w for w in wa if w not in NEGATIONS] == [w for w in wb if w not in NEGATIONS]:
+    if _negated(wa) != _negated(wb) and _affirmed(wa) == _affirmed(wb):
         return CLASH, f"“{a.value}” and “{b.value}” — one is the other negated"
     if _minor(wa) == _minor(wb):
         return VARIANT, (f"“{a.value}” and “{b.value}” differ only in punctuation, articles or "
@@ -171,6 +171,15 @@ def _remark_pair(a: Version, b: Version) -> tuple[str, str]:
 
 
 _ARTICLES = {"a", "an", "the"}
+
+
+def _negated(words: list[str]) -> bool:
+    return sum(w in NEGATIONS for w in words) % 2 == 1
+
+
+def _affirmed(words: list[str]) -> list[str]:
+    """The words without negations and the 'do' that carries one ("we do not accept")."""
+    return [w for w in words if w not in NEGATIONS and w not in ("do", "does", "did")]
 
 
 def _minor(words: list[str]) -> str:
