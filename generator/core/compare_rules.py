@@ -50,7 +50,7 @@ def report_key(report: FactReport) -> tuple:
 
 # --- rules ------------------------------------------------------------------------------------
 
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+_NUMBER_WORDS: dict[str, int | Decimal] = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "twenty": 20,
                  "thirty": 30, "forty": 40, "fifty": 50, "ninety": 90, "half an": Decimal("0.5")}
 
