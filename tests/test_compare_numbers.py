@@ -248,3 +248,24 @@ def test_one_remark_key_for_two_speakers_is_refused_naming_both(tmp_path):
     assert problem.field == "quotes[1].remark" and problem.line > 0
     assert "'alice-adams'" in problem.message and "'bob-brown'" in problem.message
     assert "give this quote its own remark key" in problem.message
+
+
+# --- the normal form never merges wordings whose numbers differ ---------------------------------
+
+wordings = st.text(alphabet="0123456789 ,.:-%$°amp", max_size=14).map(lambda t: f"x {t} y")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(wordings, wordings)
+def test_wordings_folded_together_read_the_same_numbers(a, b):
+    """Whatever the characters, two wordings with one normal form give the same numbers, value
+    for value."""
+    from generator.core.figures import numbers
+    if normalise(a) == normalise(b):
+        assert numbers(a) == numbers(b), (a, b)
+
+
+def test_leading_zeros_are_kept_as_written():
+    comparison = compare_fact("call", fact("1 000 000", "1 0 0"), DAY)
+    assert len(comparison.versions) == 2 and comparison.outcome == CONFLICTING
+    assert len(compare_fact("call", fact("007", "7"), DAY).versions) == 2

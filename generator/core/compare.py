@@ -306,6 +306,7 @@ def compare_corpus(corpus: Corpus, calls_in_order: list[str]) -> Comparisons:
         comparison = _REMARKS.get(tuple(q for _, q in quotes),
                                   lambda: compare_remark(key, quotes))  # noqa: B023 - called at once
         remarks.append(comparison)
+        comparison.related = []  # found again each run: the facts may have changed, not the quotes
         for call_id in sorted({c for c, _ in remark_quotes[key]}):
             comparison.related += [c for c in by_call[call_id] if c.kind == "fact" and c.disagrees
                                    and c not in comparison.related and _on_words(c, comparison)]

@@ -59,11 +59,15 @@ class Figure:
     """The number with its scale applied (1.5 million: 1500000); None for a time of day."""
     unit: str
     """'percent', 'degrees c', a currency sign, 'time' for a time of day, or ''."""
+    as_written: bool = False
+    """Digits with leading zeros ("000"): compared as written, never as a value."""
 
     @property
     def same_value_key(self) -> tuple[str, str]:
         """What two writings of one figure share (1.5 million and 1,500,000)."""
-        return (self.unit, self.token if self.value is None else _plain(self.value))
+        if self.value is None or self.as_written:
+            return (self.unit, self.token)
+        return (self.unit, _plain(self.value))
 
 
 def _plain(value: Decimal) -> str:
@@ -102,10 +106,18 @@ def _figure(match: re.Match[str]) -> Figure:
     if unit == "degrees" and match.group("scalename"):
         unit += " " + match.group("scalename")[0]
     currency = match.group("currency") or ""
-    token = " ".join(part for part in (currency + _plain(written), scale, unit) if part)
+    digits = match.group("number")
+    # Leading zeros are kept as written ("1 000 000" is not "1 0 0"); any other way of writing
+    # one value ("1,500", "1500.0") is its plain value.
+    as_written = digits.isdigit() and len(digits) > 1 and digits[0] == "0"
+    if as_written:
+        shown = ("-" if negative else "") + digits
+    else:
+        shown = _plain(written)
+    token = " ".join(part for part in (currency + shown, scale, unit) if part)
     if match.group("half"):
         token += " " + match.group("half").replace(".", "").replace(" ", "")
-    return Figure(token, value, " ".join(part for part in (currency, unit) if part))
+    return Figure(token, value, " ".join(part for part in (currency, unit) if part), as_written)
 
 
 def _clock(clock: str, half: str | None) -> Figure:
