@@ -162,7 +162,9 @@ def test_wordings_of_one_remark_are_variants_shown_not_counted(a, b):
 
 @pytest.mark.parametrize("a,b", [("we accept the terms", "we do not accept the terms"),
                                  ("the F-16 jets", "the F-15 jets"),
-                                 ("over the past 30 years", "over the past 20 years")])
+                                 ("over the past 30 years", "over the past 20 years"),
+                                 ("we lost five million", "we lost fifty million"),
+                                 ("at the G-20", "at the G-7")])
 def test_wordings_of_one_remark_that_negate_or_give_other_numbers_conflict(a, b):
     assert remark(a, b).outcome == CONFLICTING
 

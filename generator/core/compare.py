@@ -167,7 +167,7 @@ def _remark_pair(a: Version, b: Version) -> tuple[str, str]:
         return VARIANT, (f"“{a.value}” and “{b.value}” differ only in punctuation, articles or "
                          "hyphens")
     return VARIANT, (f"“{a.value}” and “{b.value}” are two wordings (or translations) of one "
-                     "remark, with the same figures and neither negating the other")
+                     "remark: no number differs and neither negates the other")
 
 
 _ARTICLES = {"a", "an", "the"}

@@ -132,15 +132,27 @@ def figures(text: str) -> list[Figure]:
     return [_figure(match) for match in FIGURE.finditer(prepared(text))]
 
 
+NUMBER_WORDS = frozenset({
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand", "million", "billion", "trillion", "dozen", "half", "quarter", "first",
+    "second", "third", "once", "twice"})
+"""Numbers spelled out: counted by `numbers` as written, so "five million" and "fifty million"
+are different numbers too."""
+
+
 def numbers(text: str) -> list[tuple[str, str]]:
-    """Every number of a wording: figures by value and unit, and the digits of names ("G20",
-    "F-16") as written; what `figures` leaves out of a name still tells F-15 from F-16."""
+    """Every number of a wording: figures by value and unit, the digits of names ("G20", "F-16")
+    and numbers spelled out, as written; what `figures` leaves out still tells F-15 from F-16."""
     found: list[tuple[str, str]] = []
     for part in split(prepared(text)):
         if isinstance(part, Figure):
             found.append(part.same_value_key)
         else:
             found += [("name", digits) for digits in re.findall(r"\d+", part)]
+            found += [("word", word) for word in re.findall(r"[^\W\d_]+", part)
+                      if word in NUMBER_WORDS]
     return found
 
 
