@@ -230,6 +230,18 @@ def test_a_fact_with_several_reasons_renders_one_list_item_per_pair(mini_site):
     items = re.findall(r"<li>(.*?)</li>", block, re.S)
     assert len(items) == 3, items
     assert all(item.count("Consistent") == 1 for item in items), items
+    # The disagreements page lists each consistent fact as its own item.
+    page = (mini_site / "disagreements" / "2021-12" / "index.html").read_text("utf-8")
+    listed = page[page.index('id="stated-differently-consistent"'):]
+    listed = listed[:listed.index("</ul>")]
+    consistent = [c for c in validate_mini().consistent()]
+    assert len(re.findall(r"<li>", listed)) == len(consistent) >= 3
+
+
+def validate_mini():
+    from generator.core.compare import compare_corpus
+    graph = validate(MINI)
+    return compare_corpus(graph.corpus, graph.calls_in_order)
 
 
 # --- validate: one remark key, one speaker -------------------------------------------------------
