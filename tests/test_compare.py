@@ -13,6 +13,7 @@ from generator.core.compare import (
     CONFLICTING,
     ONE_SOURCE,
     SAME,
+    VARIANT,
     compare_corpus,
     compare_fact,
     compare_remark,
@@ -126,15 +127,15 @@ def _quote(words: str, source: str) -> tuple[str, Quote]:
     return "call", Quote(words=words, source=source)
 
 
-def test_remarks_excerpts_and_parts_of_one_source_are_compatible_rival_wordings_conflict():
+def test_remarks_excerpts_and_parts_of_one_source_are_compatible_rival_wordings_are_variants():
     assert compare_remark("r", [_quote("serious and substantive", "a"),
                                 _quote("The tone was serious and substantive", "b")]).outcome \
         == COMPATIBLE
     assert compare_remark("r", [_quote("A lot of such mistakes", "a"),
                                 _quote("and it is advisable not to", "a")]).outcome == ONE_SOURCE
-    assert compare_remark("r", [_quote("our ancestors would see as a grave error", "a"),
-                                _quote("our descendants would see as a huge error", "b")]
-                          ).outcome == CONFLICTING
+    rival = compare_remark("r", [_quote("our ancestors would see as a grave error", "a"),
+                                 _quote("our descendants would see as a huge error", "b")])
+    assert rival.outcome == VARIANT and not rival.disagrees
 
 
 # --- the fixture corpus --------------------------------------------------------------------------
@@ -153,8 +154,9 @@ def _mini(call_prefix: str, key: str):
     ("2021-12-07", "end", COMPATIBLE),
     ("2021-12-07", "location-alice-adams", COMPATIBLE),
     ("2021-12-07", "requested-by", ONE_SOURCE),
-    ("2021-12-07", "peace-and-trade", COMPATIBLE),
-    ("2021-12-07", "brown-consequences", CONFLICTING),
+    ("2021-12-07", "peace-and-trade", ONE_SOURCE),
+    ("2021-12-07", "brown-consequences", VARIANT),
+    ("2021-12-07", "location-bob-brown", CONFLICTING),
     ("2021-12-14", "phone-time", ONE_SOURCE),
 ])
 def test_fixture_outcomes(call, key, expected):
@@ -162,7 +164,8 @@ def test_fixture_outcomes(call, key, expected):
 
 
 def test_fixture_disagreements_are_the_conflicts_only():
-    assert [c.key for c in MINI_COMPARISONS.disagreements()] == ["brown-consequences"]
+    assert [c.key for c in MINI_COMPARISONS.disagreements()] == ["location-bob-brown"]
+    assert [c.key for c in MINI_COMPARISONS.variants()] == ["brown-consequences"]
 
 
 def test_fixture_figure_with_a_topic_is_a_series_over_time_not_a_conflict():

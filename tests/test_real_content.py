@@ -138,16 +138,19 @@ def test_each_side_demands_and_warns():
 
 
 def test_the_known_disagreements_are_recorded_side_by_side():
-    """Putin's 'grave error' remark is a conflict; the 7 Dec duration ('just over', 'roughly',
-    'more than' two hours) is stated differently but consistent, never a disagreement."""
+    """Who would see the 'grave error' (ancestors or descendants) is a conflict of fact, the
+    remark's two wordings wording variants; the 7 Dec duration ('just over', 'roughly', 'more
+    than' two hours) is stated differently but consistent, never a disagreement."""
     graph = _graph(SEED)
     comparisons = compare_corpus(graph.corpus, graph.calls_in_order)
     disagreeing = {(c.call, c.key) for c in comparisons.disagreements()}
     december_7, _ = _calls(SEED)[dt.date(2021, 12, 7)]
     assert (december_7, "duration") not in disagreeing
-    remark_words = [v.value for c in comparisons.remarks if c.disagrees for v in c.versions]
-    assert any("ancestors" in w for w in remark_words)
-    assert any("descendants" in w for w in remark_words)
+    conflict_words = [v.value for c in comparisons.disagreements() for v in c.versions]
+    assert any("ancestors" in w for w in conflict_words)
+    assert any("descendants" in w for w in conflict_words)
+    (remark,) = [c for c in comparisons.remarks if c.key == "putin-grave-error"]
+    assert remark.variant and any(r in comparisons.disagreements() for r in remark.related)
 
 
 def test_the_facts_box_says_unknown_where_no_source_gives_the_end_of_the_call():

@@ -1,12 +1,18 @@
 """Comparing what the sources say: facts recorded per source, and remarks quoted by several outlets.
 
 Nothing here harmonises. Reports are grouped into one version only when they state the same thing
-(the same words after folding case, punctuation and quote marks; the same exact minutes; the same
-clock time). Versions that differ are then *compatible* when a rule shows they are consistent (the
-same instant in two time zones, an approximation containing a precise figure, an excerpt of a
-longer quote) or when the curator's cited `relation` on the fact says so, and *conflicting*
-otherwise. Only conflicts are "sources disagree"; a fact given by one source is "one source", never
-agreement.
+(the same words after folding case, punctuation and quote marks, and the same figures, read as
+numbers before any folding; the same exact minutes; the same clock time). Each pair of differing
+versions is then *compatible* when a rule shows it consistent (the same instant in two time zones,
+an approximation or round figure holding a precise one, a part of the day holding a clock time,
+one figure written two ways, an excerpt of a longer quote) or when the curator's cited `relation`
+on the fact says so, and a *clash* otherwise.
+
+A fact with a clash is a conflict of fact: "sources disagree", the only thing counted. The
+wordings of one remark (quotes sharing a `remark` key) are *wording variants* when they differ in
+words only (punctuation, articles, word forms, another translation): shown, never counted. They
+clash only where the wordings give different figures, or one is the other negated. A fact given
+by one source is "one source", never agreement.
 """
 
 from __future__ import annotations
@@ -17,23 +23,33 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .compare_rules import (  # noqa: F401 - re-exported: the rules are compare's API too
+    NEGATIONS,
     approximation_rule,
+    day_part_rule,
     excerpt_rule,
     normalise,
+    other_figures,
     quantity,
     report_key,
+    same_figures,
     same_instant_rule,
+    same_value_rule,
 )
 from .corpus import Corpus
 from .memo import RecordMemo
 from .models import Fact, Quote, Relation
+from .verbatim import fold
 
 SAME = "same"
 """Every source states it the same way."""
 COMPATIBLE = "compatible"
 """Stated differently, consistent."""
 CONFLICTING = "conflicting"
-"""The sources disagree."""
+"""The sources disagree: a conflict of fact."""
+VARIANT = "variant"
+"""Wordings of one remark that differ in words only (no figure, no negation): not a conflict."""
+CLASH = "clash"
+"""A pair of versions no rule or cited relation reconciles."""
 ONE_SOURCE = "one-source"
 """A single source gives it (possibly in several consistent ways): not agreement."""
 
@@ -49,6 +65,20 @@ class Version:
     @property
     def sources(self) -> list[str]:
         return sorted({r.source for r in self.reports})
+
+
+@dataclass
+class Pair:
+    """How two versions of one comparison relate."""
+
+    a: Version
+    b: Version
+    kind: str
+    """COMPATIBLE, VARIANT or CLASH."""
+    reason: str
+    """Why, in words a reader can check."""
+    by_curator: bool = False
+    """Reconciled by the curator's cited relation (no rule did)."""
 
 
 @dataclass
@@ -68,6 +98,11 @@ class Comparison:
     """Why differing versions are consistent (rules' findings, then the curator's reason)."""
     relation: Relation | None = None
     """The curator's cited relation, when it decided the outcome."""
+    pairs: list[Pair] = field(default_factory=list)
+    """Every pair of versions, and how it relates: which reconcile and which clash."""
+    related: list[Comparison] = field(default_factory=list)
+    """For a remark: the conflicts of fact recorded on the same words (the substance of a
+    difference its wordings show)."""
     topic: str | None = None
     """The topic of a figure tracked across calls."""
 
@@ -82,6 +117,17 @@ class Comparison:
         return len(self.versions) > 1 and self.outcome in (COMPATIBLE, ONE_SOURCE)
 
     @property
+    def variant(self) -> bool:
+        """Wording variants of one remark: shown, not a conflict of fact."""
+        return self.outcome == VARIANT
+
+    @property
+    def rule_pairs(self) -> list[Pair]:
+        """The pairs a rule decided, each with its reason (the curator's relation is shown
+        once, apart)."""
+        return [pair for pair in self.pairs if not pair.by_curator]
+
+    @property
     def sources(self) -> list[str]:
         return sorted({s for v in self.versions for s in v.sources})
 
@@ -94,41 +140,71 @@ class Comparison:
         return f"{self.kind}-{self.key}"
 
 
-def _fact_pair(a: Version, b: Version, day: dt.date | None) -> str | None:
+def _fact_pair(a: Version, b: Version, day: dt.date | None) -> tuple[str, str]:
     for ra in a.reports:
         for rb in b.reports:
             reason = (same_instant_rule(ra, rb, day) or approximation_rule(ra, rb)
-                      or excerpt_rule(ra.value, rb.value))
+                      or day_part_rule(ra, rb, day) or same_value_rule(ra.value, rb.value)
+                      # a figure the excerpt leaves out can change what it means
+                      or (same_figures(ra.value, rb.value) and excerpt_rule(ra.value, rb.value)))
             if reason:
-                return reason
-    return None
+                return COMPATIBLE, reason
+    return CLASH, f"“{a.value}” and “{b.value}” — no rule or cited relation shows them consistent"
 
 
-def _remark_pair(a: Version, b: Version) -> str | None:
+def _remark_pair(a: Version, b: Version) -> tuple[str, str]:
     reason = excerpt_rule(a.value, b.value)
     if reason:
-        return reason
+        return COMPATIBLE, reason
     if a.sources == b.sources and len(a.sources) == 1:
-        return f"“{a.value}” and “{b.value}” are two parts of one source's quotation"
-    return None
+        return COMPATIBLE, f"“{a.value}” and “{b.value}” are two parts of one source's quotation"
+    if other_figures(a.value, b.value):
+        return CLASH, f"“{a.value}” and “{b.value}” give different figures"
+    wa, wb = normalise(a.value).split(), normalise(b.value).split()
+    if _negated(wa) != _negated(wb) and _affirmed(wa) == _affirmed(wb):
+        return CLASH, f"“{a.value}” and “{b.value}” — one is the other negated"
+    if _minor(wa) == _minor(wb):
+        return VARIANT, (f"“{a.value}” and “{b.value}” differ only in punctuation, articles or "
+                         "hyphens")
+    return VARIANT, (f"“{a.value}” and “{b.value}” are two wordings (or translations) of one "
+                     "remark: no number differs and neither negates the other")
+
+
+_ARTICLES = {"a", "an", "the"}
+
+
+def _negated(words: list[str]) -> bool:
+    return sum(w in NEGATIONS for w in words) % 2 == 1
+
+
+def _affirmed(words: list[str]) -> list[str]:
+    """The words without negations and the 'do' that carries one ("we do not accept")."""
+    return [w for w in words if w not in NEGATIONS and w not in ("do", "does", "did")]
+
+
+def _minor(words: list[str]) -> str:
+    """Words without articles, hyphenated or spaced parts joined ("G-20", "the G20")."""
+    return "".join(w for w in words if w not in _ARTICLES)
 
 
 def _decide(comparison: Comparison, pair, relation: Relation | None) -> Comparison:
     versions = comparison.versions
     if len(versions) > 1:
-        clashes = 0
         for i, a in enumerate(versions):
             for b in versions[i + 1:]:
-                reason = pair(a, b)
-                if reason:
+                kind, reason = pair(a, b)
+                comparison.pairs.append(Pair(a, b, kind, reason))
+                if kind == COMPATIBLE:
                     comparison.reasons.append(reason)
-                else:
-                    clashes += 1
+        clashes = [p for p in comparison.pairs if p.kind == CLASH]
         if clashes and relation is not None:
             comparison.reasons.append(relation.reason)
             comparison.relation = relation
-            clashes = 0
-        comparison.outcome = CONFLICTING if clashes else COMPATIBLE
+            for p in clashes:
+                p.kind, p.reason, p.by_curator = COMPATIBLE, relation.reason, True
+            clashes = []
+        variants = any(p.kind == VARIANT for p in comparison.pairs)
+        comparison.outcome = CONFLICTING if clashes else VARIANT if variants else COMPATIBLE
     if comparison.outcome != CONFLICTING and comparison.single_source:
         comparison.outcome = ONE_SOURCE
     return comparison
@@ -187,6 +263,10 @@ class Comparisons:
         """Stated differently, consistent: each once."""
         return self._each_once(lambda c: c.consistent)
 
+    def variants(self) -> list[Comparison]:
+        """Wording variants of one remark: each once."""
+        return self._each_once(lambda c: c.variant)
+
     def _each_once(self, keep: Callable[[Comparison], bool]) -> list[Comparison]:
         """The comparisons keep() selects, a comparison shared by two calls listed once."""
         unique = {id(c): c for c in self.all() if keep(c)}
@@ -226,11 +306,27 @@ def compare_corpus(corpus: Corpus, calls_in_order: list[str]) -> Comparisons:
         comparison = _REMARKS.get(tuple(q for _, q in quotes),
                                   lambda: compare_remark(key, quotes))  # noqa: B023 - called at once
         remarks.append(comparison)
+        comparison.related = []  # found again each run: the facts may have changed, not the quotes
         for call_id in sorted({c for c, _ in remark_quotes[key]}):
+            comparison.related += [c for c in by_call[call_id] if c.kind == "fact" and c.disagrees
+                                   and c not in comparison.related and _on_words(c, comparison)]
             by_call[call_id].append(comparison)
     series = [Series(key, topic, rows[0].label, rows)
               for (key, topic), rows in tracked.items() if len(rows) > 1]
     return Comparisons(by_call, remarks, series)
+
+
+def _on_words(fact: Comparison, remark: Comparison) -> bool:
+    """A fact's report cites a passage that holds one of the remark's quotes, or lies in one
+    (same source)."""
+    quotes = [(q.source, fold(q.words).casefold()) for v in remark.versions for q in v.reports]
+    for version in fact.versions:
+        for report in version.reports:
+            passage = fold(report.passage).casefold()
+            if any(source == report.source and (words in passage or passage in words)
+                   for source, words in quotes):
+                return True
+    return False
 
 
 @dataclass

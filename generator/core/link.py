@@ -107,8 +107,36 @@ def link(corpus: Corpus, fold_text=None, link_record=None,
         for loaded in corpus.loaded(kind):
             problems += link_record(graph, loaded)
     problems += redirect_problems(corpus)
+    problems += _remark_speakers(corpus)
     _order_calls(graph)
     return graph, problems
+
+
+def _remark_speakers(corpus: Corpus) -> list[Problem]:
+    """One `remark` key is one remark, so one speaker: quotes that name two different speakers
+    (or, naming no person, two organizations) under one key would be compared as wordings of a
+    single remark. A quote naming no one (`speaker_as` only) can be any outlet's way of putting it."""
+    first: dict[tuple[str, str], tuple[str, Loaded, int]] = {}
+    problems = []
+    for loaded in corpus.loaded("calls"):
+        for index, quote in enumerate(loaded.record.quotes):
+            if not quote.remark:
+                continue
+            field, who = ("speaker", quote.speaker) if quote.speaker else ("speaker_org", quote.speaker_org)
+            if not who:
+                continue
+            seen = first.setdefault((quote.remark, field), (who, loaded, index))
+            if seen[0] != who:
+                other, other_loaded, other_index = seen
+                where = (f"quotes[{other_index}]" if other_loaded is loaded
+                         else f"{relative(other_loaded.path)} quotes[{other_index}]")
+                problems.append(loaded.problem(
+                    ("quotes", index, "remark"),
+                    f"remark '{quote.remark}' is also the key of a quote of {field} '{other}' "
+                    f"({where}), but this quote's {field} is '{who}': one remark key is one "
+                    f"speaker's remark; give this quote its own remark key, or correct the "
+                    f"{field}"))
+    return problems
 
 
 def _fold_text(path, text: str) -> FoldedText:

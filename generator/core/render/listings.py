@@ -240,7 +240,8 @@ def period_page(renderer: Renderer, name: str, key: str) -> str:
         context["claims"] = [renderer.claim_rows[s] for s in sources if s in renderer.claim_rows]
     else:
         context.update(calls=list(members), comparisons=site.comparisons,
-                       consistent=[c for c in _found(renderer, members).values() if c.consistent])
+                       consistent=[c for c in _found(renderer, members).values() if c.consistent],
+                       variants=[c for c in _found(renderer, members).values() if c.variant])
     if name != "disagreements":
         context["period"] = _period(renderer, name, key)
     return renderer.page(listing.template, path, title=f"{listing.title}: {period_title(key)}",

@@ -184,6 +184,8 @@ class PageBuilder:
             return Safe(f" — [sources disagree](#{_anchor_id(comparison.anchor)})")
         if comparison.consistent:
             return Safe(f" — [stated differently, consistent](#{_anchor_id(comparison.anchor)})")
+        if comparison.variant:
+            return Safe(f" — [wording variants](#{_anchor_id(comparison.anchor)})")
         if comparison.single_source:
             return Safe(" (one source)")
         return Safe("")

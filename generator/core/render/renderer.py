@@ -62,6 +62,7 @@ class UnknownFact:
     versions: tuple = ()
     disagrees: bool = False
     consistent: bool = False
+    variant: bool = False
     single_source: bool = False
 
 
