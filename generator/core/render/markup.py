@@ -79,4 +79,10 @@ def environment() -> jinja2.Environment:
     env.filters["anchor"] = _anchor_id
     env.filters["page_title"] = lambda value: Safe(front_matter_title(value))
     env.filters["url"] = _url
+    env.filters["counted"] = counted
     return env
+
+
+def counted(number: int, singular: str, plural: str | None = None) -> str:
+    """'1 call', '2 calls', '1 person', '27 people': a count with its noun agreeing."""
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
