@@ -47,8 +47,7 @@ def call_block(draft: Draft, names: Any, person_id) -> list[str]:
                      f"{new_id or '<date>-<surnames>-<format>-call'}.yaml, then edit and delete; "
                      "every passage is verbatim from this source.")
         if call.date is None:
-            lines.append(f"  (date unknown: {call.date_why or 'the text does not date the call'}"
-                         "; pass --published YYYY-MM-DD to resolve a weekday)")
+            lines.append(f"  (date unknown: {call.date_why or 'the text does not date the call'})")
         lines += _new_call(draft, names, person_id)
     if call is not None and call.sentence:
         lines += _facts(draft)

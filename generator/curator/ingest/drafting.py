@@ -32,6 +32,7 @@ from .language import detect
 from .metadata import read_article, read_metadata
 from .model import Draft, Evidence, IngestError
 from .names import Names, known_names
+from . import pages
 from .pages import url_date
 from .quotes import find_quotes, refine_speakers
 from .reported import read_call, reference_day
@@ -88,8 +89,9 @@ def default_id(draft: Draft, corpus: Any, article: Path) -> str:
     calls = [corpus.get("calls", c) for c in draft.calls]
     if outlet and calls:
         published = draft.published.value if draft.published else None
+        reported = {c.call for c in draft.candidates if c.role == "reported"}
         ranked = sorted(zip(draft.calls, calls), key=lambda pair: (
-            published is not None and pair[1].date > published,
+            pair[0] not in reported, published is not None and pair[1].date > published,
             abs((published - pair[1].date).days) if published else 0, pair[0]))
         call_id, call = ranked[0]
         surnames = {p.actor.rsplit("-", 1)[-1] for p in call.participants}
@@ -222,6 +224,9 @@ def render_draft(draft: Draft, article: Path, names: Names) -> str:
     note("headline", draft.headline, "Not found at the top of the text.")
     values["outlet"] = scalar(draft.outlet.value) if draft.outlet else "unknown"
     note("outlet", draft.outlet, "The text does not name the outlet that published it.")
+    if draft.outlet is not None and draft.outlet.line and pages.dateline(draft.outlet.text):
+        notes["outlet"].append("A dateline names the outlet, or the agency whose copy this is "
+                               "(then it is republished_from, and the outlet is the site's): check.")
     if draft.outlet is None and draft.outlet_clue is not None:
         clue = draft.outlet_clue
         notes["outlet"].append(f"A clue, not proof: '{clue.value}' {clue.note()}")

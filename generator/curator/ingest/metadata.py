@@ -199,7 +199,7 @@ def _read_page(draft: Draft, top: list[tuple[int, str]],
         if pages.never_metadata(line):
             consumed.add(number)
             continue
-        if (stamp := pages.stamp(line, META_LINE)) is not None:
+        if date_alone(line) is None and (stamp := pages.stamp(line, META_LINE)) is not None:
             shown = Evidence(stamp.date, number, line)
             if stamp.kind == "updated":
                 draft.updated = draft.updated or Evidence(stamp.text, number, line)

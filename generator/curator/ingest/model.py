@@ -128,7 +128,7 @@ class Draft:
 
     @property
     def calls(self) -> list[str]:
-        return [c.call for c in self.candidates if c.chosen]
+        return sorted(c.call for c in self.candidates if c.chosen)  # ids start with the date
 
     def to_decide(self) -> list[str]:
         """What a curator must still decide, one line each."""

@@ -23,7 +23,7 @@ from .quotes import quote_spans, sentence_bounds
 from .speakers import TITLED, full_name
 
 CALL_WORDS = re.compile(
-    r"(?i)\b(?:spoke|speak|speaks|talked|talks?|call|conversation|summit|colloquio|telefonata|"
+    r"(?i)\b(?:spoke|speak|speaks|speaking|talked|talks?|call|conversation|summit|colloquio|telefonata|"
     r"sentiti|Telefonat|Gespräch|entretien|entretenus?|conversación)\b")
 FORMATS = (("video", re.compile(r"(?i)\bvideo(?:\s*(?:call|link|conference|summit))?\b|"
                                 r"\bvirtual(?:ly)?\b|\bvideoconferen\w*|videocollegamento")),
