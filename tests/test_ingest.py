@@ -443,19 +443,19 @@ def test_staff_report_outlet_apposition_and_he_said(unseen: Path) -> None:
     the command print the `briefing new call` that would create it."""
     result = ingest(UNSEEN / "example-wire-staff-report.txt")
     assert result.exit_code == 0, result.output
-    record = draft(unseen, "example-wire-2022-02-12")
+    record = draft(unseen, "example-wire-2022-02-12-phone-call")
     assert record["outlet"] == "Example Wire" and record["outlet_org"] is None
     assert record["published"] == dt.date(2022, 2, 12) and record["authors"] == []
     assert record["headline"] == "Biden and Putin talk for an hour as Ukraine fears grow"
     assert re.fullmatch(r"texts/000_[0-9a-f]{16}\.txt", record["text"])
-    said = speakers(draft_text(unseen, "example-wire-2022-02-12"))
+    said = speakers(draft_text(unseen, "example-wire-2022-02-12-phone-call"))
     assert said["balanced and businesslike."] == "speaker: yuri-ushakov"
     assert said["hysteria."] == "speaker: yuri-ushakov"
     assert said["professional and substantive"] == "speaker_as: A senior administration official"
     assert said["no fundamental change."] == "speaker_as: A senior administration official"
     command = "briefing new call 2022-02-12-biden-putin-phone-call"
     assert f"# If it is a call the corpus lacks: {command}" in draft_text(unseen,
-                                                                          "example-wire-2022-02-12")
+                                                                          "example-wire-2022-02-12-phone-call")
     assert f"  - if it covers a call the corpus lacks, create it: {command}" in result.output
     assert ("outlet_org: no organization record is named 'Example Wire': create one (briefing new "
             "organization …, kind: outlet) or leave it out") in result.output

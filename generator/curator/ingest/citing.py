@@ -8,8 +8,8 @@ draft proposes is built here.
 
 from __future__ import annotations
 
-from .model import FoundQuote
 from ..scaffold import scalar
+from .model import FoundQuote
 
 
 def cite(source: str, passage: str, quote: FoundQuote | None = None) -> list[tuple[str, str]]:

@@ -26,13 +26,13 @@ from ...core.models import id_problem
 from ...core.verbatim import fold
 from ...core.yamlfile import UNPRINTABLE
 from ..scaffold import record_text, scalar
+from . import pages
 from .calls import candidate_calls
 from .draftcall import call_block
 from .language import detect
 from .metadata import read_article, read_metadata
 from .model import Draft, Evidence, IngestError
 from .names import Names, known_names
-from . import pages
 from .pages import url_date
 from .quotes import find_quotes, refine_speakers
 from .reported import read_call, reference_day
@@ -87,9 +87,14 @@ def _outlet_slug(draft: Draft) -> str | None:
 def default_id(draft: Draft, corpus: Any, article: Path) -> str:
     outlet = _outlet_slug(draft)
     calls = [corpus.get("calls", c) for c in draft.calls]
-    if outlet and calls:
+    reported = {c.call for c in draft.candidates if c.role == "reported"}
+    new_id = draft.new_call.rsplit(" ", 1)[-1] if draft.new_call else None
+    if outlet and new_id and not reported and draft.call is not None:  # the new call it reports, not one it recaps
+        surnames = {pid.rsplit("-", 1)[-1] for pid, _ in draft.call.participants}
+        rest = [w for w in new_id[11:].split("-") if w not in surnames]
+        base = "-".join([outlet, new_id[:10], *rest])
+    elif outlet and calls:
         published = draft.published.value if draft.published else None
-        reported = {c.call for c in draft.candidates if c.role == "reported"}
         ranked = sorted(zip(draft.calls, calls), key=lambda pair: (
             pair[0] not in reported, published is not None and pair[1].date > published,
             abs((published - pair[1].date).days) if published else 0, pair[0]))
@@ -119,6 +124,10 @@ def ingest(article: Path, content: Path, source_id: str | None = None,
         raise ConfigError(f"content directory '{content}' does not exist; "
                           "run from the project root or pass --content")
     raw, original = read_article(article)
+    if lang is not None and not re.fullmatch(r"[a-z]{2}", lang):
+        raise IngestError(f"--lang '{lang}' is not an ISO 639-1 code (two lowercase letters: it, en)")
+    if url is not None and not re.fullmatch(r"https?://\S+", url):
+        raise IngestError(f"--url '{url}' is not an http(s) address")
     # The analysis reads a copy without a byte-order mark or characters a YAML file cannot hold
     # (replaced one for one, so offsets hold); the stored text stays byte-identical.
     text = UNPRINTABLE.sub(" ", original.replace("\ufeff", " ", 1))
@@ -171,6 +180,9 @@ def ingest(article: Path, content: Path, source_id: str | None = None,
         actor = names.actor(evidence.value) or person_id(evidence.value)
         if names.actor(evidence.value) is None:
             draft.new_actors.setdefault(actor, evidence.value)
+    for pid, name in (draft.call.participants if draft.call else []):
+        if not names.actor_id(pid):
+            draft.new_actors.setdefault(pid, name)
     for quote in draft.quotes:
         if quote.new_org:
             draft.new_orgs.setdefault(person_id(quote.new_org), quote.new_org)
@@ -246,7 +258,8 @@ def render_draft(draft: Draft, article: Path, names: Names) -> str:
         notes[key] = [f"{i}: {p.note()}" + ("" if names.actor(p.value) else
                                              f" — NO ACTOR RECORD: briefing new actor {i}")
                       for i, p in zip(ids, people)] or ["The text names none."]
-    values["calls"] = "[" + ", ".join(draft.calls) + "]"
+    new_id = draft.new_call.rsplit(" ", 1)[-1] if draft.new_call else None
+    values["calls"] = "[" + ", ".join(([new_id] if new_id else []) + draft.calls) + "]"
     notes["calls"] = _calls_notes(draft)
     if draft.boilerplate:
         notes["body_ends_before"] = [f"Possible site boilerplate {draft.boilerplate.note()}",

@@ -45,5 +45,5 @@ def detect(text: str) -> tuple[str | None, str]:
         return None, "no function word of a known language"
     (best, hits), second = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0)
     if hits < MIN_HITS or hits < 2 * second:
-        return None, f"not settled ({', '.join(f'{l}: {n}' for l, n in ranked)} function words)"
+        return None, f"not settled ({', '.join(f'{code}: {n}' for code, n in ranked)} function words)"
     return best, f"detected: {hits} function words of '{best}', {second} of the next language"

@@ -221,7 +221,7 @@ def _read_page(draft: Draft, top: list[tuple[int, str]],
             stamped = [pages.stamp(p) for p in parts[1:]]
             if parts[0] and not pages.DATE.search(parts[0]) and any(stamped):
                 draft.outlet = draft.outlet or Evidence(parts[0], number, line)
-                for part, found_stamp in zip(parts[1:], stamped):
+                for found_stamp in stamped:
                     if found_stamp and found_stamp.kind == "updated":
                         draft.updated = draft.updated or Evidence(found_stamp.text, number, line)
                         draft.updated_day = Evidence(found_stamp.date, number, line)

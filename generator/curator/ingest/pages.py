@@ -205,9 +205,10 @@ def _name_before_title(part: str) -> str | None:
     words = part.split()
     for cut in range(len(words), 1, -1):
         name, title = " ".join(words[:cut]), words[cut:]
-        if PERSON.match(name) and (not title or (title[0] in TITLE_WORDS and JOB.search(part))):
-            if not OUTLET_WORDS.search(name) and not any(w in TITLE_WORDS for w in words[:cut]):
-                return name
+        if (PERSON.match(name) and (not title or (title[0] in TITLE_WORDS and JOB.search(part)))
+                and not OUTLET_WORDS.search(name)
+                and not any(w in TITLE_WORDS for w in words[:cut])):
+            return name
     return None
 
 

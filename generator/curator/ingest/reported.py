@@ -182,7 +182,7 @@ def _date(call: ReportedCall, draft: Draft) -> None:
             if not g["year"] and not g["year2"] and ref and named > ref:
                 named = named.replace(year=year - 1)
             call.date, call.date_why = named, f"names the day ('{mark.group()}')"
-        elif ref is None:
+        elif ref is None or reference is None:
             continue
         elif mark.re is RELATIVE:
             back = 1 if mark.group("rel").lower() in ("yesterday", "ieri", "hier", "gestern") else 0
