@@ -456,7 +456,9 @@ def test_staff_report_outlet_apposition_and_he_said(unseen: Path) -> None:
     command = "briefing new call 2022-02-12-biden-putin-phone-call"
     assert f"# If it is a call the corpus lacks: {command}" in draft_text(unseen,
                                                                           "example-wire-2022-02-12-phone-call")
-    assert f"  - if it covers a call the corpus lacks, create it: {command}" in result.output
+    assert ("  - calls: it reports a call the corpus lacks: save the draft's DRAFT CALL block as "
+            "content/calls/2022-02-12-biden-putin-phone-call.yaml and edit it (validate fails "
+            "until you do)") in result.output
     assert ("outlet_org: no organization record is named 'Example Wire': create one (briefing new "
             "organization …, kind: outlet) or leave it out") in result.output
 

@@ -290,7 +290,8 @@ def ingest_command(article: Path, source_id: str | None, text_name: str | None,
         click.echo(f"  {label}: {value.value if value else 'unknown'}")
     click.echo(f"  authors: {', '.join(a.value for a in draft.authors) or 'none named'}")
     click.echo(f"  language: {draft.language.value if draft.language else 'unknown'}")
-    click.echo(f"  calls: {', '.join(draft.calls) or 'none matched'}")
+    new_call = [draft.new_call.rsplit(" ", 1)[-1]] if draft.new_call and draft.call.date else []
+    click.echo(f"  calls: {', '.join(new_call + draft.calls) or 'none matched'}")
     if draft.call is not None and draft.call.sentence:
         people = ", ".join(name for _, name in draft.call.participants)
         click.echo(f"  reported call: {draft.call.date or 'date unknown'}, "

@@ -286,8 +286,8 @@ def _calls_notes(draft: Draft) -> list[str]:
     lines = [] if draft.calls else ["NO CALL MATCHED WITH CERTAINTY: list the calls this article "
                                     "covers (validate fails until you do). Candidates:"]
     if draft.calls:
-        lines.append("Matched (the text names the call's participants and its date, weekday or "
-                     "title); candidates:")
+        lines.append("Matched by the evidence listed (the reported call's date and "
+                     "participants, a date the text names, the title); candidates:")
     for candidate in draft.candidates:
         mark = {"reported": "matched: the call it reports", "recap": "matched: a call it recaps",
                 "named": "matched: it names its date"}.get(candidate.role, "candidate")

@@ -133,7 +133,13 @@ class Draft:
     def to_decide(self) -> list[str]:
         """What a curator must still decide, one line each."""
         todo = []
-        if not self.calls:
+        if self.new_call and self.call is not None and self.call.date is not None:
+            new_id = self.new_call.rsplit(" ", 1)[-1]
+            todo.append(f"calls: it reports a call the corpus lacks: save the draft's DRAFT CALL "
+                        f"block as content/calls/{new_id}.yaml and edit it (validate fails "
+                        "until you do)" + (f"; it also covers {', '.join(self.calls)}"
+                                          if self.calls else ""))
+        elif not self.calls:
             listed = ", ".join(c.call for c in self.candidates) or "none in the corpus"
             todo.append(f"calls: no call matched with certainty; list the calls it covers "
                         f"(candidates: {listed}) — validate fails until you do")
