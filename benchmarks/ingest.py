@@ -42,6 +42,12 @@ HOSTILE = {
     "contributed": "Talks Resume\n\n" + "word " * 4000 + " contributed to this report\n",
     "copyright": "Talks Resume\n\n" + "Copyright 2021 " * 5000 + "\n",
     "quotes": "Talks Resume\n\n" + " ".join(f'Biden said "we talk {i}."' for i in range(2000)) + "\n",
+    # issue 24's patterns: a 20 kB capitalised word before "requested the call" (a case-blind
+    # name pattern rescanned it from every letter: 22 s), 5,000 short sentences naming Biden (each
+    # capitalised run checked against every name found: 50 s)
+    "request": "Talks Resume\n\nBiden and Putin spoke by phone on Saturday. " + "A" * 20000
+               + " requested the call.\n",
+    "names": "Talks Resume\n\n" + "Biden a. " * 5000 + "\n",
 }
 """Texts that made the old patterns quadratic or cubic, by case name."""
 

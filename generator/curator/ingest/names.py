@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -28,10 +29,16 @@ class Names:
         for kind, record_id, name in entries:
             if len(name.strip()) >= 2:
                 self.owners.setdefault(fold(" ".join(name.split())), set()).add((kind, record_id))
-        names = sorted({name.strip() for _, _, name in entries if len(name.strip()) >= 2},
-                       key=len, reverse=True)
-        body = "|".join(_flexible(name) for name in names)
-        self.pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])") if names else None
+        self.patterns: list[tuple[re.Pattern, bool]] = []
+        """(pattern, for actors): people and the rest are found apart, so "White House press
+        secretary" (a title) is found inside "The White House press secretary" (an org's name)."""
+        for actors in (True, False):
+            names = sorted({name.strip() for kind, _, name in entries
+                            if len(name.strip()) >= 2 and (kind == "actors") == actors},
+                           key=len, reverse=True)
+            if names:
+                body = "|".join(_flexible(name) for name in names)
+                self.patterns.append((re.compile(rf"(?<![\w])(?:{body})(?![\w])"), actors))
         self.skeletons: dict[str, set[str]] = {}
         """Spelling skeleton of an actor's name or alias (of 5 letters or more) -> actor ids."""
         for kind, record_id, name in entries:
@@ -39,22 +46,27 @@ class Names:
                 self.skeletons.setdefault(skeleton(name), set()).add(record_id)
 
     def find(self, text: str) -> list[Mention]:
-        if self.pattern is None:
-            return []
         found = []
-        for match in self.pattern.finditer(text):
-            surface = fold(" ".join(match.group().split()))
-            for kind, record_id in sorted(self.owners.get(surface, ())):
-                found.append(Mention(kind, record_id, match.start(), match.end(), match.group()))
-        return self._spellings(text, found)
+        for pattern, actors in self.patterns:
+            for match in pattern.finditer(text):
+                surface = fold(" ".join(match.group().split()))
+                for kind, record_id in sorted(self.owners.get(surface, ())):
+                    if (kind == "actors") == actors:
+                        found.append(Mention(kind, record_id, match.start(), match.end(),
+                                             match.group()))
+        return self._spellings(text, sorted(found, key=lambda m: (m.start, m.kind, m.id)))
 
     def _spellings(self, text: str, found: list[Mention]) -> list[Mention]:
         """Add known actors named under another spelling ('Zelensky' for 'Zelenskyy'): each run
         of capitalised words not already found, whole or its last one or two words."""
         taken = sorted((m.start, m.end) for m in found)
+        starts = [s for s, _ in taken]
+        reach = max((e - s for s, e in taken), default=0)  # the longest name found
         extra = []
         for run in CAPITALISED.finditer(text):
-            if any(s < run.end() and run.start() < e for s, e in taken):
+            low = bisect.bisect_left(starts, run.start() - reach)
+            high = bisect.bisect_left(starts, run.end())
+            if any(run.start() < e for _, e in taken[low:high]):  # bisected: linear overall
                 continue
             words = list(re.finditer(r"\S+", run.group()))
             for first in range(len(words)):

@@ -178,7 +178,14 @@ def _people(draft: Draft, paragraph: str, quotes: list[tuple[int, int]], names: 
             people.append((match.start(), match.end(), "unrecorded", name))
             line = bisect.bisect_right(line_starts, p_start + match.start())
             draft.unrecorded_people.setdefault(name, line)
-    return sorted(people)
+    actors = sorted((s, e) for s, e, kind, _ in people if kind == "actor")
+    actor_starts = [s for s, _ in actors]
+
+    def named(start: int, end: int) -> bool:  # "The White House press secretary": the holder
+        at = bisect.bisect_left(actor_starts, end)
+        return any(s < end and start < e for s, e in actors[max(0, at - 3):at])
+
+    return sorted(p for p in people if p[2] != "described" or not named(p[0], p[1]))
 
 
 def speaks(paragraph: str, start: int, end: int) -> bool:

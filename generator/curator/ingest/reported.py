@@ -58,10 +58,12 @@ START_END = re.compile(
     r"|\d{1,2}:\d{2})(?:\s+(?P<zone>" + "|".join(ZONES) + r"|Eastern(?:\s+time)?|"
     r"Moscow\s+time|Beijing\s+time|GMT|UTC))?")
 REQUEST = re.compile(
-    r"(?i)\bat\s+(?:the\s+)?(?:request|initiative)\s+of\s+(?:the\s+)?(?P<a>[\w .’'-]{2,40}?)"
-    r"(?=[,.;]|\s+(?:and|as|on|after)\b|$)|\bat\s+(?P<b>[A-Z][\w.’'-]+(?:\s+[A-Z][\w’'-]+)?)['’]s"
-    r"\s+(?:request|initiative)|\b(?:requested|initiated)\s+by\s+(?P<c>[\w .’'-]{2,40}?)"
-    r"(?=[,.;]|$)|(?P<d>[A-Z][\w’'-]+)\s+(?:had\s+)?(?:requested|asked for)\s+the\s+call")
+    r"\b[Aa]t\s+(?:the\s+)?(?:request|initiative)\s+of\s+(?:the\s+)?(?P<a>[\w .’'-]{2,40}?)"
+    r"(?=[,.;]|\s+(?:and|as|on|after)\b|$)|\b[Aa]t\s+(?P<b>[A-Z][\w.’'-]{0,40}(?:\s+[A-Z][\w’'-]{0,40})?)"
+    r"['’]s\s+(?:request|initiative)|\b(?:requested|initiated)\s+by\s+(?P<c>[\w .’'-]{2,40}?)"
+    r"(?=[,.;]|$)|\b(?P<d>[A-Z][\w’'-]{0,40})\s+(?:had\s+)?(?:requested|asked\s+for)\s+the\s+call")
+"""'at the request of X', "at X's request", 'requested by X', 'X requested the call': case
+matters (a capital starts a name) and every run is bounded, so the search is linear."""
 SIDES = {"american": "United States", "us": "United States", "u.s.": "United States",
          "russian": "Russia", "chinese": "China", "french": "France", "german": "Germany",
          "ukrainian": "Ukraine", "british": "United Kingdom", "italian": "Italy"}
