@@ -236,3 +236,32 @@ def test_a_title_names_its_holder_on_the_articles_date(seed: Path, day: str, spe
     result = run("ingest", str(article), "--id", "title")
     assert result.exit_code == 0, result.output
     assert speaker in (seed / "sources" / "title.yaml").read_text("utf-8")
+
+
+def test_an_agency_report_of_a_new_call_is_not_filed_under_the_calls_it_recaps(seed: Path) -> None:
+    """The RITA flash reports a 12 Feb call and recaps the 7 and 30 Dec calls: the record lists
+    the new call and both recaps, each marked as what it is, and is named after the new call;
+    'Yury Ushakov' is the known Yuri Ushakov, and the request 'of the American side' is Biden's."""
+    result = run("ingest", str(FIXTURES / "bench" / "03-rita-agency.txt"))
+    assert result.exit_code == 0, result.output
+    source_id = "rita-2022-02-12-phone-call"
+    text = (seed / "sources" / f"{source_id}.yaml").read_text("utf-8")
+    assert record(seed, source_id)["calls"] == ["2022-02-12-biden-putin-phone-call",
+                                                "2021-12-07-biden-putin-video-call",
+                                                "2021-12-30-biden-putin-phone-call"]
+    assert "#   2021-12-07-biden-putin-video-call (matched: a call it recaps;" in text
+    assert "#   2021-12-30-biden-putin-phone-call (matched: a call it recaps;" in text
+    assert "# requested_by: joe-biden\n" in text
+    assert "#     speaker: yuri-ushakov  # likely" in text
+
+
+def test_late_wednesday_above_a_just_past_midnight_stamp(seed: Path) -> None:
+    """'late Wednesday' in an article stamped 'February 24, 2022 12:04 a.m.' (a Thursday) is
+    23 February; 'Zelensky' is the known Zelenskyy; the byline's job title is no person."""
+    result = run("ingest", str(FIXTURES / "bench" / "09-capital-ledger-late.txt"))
+    assert result.exit_code == 0, result.output
+    drafted = [p for p in (seed / "sources").glob("*.yaml") if "zelensky" in p.name]
+    assert len(drafted) == 1
+    data = yaml.safe_load(drafted[0].read_text("utf-8"))
+    assert data["calls"] == ["2022-02-23-biden-zelenskyy-phone-call"]
+    assert data["authors"] == ["sam-ortiz"] and data["published"] == dt.date(2022, 2, 24)
