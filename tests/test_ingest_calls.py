@@ -59,16 +59,18 @@ JOB_OR_OUTLET = re.compile(r"(?i)\b(?:staff|correspondent|reporter|writer|editor
 
 
 def test_no_outlet_or_title_is_ever_drafted_as_a_person(results) -> None:
-    """No author, new actor, participant or quoted person of any draft is an outlet, an
-    institution, a job title or a staff line."""
+    """No author, new actor, participant or quoted person of any draft is an outlet (the one
+    drafted or the one the article really names), an institution, a job title or a staff line."""
     for name, articles in results.items():
         for article, _, draft in articles:
-            outlet = draft.outlet.value if draft.outlet else None
+            truth = yaml.safe_load((FIXTURES / name / article).with_suffix(".yaml").read_text("utf-8"))
+            outlets = {draft.outlet.value if draft.outlet else None, truth["outlet"]}
             people = ([a.value for a in draft.authors + draft.contributors]
                       + list(draft.new_actors.values())
                       + [q.unrecorded for q in draft.quotes if q.unrecorded])
             for person in people:
-                assert person != outlet and not JOB_OR_OUTLET.search(person), (name, article, person)
+                assert person not in outlets and not JOB_OR_OUTLET.search(person), (
+                    name, article, person)
 
 
 def run(*args: str):
@@ -265,3 +267,21 @@ def test_late_wednesday_above_a_just_past_midnight_stamp(seed: Path) -> None:
     data = yaml.safe_load(drafted[0].read_text("utf-8"))
     assert data["calls"] == ["2022-02-23-biden-zelenskyy-phone-call"]
     assert data["authors"] == ["sam-ortiz"] and data["published"] == dt.date(2022, 2, 24)
+
+
+@pytest.mark.parametrize(("line", "authors", "outlet"), [
+    ("By Ruth Kim, Evening Lantern", ["Ruth Kim"], "Evening Lantern"),
+    ("By Ruth Kim, Quarry Signal", ["Ruth Kim"], "Quarry Signal"),
+    ("By Ruth Kim and Bo Tran, Quarry Signal", ["Ruth Kim", "Bo Tran"], "Quarry Signal"),
+    ("By Ruth Kim, Bo Tran and Cy Dale", ["Ruth Kim", "Bo Tran", "Cy Dale"], None),
+    ("Ann Marsh, Bo Tran, Cy Dale and Di Ruiz GNN", ["Ann Marsh", "Bo Tran", "Cy Dale", "Di Ruiz"],
+     "GNN"),
+    ("Sam Ortiz Senior White House Correspondent", ["Sam Ortiz"], None),
+])
+def test_bylines(line: str, authors: list[str], outlet: str | None) -> None:
+    """'By NAME, X' is one author and what follows the comma (an outlet, whatever its name):
+    two authors are joined by 'and'; a job title after a name is no part of it."""
+    from generator.curator.ingest.pages import byline
+
+    found = byline(line, set(), lambda name: None)
+    assert found is not None and (found.authors, found.outlet) == (authors, outlet)

@@ -180,7 +180,11 @@ def byline(line: str, outlets: set[str], known_outlet) -> Byline | None:
     if not parts:
         return None
     last = parts[-1]
-    if len(parts) > 1 and _is_outlet(last, outlets, known_outlet):
+    joined = [m.start() for m in re.finditer(r"\s(?:and|&)\s", body)]
+    # Authors are listed "A, B and C": a comma after the last "and" (or a single comma without
+    # one) sets off what follows the names, the outlet.
+    after = body.rfind(",") > (joined[-1] if joined else -1) and (joined or len(parts) == 2)
+    if len(parts) > 1 and (_is_outlet(last, outlets, known_outlet) or (has_by and after)):
         outlet, parts = last, parts[:-1]  # "By NAME, OUTLET"
     else:
         words = last.split()
