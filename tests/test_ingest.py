@@ -191,18 +191,19 @@ def test_name_line_byline_straight_quotes_and_outlet_clue(known: Path) -> None:
 
 
 def test_no_call_matched_lists_candidates_and_fails_validation(known: Path) -> None:
-    """An undated article that names only a weekday matches no call with certainty: the draft
-    keeps calls empty with the candidates in comments, says so, and validate points at it."""
+    """An undated article that names only a weekday matches no call: a weekday and the
+    participants alone are no evidence of which call (issue 24), so the draft keeps calls empty,
+    says which option would date it (--published), and validate points at it."""
     result = ingest(SEEDS / "001_49ec8a37611b319d.txt")
     assert result.exit_code == 0, result.output
     source_id = "biden-putin-spar-over-important-issues"
     assert draft(known, source_id)["calls"] == []
     text = draft_text(known, source_id)
-    assert (f"#   {VIDEO} (candidate): names its weekday (Tuesday); the publication date\n"
-            "#     is unknown; names all its participants\n"
-            f"#   {PHONE} (candidate): names all its participants\ncalls: []\n") in text
+    assert ("# The reported call's date is unknown: the text names only a weekday or 'today' and gives no\n"
+            "#   publication date: pass --published YYYY-MM-DD (or --url with a dated path).\n"
+            "calls: []\n") in text
     assert ("  - calls: no call matched with certainty; list the calls it covers (candidates: "
-            f"{VIDEO}, {PHONE}) — validate fails until you do") in result.output
+            "none in the corpus) — validate fails until you do") in result.output
     line = text.splitlines().index("calls: []") + 1
     validate = run("validate")
     assert validate.exit_code == 1
@@ -211,14 +212,17 @@ def test_no_call_matched_lists_candidates_and_fails_validation(known: Path) -> N
 
 def test_republished_article_with_takeaways(known: Path) -> None:
     """The Straits Times copy of a NYT report: headline, no author, the video call (it names
-    'Tuesday (Dec 7)'), and the dateline agency offered as a provenance clue."""
+    'Tuesday (Dec 7)'), and the dateline's agency as the outlet, with a note that it may be the
+    agency whose copy this is."""
     result = ingest(SEEDS / "004_cb0caa5794b2883b.txt")
     assert result.exit_code == 0, result.output
-    record = draft(known, "five-takeaways-from-the-biden-putin-call")
+    record = draft(known, "nytimes-2021-12-07-video-call")
     assert record["headline"] == "Five takeaways from the Biden-Putin call"
     assert record["authors"] == [] and record["calls"] == [VIDEO]
-    assert "#   from line 5: WASHINGTON (NYTIMES) - US President Joe Biden" in draft_text(
-        known, "five-takeaways-from-the-biden-putin-call")
+    assert record["outlet"] == "NYTIMES"  # the dateline's; the draft says it may be the agency's
+    text = draft_text(known, "nytimes-2021-12-07-video-call")
+    assert "#   from line 5: WASHINGTON (NYTIMES) - US President Joe Biden" in text
+    assert "# A dateline names the outlet, or the agency whose copy this is" in text
 
 
 def test_article_already_in_the_corpus_is_refused(known: Path, tmp_path: Path) -> None:
@@ -247,7 +251,7 @@ def test_text_already_stored_without_a_record_is_reused(known: Path) -> None:
     result = ingest(seed)
     assert result.exit_code == 0, result.output
     assert "Text: content/texts/takeaways.txt (already in the corpus, reused)" in result.output
-    assert draft(known, "five-takeaways-from-the-biden-putin-call")["text"] == "texts/takeaways.txt"
+    assert draft(known, "nytimes-2021-12-07-video-call")["text"] == "texts/takeaways.txt"
     assert not (known / "texts" / seed.name).exists()
 
 
@@ -439,20 +443,22 @@ def test_staff_report_outlet_apposition_and_he_said(unseen: Path) -> None:
     the command print the `briefing new call` that would create it."""
     result = ingest(UNSEEN / "example-wire-staff-report.txt")
     assert result.exit_code == 0, result.output
-    record = draft(unseen, "example-wire-2022-02-12")
+    record = draft(unseen, "example-wire-2022-02-12-phone-call")
     assert record["outlet"] == "Example Wire" and record["outlet_org"] is None
     assert record["published"] == dt.date(2022, 2, 12) and record["authors"] == []
     assert record["headline"] == "Biden and Putin talk for an hour as Ukraine fears grow"
     assert re.fullmatch(r"texts/000_[0-9a-f]{16}\.txt", record["text"])
-    said = speakers(draft_text(unseen, "example-wire-2022-02-12"))
+    said = speakers(draft_text(unseen, "example-wire-2022-02-12-phone-call"))
     assert said["balanced and businesslike."] == "speaker: yuri-ushakov"
     assert said["hysteria."] == "speaker: yuri-ushakov"
     assert said["professional and substantive"] == "speaker_as: A senior administration official"
     assert said["no fundamental change."] == "speaker_as: A senior administration official"
     command = "briefing new call 2022-02-12-biden-putin-phone-call"
     assert f"# If it is a call the corpus lacks: {command}" in draft_text(unseen,
-                                                                          "example-wire-2022-02-12")
-    assert f"  - if it covers a call the corpus lacks, create it: {command}" in result.output
+                                                                          "example-wire-2022-02-12-phone-call")
+    assert ("  - calls: it reports a call the corpus lacks: save the draft's DRAFT CALL block as "
+            "content/calls/2022-02-12-biden-putin-phone-call.yaml and edit it (validate fails "
+            "until you do)") in result.output
     assert ("outlet_org: no organization record is named 'Example Wire': create one (briefing new "
             "organization …, kind: outlet) or leave it out") in result.output
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -255,8 +256,19 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
                    "the file name).")
 @click.option("--text-name", default=None, metavar="NAME",
               help="File name of the stored text in content/texts/ (default: the article's).")
+@click.option("--url", default=None, metavar="URL",
+              help="The article's address (the text cannot carry it); a date in its path "
+                   "fills `published` when the text gives none, marked as from the URL.")
+@click.option("--outlet", default=None, metavar="NAME",
+              help="The outlet that published this copy, when the text does not say.")
+@click.option("--published", default=None, type=click.DateTime(formats=["%Y-%m-%d"]),
+              metavar="YYYY-MM-DD", help="The publication date, when the text does not give it "
+                                         "(it dates a call the text names by weekday).")
+@click.option("--lang", default=None, metavar="CODE",
+              help="The language (ISO 639-1), when the text's words do not settle it.")
 @content_option
 def ingest_command(article: Path, source_id: str | None, text_name: str | None,
+                   url: str | None, outlet: str | None, published: Any, lang: str | None,
                    content: Path) -> None:
     """Add ARTICLE (a plain-text news article) to the corpus as a draft source.
 
@@ -268,7 +280,8 @@ def ingest_command(article: Path, source_id: str | None, text_name: str | None,
     """
     from ..curator.ingest import ingest
 
-    draft = ingest(article, content, source_id=source_id, text_name=text_name)
+    draft = ingest(article, content, source_id=source_id, text_name=text_name, url=url,
+                   outlet=outlet, published=published.date() if published else None, lang=lang)
     stored = "already in the corpus, reused" if draft.text_reused else "stored byte-identical"
     click.echo(f"Text: {draft.text_path} ({stored})")
     click.echo(f"Draft source record: {draft.path}")
@@ -276,7 +289,13 @@ def ingest_command(article: Path, source_id: str | None, text_name: str | None,
                          ("published", draft.published)):
         click.echo(f"  {label}: {value.value if value else 'unknown'}")
     click.echo(f"  authors: {', '.join(a.value for a in draft.authors) or 'none named'}")
-    click.echo(f"  calls: {', '.join(draft.calls) or 'none matched'}")
+    click.echo(f"  language: {draft.language.value if draft.language else 'unknown'}")
+    new_call = [draft.new_call.rsplit(" ", 1)[-1]] if draft.new_call and draft.call.date else []
+    click.echo(f"  calls: {', '.join(new_call + draft.calls) or 'none matched'}")
+    if draft.call is not None and draft.call.sentence:
+        people = ", ".join(name for _, name in draft.call.participants)
+        click.echo(f"  reported call: {draft.call.date or 'date unknown'}, "
+                   f"{draft.call.format or 'format unknown'}, {people} (drafted in the record)")
     mentioned = ", ".join(f"{len(ids)} {kind}" for kind, ids in sorted(draft.mentions.items()))
     click.echo(f"  {len(draft.quotes)} quotes and the known records mentioned "
                f"({mentioned or 'none'}) are listed as comments in the draft")

@@ -20,9 +20,13 @@ give stays unknown, and every value the draft holds says (in a comment) which li
   weekday it names, within a week before the publication date), or whose title it gives; when
   none matches, the `briefing new call …` command that would create the call it reports.
 
-Modules: `metadata` (headline, outlet, authors, dates), `names` (the corpus's known names),
-`quotes` (quotes and speakers), `calls` (matching calls), `drafting` (ids, file names, the
-draft and the command as a whole). Every pattern runs in time linear in the text.
+Modules: `metadata` (headline, outlet, authors, dates) with `pages` (datelines, time stamps,
+bylines as pages print them) and `language`, `names` (the corpus's known names, spellings and
+dated titles), `quotes` and `speakers` (quotes and who said them), `reported` (the call the
+article reports: date, format, participants, requester, duration, times), `calls` (the corpus
+calls it reports or recaps, by evidence), `citing` (the one function every drafted citation is
+built by), `draftcall` (the draft call block), `drafting` (ids, file names, the draft and the
+command as a whole). Every pattern runs in time linear in the text.
 
 Quotes, mentions and candidates do not fit the source schema and would be rejected as files
 beside it, so they are written as YAML comments in the draft, ready to paste into a call.

@@ -1,17 +1,22 @@
-"""Which calls of the corpus the article covers, and the call to create when it covers none."""
+"""Which calls of the corpus the article covers, and the call to create when it reports a new one.
+
+A corpus call is weighed by the evidence the text gives for it: the reported call's date
+(`reported`), its own date named in the text ("on December 30"), its title, the same format,
+the same participants. Participants alone never make a candidate: two Biden–Putin calls are
+not offered to every Biden–Putin article, nor a Biden–Putin call to a Biden–Zelenskyy article
+because both say "Thursday". A call is the *reported* one when its date is the reported call's
+and its participants are the same; a *recap* when the text names its earlier date and all its
+participants; the source lists both (a recap counts, see the README).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections import Counter
 from typing import Any
 
-from .metadata import DAY_MENTION, MONTHS, WEEKDAY_MENTION, WEEKDAYS
+from .metadata import DAY_MENTION, MONTHS
 from .model import Candidate, Draft
-
-FORMATS = {"video": re.compile(r"\bvideo\s+(?:call|link|conference|summit)\b|\bby video\b", re.I),
-           "phone": re.compile(r"\b(?:tele)?phone\s+call\b|\bby\s+(?:tele)?phone\b", re.I)}
+from .reported import reference_day
 
 
 def _days(text: str) -> list[tuple[int | None, int, int | None, str]]:
@@ -26,79 +31,70 @@ def _days(text: str) -> list[tuple[int | None, int, int | None, str]]:
 
 
 def candidate_calls(draft: Draft, text: str, corpus: Any) -> None:
-    published = draft.published.value if draft.published else None
+    reference = reference_day(draft)
+    ref = reference.value if reference else None
+    reported = draft.call
+    reported_people = {pid for pid, _ in reported.participants} if reported else set()
     days = _days(text)
-    weekdays = {m.group(1) for m in WEEKDAY_MENTION.finditer(text)}
-    mentioned_actors = set(draft.mentions.get("actors", {}))
+    mentioned = set(draft.mentions.get("actors", {}))
     for loaded in corpus.loaded("calls"):
         call = loaded.record
-        reasons, strong = [], False
         participants = {p.actor for p in call.participants}
-        names_all = participants <= mentioned_actors
+        reasons, score, dated = [], 0, False
         if loaded.id in draft.mentions.get("calls", {}):
             reasons.append("gives its title")
-            strong = True
-        for month, day, year, shown in days:
-            if (month, day) == (call.date.month, call.date.day) and (
-                    year == call.date.year if year else
-                    published is None or abs((published - call.date).days) < 180):
-                reasons.append(f"names its date ({shown})")
-                strong = True
-                break
-        weekday = WEEKDAYS[call.date.weekday()]
-        if published is not None and 0 <= (published - call.date).days <= 6:
-            if published == call.date:
-                reasons.append(f"was published the day of the call ({published})")
-            if weekday in weekdays:
-                reasons.append(f"names its weekday ({weekday}) within a week before publication")
-                strong = True
-        elif weekday in weekdays:
-            reasons.append(f"names its weekday ({weekday}); the publication date is unknown")
-        if names_all:
+            score, dated = score + 3, True
+        same_people = bool(reported_people) and reported_people == participants
+        if reported and reported.date == call.date and same_people:
+            reasons.append(f"the reported call's date ({call.date}: {reported.date_why})")
+            score, dated = score + 3, True
+        named = next((shown for month, day, year, shown in days
+                      if (month, day) == (call.date.month, call.date.day)
+                      and (year == call.date.year if year else
+                           ref is None or abs((ref - call.date).days) < 180)), None)
+        if named:
+            reasons.append(f"names its date ({named})")
+            score, dated = score + 2, True
+        if not dated:
+            continue  # participants alone are no evidence of which call
+        if same_people:
+            reasons.append("the same participants as the reported call")
+            score += 2
+        elif participants <= mentioned:
             reasons.append("names all its participants")
-        elif participants & mentioned_actors:
-            reasons.append("names some of its participants")
-        if reasons and (strong or names_all):
-            draft.candidates.append(Candidate(loaded.id, reasons, chosen=strong and names_all))
-    if not draft.calls:
-        draft.new_call = new_call_command(draft, text)
+            score += 1
+        else:
+            missing = ", ".join(sorted(participants - mentioned))
+            reasons.append(f"does not name {missing}")
+            score -= 3
+        if reported and reported.format and reported.format == call.format:
+            reasons.append(f"the same format ({call.format})")
+            score += 1
+        if reported and reported.date == call.date and same_people:
+            role = "reported"
+        elif named and participants <= mentioned and (
+                reported is None or reported.date is None or call.date < reported.date):
+            role = "recap" if reported and reported.date else "named"
+        else:
+            role = "candidate"
+        draft.candidates.append(Candidate(loaded.id, reasons, chosen=role != "candidate",
+                                          role=role, score=score))
+    draft.candidates.sort(key=lambda c: (-c.score, c.call))
+    if not any(c.role == "reported" for c in draft.candidates) and reported:
+        call_id = new_call_id(draft)
+        draft.new_call = f"briefing new call {call_id}" if call_id else None
 
 
-def call_day(draft: Draft, text: str) -> dt.date | None:
-    """The day the article's call most likely took place: a weekday it names within the week
-    before publication (the latest such), else the publication day; None without a date."""
-    if draft.published is None:
+def new_call_id(draft: Draft) -> str | None:
+    """`<date>-<surnames in alphabetical order>-<format>-call` for the reported call (the
+    corpus names calls so: 2021-12-30-biden-putin-phone-call), from its date and participants."""
+    call = draft.call
+    if call is None or call.date is None or len(call.participants) < 2:
         return None
-    published = draft.published.value
-    for month, day, year, _ in _days(text):
-        if month is None:  # a day without its month names no date
-            continue
-        try:
-            named = dt.date(year or published.year, month, day)
-        except ValueError:
-            continue
-        if 0 <= (published - named).days <= 6:
-            return named
-    named_weekdays = {m.group(1) for m in WEEKDAY_MENTION.finditer(text)}
-    for back in range(7):
-        day = published - dt.timedelta(days=back)
-        if WEEKDAYS[day.weekday()] in named_weekdays:
-            return day
-    return published
+    surnames = sorted(pid.rsplit("-", 1)[-1] for pid, _ in call.participants)
+    return "-".join([call.date.isoformat(), *surnames, *([call.format] if call.format else []),
+                     "call"])
 
 
-def new_call_command(draft: Draft, text: str) -> str | None:
-    """`briefing new call <date>-<surnames>-<format>-call` for the call the article reports,
-    from its date and the two actors it names most, in the order it first names them (the
-    corpus names calls so: 2021-12-30-biden-putin-phone-call)."""
-    day = call_day(draft, text)
-    if day is None:
-        return None
-    counts = Counter({actor: len(found) for actor, found in draft.mentions.get("actors", {}).items()})
-    first = {actor: min(m.start for m in found)
-             for actor, found in draft.mentions.get("actors", {}).items()}
-    leaders = sorted((actor for actor, _ in counts.most_common(2)), key=lambda actor: first[actor])
-    surnames = [actor.rsplit("-", 1)[-1] for actor in leaders]
-    kind = next((name for name, pattern in FORMATS.items() if pattern.search(text)), None)
-    parts = [day.isoformat(), *surnames, *([kind] if kind else []), "call"]
-    return "briefing new call " + "-".join(parts)
+def call_day(draft: Draft) -> dt.date | None:
+    return draft.call.date if draft.call else None

@@ -11,6 +11,7 @@ Names follow the corpus's conventions:
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from pathlib import Path
@@ -25,11 +26,16 @@ from ...core.models import id_problem
 from ...core.verbatim import fold
 from ...core.yamlfile import UNPRINTABLE
 from ..scaffold import record_text, scalar
+from . import pages
 from .calls import candidate_calls
+from .draftcall import call_block
+from .language import detect
 from .metadata import read_article, read_metadata
 from .model import Draft, Evidence, IngestError
 from .names import Names, known_names
-from .quotes import find_quotes
+from .pages import url_date
+from .quotes import find_quotes, refine_speakers
+from .reported import read_call, reference_day
 
 TEXT_NAME = re.compile(r"(?P<number>\d{3})_[0-9a-f]{16}\.txt")
 
@@ -81,10 +87,16 @@ def _outlet_slug(draft: Draft) -> str | None:
 def default_id(draft: Draft, corpus: Any, article: Path) -> str:
     outlet = _outlet_slug(draft)
     calls = [corpus.get("calls", c) for c in draft.calls]
-    if outlet and calls:
+    reported = {c.call for c in draft.candidates if c.role == "reported"}
+    new_id = draft.new_call.rsplit(" ", 1)[-1] if draft.new_call else None
+    if outlet and new_id and not reported and draft.call is not None:  # the new call it reports, not one it recaps
+        surnames = {pid.rsplit("-", 1)[-1] for pid, _ in draft.call.participants}
+        rest = [w for w in new_id[11:].split("-") if w not in surnames]
+        base = "-".join([outlet, new_id[:10], *rest])
+    elif outlet and calls:
         published = draft.published.value if draft.published else None
         ranked = sorted(zip(draft.calls, calls), key=lambda pair: (
-            published is not None and pair[1].date > published,
+            pair[0] not in reported, published is not None and pair[1].date > published,
             abs((published - pair[1].date).days) if published else 0, pair[0]))
         call_id, call = ranked[0]
         surnames = {p.actor.rsplit("-", 1)[-1] for p in call.participants}
@@ -105,12 +117,17 @@ def person_id(name: str) -> str:
 
 
 def ingest(article: Path, content: Path, source_id: str | None = None,
-           text_name: str | None = None) -> Draft:
+           text_name: str | None = None, url: str | None = None, outlet: str | None = None,
+           published: dt.date | None = None, lang: str | None = None) -> Draft:
     """Store the article's text in content/texts/ and write a draft source record."""
     if not content.is_dir():
         raise ConfigError(f"content directory '{content}' does not exist; "
                           "run from the project root or pass --content")
     raw, original = read_article(article)
+    if lang is not None and not re.fullmatch(r"[a-z]{2}", lang):
+        raise IngestError(f"--lang '{lang}' is not an ISO 639-1 code (two lowercase letters: it, en)")
+    if url is not None and not re.fullmatch(r"https?://\S+", url):
+        raise IngestError(f"--url '{url}' is not an http(s) address")
     # The analysis reads a copy without a byte-order mark or characters a YAML file cannot hold
     # (replaced one for one, so offsets hold); the stored text stays byte-identical.
     text = UNPRINTABLE.sub(" ", original.replace("\ufeff", " ", 1))
@@ -132,12 +149,20 @@ def ingest(article: Path, content: Path, source_id: str | None = None,
                           "'_', '.' and '-', ending in .txt")
     draft = Draft(source_id="", text_name=name, text_reused=existing is not None)
     read_metadata(draft, text, names)
+    _options(draft, names, url, outlet, published)
     body = text
     if draft.boilerplate:  # what follows is other stories: no quotes or mentions from there
         body = "".join(text.splitlines(keepends=True)[:draft.boilerplate.line - 1])
+    code, draft.language_why = (lang, "option --lang") if lang else detect(body)
+    draft.language = Evidence(code, 0, draft.language_why, origin="option --lang" if lang
+                              else "the text's function words") if code else None
+    reference = reference_day(draft)
+    names = known_names(corpus, on=reference.value if reference else None)  # titles by date
     for mention in names.find(body):
         draft.mentions.setdefault(mention.kind, {}).setdefault(mention.id, []).append(mention)
     find_quotes(draft, body, names)
+    refine_speakers(draft, body, names)
+    draft.call = read_call(draft, body, names, person_id)
     candidate_calls(draft, body, corpus)
     draft.source_id = source_id or default_id(draft, corpus, article)
     if draft.source_id in RESERVED_IDS:
@@ -155,6 +180,12 @@ def ingest(article: Path, content: Path, source_id: str | None = None,
         actor = names.actor(evidence.value) or person_id(evidence.value)
         if names.actor(evidence.value) is None:
             draft.new_actors.setdefault(actor, evidence.value)
+    for pid, name in (draft.call.participants if draft.call else []):
+        if not names.actor_id(pid):
+            draft.new_actors.setdefault(pid, name)
+    for quote in draft.quotes:
+        if quote.new_org:
+            draft.new_orgs.setdefault(person_id(quote.new_org), quote.new_org)
     yaml_text = render_draft(draft, article, names)
     text_path.parent.mkdir(exist_ok=True)
     if not existing:
@@ -167,18 +198,47 @@ def ingest(article: Path, content: Path, source_id: str | None = None,
     return draft
 
 
+def _options(draft: Draft, names: Names, url: str | None, outlet: str | None,
+             published: dt.date | None) -> None:
+    """What the pasted text cannot carry, given on the command line: each value says so."""
+    if outlet:
+        draft.outlet = Evidence(outlet, 0, outlet, origin="option --outlet")
+        draft.outlet_org = names.outlet(outlet)
+    if published:
+        draft.published = Evidence(published, 0, published.isoformat(), origin="option --published")
+    if url:
+        draft.url = url
+        if draft.published is None and (day := url_date(url)):
+            draft.published = Evidence(day, 0, url, origin="the URL (its path's date)")
+
+
 def render_draft(draft: Draft, article: Path, names: Names) -> str:
     """The draft source record: every field documented, each value with its evidence."""
-    values: dict[str, str] = {"text": f"texts/{draft.text_name}", "url": "unknown"}
-    notes: dict[str, list[str]] = {"url": ["Not in the text: never guess one."]}
+    values: dict[str, str] = {"text": f"texts/{draft.text_name}",
+                              "url": scalar(draft.url) if draft.url else "unknown"}
+    notes: dict[str, list[str]] = {"url": ["From option --url."] if draft.url else
+                                   ["Not in the text: never guess one."]}
+    if draft.language:
+        values["language"] = draft.language.value
+        notes["language"] = [f"From {draft.language.origin}: {draft.language_why}."]
+    else:
+        notes["language"] = [f"UNKNOWN ({draft.language_why}): set it with --lang or here; "
+                             "left out, the record defaults to en."]
 
     def note(key: str, evidence: Evidence | None, missing: str) -> None:
         notes[key] = [evidence.note()] if evidence else [missing]
+
+    if draft.republished_from:
+        values["republished_from"] = scalar(draft.republished_from.value)
+        note("republished_from", draft.republished_from, "")
 
     values["headline"] = scalar(draft.headline.value) if draft.headline else "unknown"
     note("headline", draft.headline, "Not found at the top of the text.")
     values["outlet"] = scalar(draft.outlet.value) if draft.outlet else "unknown"
     note("outlet", draft.outlet, "The text does not name the outlet that published it.")
+    if draft.outlet is not None and draft.outlet.line and pages.dateline(draft.outlet.text):
+        notes["outlet"].append("A dateline names the outlet, or the agency whose copy this is "
+                               "(then it is republished_from, and the outlet is the site's): check.")
     if draft.outlet is None and draft.outlet_clue is not None:
         clue = draft.outlet_clue
         notes["outlet"].append(f"A clue, not proof: '{clue.value}' {clue.note()}")
@@ -198,7 +258,8 @@ def render_draft(draft: Draft, article: Path, names: Names) -> str:
         notes[key] = [f"{i}: {p.note()}" + ("" if names.actor(p.value) else
                                              f" — NO ACTOR RECORD: briefing new actor {i}")
                       for i, p in zip(ids, people)] or ["The text names none."]
-    values["calls"] = "[" + ", ".join(draft.calls) + "]"
+    new_id = draft.new_call.rsplit(" ", 1)[-1] if draft.new_call else None
+    values["calls"] = "[" + ", ".join(([new_id] if new_id else []) + draft.calls) + "]"
     notes["calls"] = _calls_notes(draft)
     if draft.boilerplate:
         notes["body_ends_before"] = [f"Possible site boilerplate {draft.boilerplate.note()}",
@@ -217,17 +278,21 @@ def render_draft(draft: Draft, article: Path, names: Names) -> str:
 
 def _calls_notes(draft: Draft) -> list[str]:
     create = ([f"If it is a call the corpus lacks: {draft.new_call}"] if draft.new_call else [])
+    if draft.call is not None and draft.call.sentence and draft.call.date is None:
+        create.append(f"The reported call's date is unknown: {draft.call.date_why or 'the text does not date it'}.")
     if not draft.candidates:
         return ["NO CALL MATCHED, and no candidate: list the calls this article covers "
                 "(validate fails until you do)."] + create
     lines = [] if draft.calls else ["NO CALL MATCHED WITH CERTAINTY: list the calls this article "
                                     "covers (validate fails until you do). Candidates:"]
     if draft.calls:
-        lines.append("Matched (the text names the call's participants and its date, weekday or "
-                     "title); candidates:")
+        lines.append("Matched by the evidence listed (the reported call's date and "
+                     "participants, a date the text names, the title); candidates:")
     for candidate in draft.candidates:
-        mark = "matched" if candidate.chosen else "candidate"
-        lines.append(f"  {candidate.call} ({mark}): {'; '.join(candidate.reasons)}")
+        mark = {"reported": "matched: the call it reports", "recap": "matched: a call it recaps",
+                "named": "matched: it names its date"}.get(candidate.role, "candidate")
+        lines.append(f"  {candidate.call} ({mark}; evidence {candidate.score}): "
+                     f"{'; '.join(candidate.reasons)}")
     return lines + create
 
 
@@ -235,19 +300,8 @@ def _footer(draft: Draft, names: Names) -> list[str]:
     lines = [f"Quotes in the text: {len(draft.quotes)}"
              + (f", up to the likely boilerplate at line {draft.boilerplate.line}"
                 if draft.boilerplate else "") + ".",
-             "Ready to paste into a call's quotes: check each likely speaker."]
-    for quote in draft.quotes:
-        lines.append(f"  - words: {scalar(quote.words)}  # line {quote.line}")
-        lines.append(f"    source: {draft.source_id}")
-        if quote.speaker:
-            lines.append(f"    speaker: {quote.speaker}  # likely: {quote.why}")
-        elif quote.speaker_as:
-            lines.append(f"    speaker_as: {scalar(quote.speaker_as)}  # likely: {quote.why}")
-        elif quote.unrecorded:
-            lines.append(f"    speaker:  # likely {quote.unrecorded} ({quote.why}), who has no "
-                         f"actor record: briefing new actor {person_id(quote.unrecorded)}")
-        else:
-            lines.append("    speaker:  # unknown: no name near the quote")
+             ""]
+    lines += call_block(draft, names, person_id)
     lines.append("")
     lines.append("Known records the text mentions (by name or alias):")
     for kind in ("actors", "organizations", "calls"):

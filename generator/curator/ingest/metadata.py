@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from . import pages
 from .model import Draft, Evidence, IngestError
 from .names import Names
 
@@ -140,15 +141,16 @@ def split_names(names: str) -> list[str]:
 def read_metadata(draft: Draft, text: str, names: Names) -> None:
     lines = lines_of(text)
     top = lines[:TOP_LINES]
+    consumed, dateline = _read_page(draft, top, names)
     if top:
         number, first = top[0]
         if (len(first.split()) <= 20 and len(first) <= 200 and not first.endswith(".")
                 and not BYLINE.match(first) and masthead(first) is None
-                and not STAFF.match(first)
+                and not STAFF.match(first) and number not in consumed
                 and date_alone(first) is None and not first.startswith(("-", "•"))):
             draft.headline = Evidence(first, number, first)
     for index, (number, line) in enumerate(top):
-        if len(line) > META_LINE:
+        if len(line) > META_LINE or number in consumed:
             continue
         mast = masthead(line)
         if mast and date_alone(mast[1]):
@@ -174,13 +176,77 @@ def read_metadata(draft: Draft, text: str, names: Names) -> None:
         if byline:
             for name in split_names(byline.group("names")):
                 add_person(draft.authors, name, number, line)
+    draft.outlet = draft.outlet or dateline
     for number, line in lines:
-        _read_line(draft, number, line, late=number > len(text.splitlines()) // 2)
+        if number not in consumed:
+            _read_line(draft, number, line, late=number > len(text.splitlines()) // 2)
+    _drop_non_people(draft, names)
     if draft.outlet is not None:
         draft.outlet_org = names.outlet(draft.outlet.value)
         if draft.outlet_org is None:
             orgs = {m.id for m in names.find(draft.outlet.value) if m.kind == "organizations"}
             draft.outlet_org = orgs.pop() if len(orgs) == 1 else None
+
+
+def _read_page(draft: Draft, top: list[tuple[int, str]],
+               names: Names) -> tuple[set[int], Evidence | None]:
+    """The page formats of `pages` in the top lines: time stamps, datelines, bylines, photo
+    credits. Returns the lines it read (no other rule reads them) and the dateline's outlet
+    (taken when no masthead, staff line or outlet line names one)."""
+    consumed: set[int] = set()
+    dateline: Evidence | None = None
+    for number, line in top:
+        if pages.never_metadata(line):
+            consumed.add(number)
+            continue
+        if date_alone(line) is None and (stamp := pages.stamp(line, META_LINE)) is not None:
+            shown = Evidence(stamp.date, number, line)
+            if stamp.kind == "updated":
+                draft.updated = draft.updated or Evidence(stamp.text, number, line)
+                draft.updated_day = draft.updated_day or shown
+            else:
+                draft.published = draft.published or shown
+            consumed.add(number)
+            continue
+        if (found := pages.dateline(line)) is not None:
+            dateline = dateline or Evidence(found.outlet, number, line[:120])
+            if found.agency:
+                draft.republished_from = Evidence(found.agency, number, line[:120])
+            day = pages.DATE.search(found.date_text or "")
+            if day and (parsed := pages.parse_date(day)) and draft.published is None:
+                draft.published = Evidence(parsed, number, line[:120])
+            continue
+        if "|" in line and len(line) <= META_LINE:
+            parts = [p.strip() for p in line.split("|")]
+            stamped = [pages.stamp(p) for p in parts[1:]]
+            if parts[0] and not pages.DATE.search(parts[0]) and any(stamped):
+                draft.outlet = draft.outlet or Evidence(parts[0], number, line)
+                for found_stamp in stamped:
+                    if found_stamp and found_stamp.kind == "updated":
+                        draft.updated = draft.updated or Evidence(found_stamp.text, number, line)
+                        draft.updated_day = Evidence(found_stamp.date, number, line)
+                    elif found_stamp:
+                        draft.published = draft.published or Evidence(found_stamp.date, number, line)
+                consumed.add(number)
+                continue
+        outlets = {e.value for e in (draft.outlet, dateline) if e is not None}
+        if (found_by := pages.byline(line, outlets, names.outlet)) is not None:
+            for name in found_by.authors:
+                add_person(draft.authors, name, number, line)
+            if found_by.outlet:
+                draft.outlet = draft.outlet or Evidence(found_by.outlet, number, line)
+            consumed.add(number)
+    return consumed, dateline
+
+
+def _drop_non_people(draft: Draft, names: Names) -> None:
+    """No outlet, organization, job title or staff line is ever an author or contributor."""
+    outlet = draft.outlet.value if draft.outlet else None
+    for people in (draft.authors, draft.contributors):
+        people[:] = [p for p in people if p.value != outlet and names.outlet(p.value) is None
+                     and not any(m.kind == "organizations" and m.surface == p.value
+                                 for m in names.find(p.value))
+                     and not pages.JOB.search(p.value) and not re.search(r"(?i)\bstaff\b", p.value)]
 
 
 def _read_line(draft: Draft, number: int, line: str, late: bool) -> None:

@@ -22,10 +22,12 @@ class Evidence:
     line: int
     text: str
     """The line (or the part of it) the value was read from, verbatim."""
+    origin: str = ""
+    """Where the value came from when not the text: 'option --published', 'the URL'."""
 
     def note(self) -> str:
         shown = self.text if len(self.text) <= 200 else self.text[:197] + "..."
-        return f"from line {self.line}: {shown}"
+        return f"from {self.origin}: {shown}" if self.origin else f"from line {self.line}: {shown}"
 
 
 @dataclass
@@ -51,11 +53,20 @@ class FoundQuote:
     """How the text describes an unnamed speaker ("a senior administration official")."""
     unrecorded: str | None = None
     """A name the text gives the speaker that no actor record has."""
+    speaker_org: str | None = None
+    """A known organization the text gives as the speaker ("the White House said")."""
+    new_org: str | None = None
+    """An institution the text gives as the speaker that no organization record has."""
+    org_name: str | None = None
+    """The institution as the text names it ("the White House"), for `as:`."""
+    sentence: str = ""
+    """The sentence the quote stands in, verbatim: the passage a citation of it quotes."""
     why: str = ""
 
     @property
     def attributed(self) -> bool:
-        return bool(self.speaker or self.speaker_as or self.unrecorded)
+        return bool(self.speaker or self.speaker_as or self.unrecorded or self.speaker_org
+                    or self.new_org)
 
 
 @dataclass
@@ -65,6 +76,10 @@ class Candidate:
     call: str
     reasons: list[str]
     chosen: bool
+    role: str = "candidate"
+    """'reported' (the call the article reports), 'recap' (an earlier call it recaps) or
+    'candidate' (evidence too weak to decide)."""
+    score: int = 0
 
 
 @dataclass
@@ -81,6 +96,8 @@ class Draft:
     contributors: list[Evidence] = field(default_factory=list)
     published: Evidence | None = None
     updated: Evidence | None = None
+    updated_day: Evidence | None = None
+    """The day of the update line, when it gives a full date."""
     quotes: list[FoundQuote] = field(default_factory=list)
     mentions: dict[str, dict[str, list[Mention]]] = field(default_factory=dict)
     """kind -> id -> mentions."""
@@ -96,17 +113,33 @@ class Draft:
     the curator, not proof of who published this copy."""
     new_actors: dict[str, str] = field(default_factory=dict)
     """Author or contributor id without an actor record -> the name in the text."""
+    language: Evidence | None = None
+    language_why: str = ""
+    url: str | None = None
+    republished_from: Evidence | None = None
+    reference: Evidence | None = None
+    """The day weekdays are resolved against: published, else updated, else the URL's date."""
+    call: Any = None
+    """The call the article reports (reported.ReportedCall), as far as the text gives it."""
+    new_orgs: dict[str, str] = field(default_factory=dict)
+    """Organization id proposed for an institution quoted without a record -> its name."""
     path: Path | None = None
     text_path: Path | None = None
 
     @property
     def calls(self) -> list[str]:
-        return [c.call for c in self.candidates if c.chosen]
+        return sorted(c.call for c in self.candidates if c.chosen)  # ids start with the date
 
     def to_decide(self) -> list[str]:
         """What a curator must still decide, one line each."""
         todo = []
-        if not self.calls:
+        if self.new_call and self.call is not None and self.call.date is not None:
+            new_id = self.new_call.rsplit(" ", 1)[-1]
+            todo.append(f"calls: it reports a call the corpus lacks: save the draft's DRAFT CALL "
+                        f"block as content/calls/{new_id}.yaml and edit it (validate fails "
+                        "until you do)" + (f"; it also covers {', '.join(self.calls)}"
+                                          if self.calls else ""))
+        elif not self.calls:
             listed = ", ".join(c.call for c in self.candidates) or "none in the corpus"
             todo.append(f"calls: no call matched with certainty; list the calls it covers "
                         f"(candidates: {listed}) — validate fails until you do")

@@ -19,20 +19,24 @@ import re
 
 from .model import Draft, FoundQuote
 from .names import Names
+from .speakers import INSTITUTION, full_name
 
 DESCRIBED = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s++"
     r"(?:(?!(?:said|says|told|and|or|of|to|that)\b)[\w.’'-]++\s++){0,3}?"
-    r"(?:officials?|aides?|advis[eo]rs?|spokes(?:man|woman|person)|diplomats?)\b")
+    r"(?:officials?|aides?|advis[eo]rs?|spokes(?:man|woman|person)|diplomats?|"
+    r"(?:press\s+)?secretary)\b")
 """An unnamed speaker as the text describes them: "a senior administration official"."""
 SAID = re.compile(r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][a-z]++(?:\s[A-Z][a-z]++){0,2})"
-                  r"(?=\s{1,3}(?:said|says|told|added|warned)\b)")
+                  r"(?=\s{1,3}(?:said|says|told|added|warned|wrote|stressed)\b)")
 """A capitalised name right before a speech verb: 'Ushakov said', 'Mr. Miles said'."""
 NOT_NAMES = {"The", "He", "She", "It", "They", "We", "I", "But", "And", "Officials", "This",
              "That", "There", "Both", "Neither", "His", "Her", "Their", "A", "An", "In", "On"}
-VERBS = r"(?:said|says|told|added|warned|stated|noted|insisted|explained|responded)"
+VERBS = (r"(?:said|says|told|added|warned|stated|noted|insisted|explained|responded|wrote|"
+         r"posted|tweeted|called|stressed|announced)")
 SPOKEN_AFTER = re.compile(rf",?\s{{1,3}}(?:also\s+)?{VERBS}\b")
-SPOKEN_BEFORE = re.compile(r"(?:said|says|according to)\s{1,3}$")
+SPOKEN_BEFORE = re.compile(r"(?:[,\"”]\s{0,3}(?:said|says)|according to)\s{1,3}(?:the\s)?$")
+"""'"…," said X' or 'according to X' (not 'The Kremlin said X had told …': X is reported)."""
 APPOSITION = re.compile(r",\s?(?:an?|the|his|her|its|their|[a-z]+'s)\s[^,;“”\"]{1,100}?,")
 """', a foreign policy adviser to Putin,' between a name and what it does."""
 PRONOUN_OPENS = re.compile(rf"\s*(?:He|She)\s+(?:also\s+)?{VERBS}\b")
@@ -110,6 +114,7 @@ def find_quotes(draft: Draft, text: str, names: Names) -> None:
                 _copy_speaker(found, previous)
             else:
                 likely_speaker(found, paragraph, sentence, q_start, q_end, people)
+            found.sentence = paragraph[sentence[0]:sentence[1]].strip()
             draft.quotes.append(found)
             if found.attributed:
                 previous = found
@@ -127,7 +132,8 @@ def _pronoun_continues(paragraph: str, sentence: tuple[int, int], q_end: int) ->
 
 def _copy_speaker(found: FoundQuote, previous: FoundQuote) -> None:
     found.speaker, found.speaker_as = previous.speaker, previous.speaker_as
-    found.unrecorded = previous.unrecorded
+    found.unrecorded, found.speaker_org = previous.unrecorded, previous.speaker_org
+    found.new_org, found.org_name = previous.new_org, previous.org_name
     found.why = "he/she continues the speaker of the quote before"
 
 
@@ -146,11 +152,18 @@ def _people(draft: Draft, paragraph: str, quotes: list[tuple[int, int]], names: 
             continue
         if mention.kind == "actors":
             people.append((mention.start, mention.end, "actor", mention.id))
-        elif mention.kind == "organizations" and SPOKEN_AFTER.match(paragraph, mention.end):
+        elif mention.kind == "organizations" and speaks(paragraph, mention.start, mention.end):
             before = max(0, mention.start - 4)
             article = re.search(r"\b[Tt]he\s$", paragraph[before:mention.start])
             start = before + article.start() if article else mention.start
-            people.append((start, mention.end, "described", paragraph[start:mention.end]))
+            people.append((start, mention.end, "org", mention.id))
+    known_orgs = [(m.start, m.end) for m in known if m.kind == "organizations"]
+    for match in INSTITUTION.finditer(paragraph):  # an institution with no record
+        if (not any(s < match.end() and match.start() < e for s, e in known_orgs)
+                and not inside(match.start(), match.end())
+                and speaks(paragraph, match.start(), match.end())):
+            name = re.sub(r"^[Tt]he\s+", "", match.group())
+            people.append((match.start(), match.end(), "neworg", name))
     for match in DESCRIBED.finditer(paragraph):
         if not inside(match.start(), match.end()):
             people.append((match.start(), match.end(), "described", match.group()))
@@ -165,7 +178,14 @@ def _people(draft: Draft, paragraph: str, quotes: list[tuple[int, int]], names: 
             people.append((match.start(), match.end(), "unrecorded", name))
             line = bisect.bisect_right(line_starts, p_start + match.start())
             draft.unrecorded_people.setdefault(name, line)
-    return sorted(people)
+    actors = sorted((s, e) for s, e, kind, _ in people if kind == "actor")
+    actor_starts = [s for s, _ in actors]
+
+    def named(start: int, end: int) -> bool:  # "The White House press secretary": the holder
+        at = bisect.bisect_left(actor_starts, end)
+        return any(s < end and start < e for s, e in actors[max(0, at - 3):at])
+
+    return sorted(p for p in people if p[2] != "described" or not named(p[0], p[1]))
 
 
 def speaks(paragraph: str, start: int, end: int) -> bool:
@@ -208,7 +228,12 @@ def likely_speaker(found: FoundQuote, paragraph: str, sentence: tuple[int, int],
         spoken = [n for n in near if speaks(paragraph, n[1], n[2])
                   and not _in_apposition(paragraph, _before(in_scope, n[1]), n[1])]
         subject = [n for n in sorted(near, key=lambda n: n[1]) if n[1] < q_start]
-        if spoken:
+        direct = [n for n in spoken if n[1] >= q_end and n[1] - q_end <= 6]
+        according = [n for n in spoken if n[1] >= q_end
+                     and re.search(r"according to\s(?:the\s)?$", paragraph[max(0, n[1] - 17):n[1]])]
+        if according and not direct:  # 'X warned of "…", according to Y': Y's words
+            chosen, found.why = according[0], f"{where}, according to"
+        elif spoken:
             chosen, found.why = spoken[0], f"{where}, with a speech verb"
         elif subject and where == "same sentence":
             chosen, found.why = subject[0], f"{where}, its subject"
@@ -219,6 +244,41 @@ def likely_speaker(found: FoundQuote, paragraph: str, sentence: tuple[int, int],
             found.speaker = value
         elif kind == "described":
             found.speaker_as = value
+        elif kind == "org":
+            found.speaker_org, found.org_name = value, paragraph[chosen[1]:chosen[2]]
+        elif kind == "neworg":
+            found.new_org, found.org_name = value, paragraph[chosen[1]:chosen[2]]
         else:
             found.unrecorded = value
         return
+
+
+def refine_speakers(draft: Draft, text: str, names: Names) -> None:
+    """What the whole text settles about each quote's speaker:
+    - a description the text also puts before a known person's name ("the Kremlin aide" after
+      "Kremlin aide Yury Ushakov") is that person;
+    - a surname with no record is proposed under the fullest name the text gives ("Scholz" as
+      Olaf Scholz), so the new actor's id is the person's, not a guess at a known one."""
+    named_after: dict[str, str] = {}
+    for mention in names.find(text):
+        if mention.kind != "actors":
+            continue
+        before = text[max(0, mention.start - 60):mention.start]
+        lead = re.search(r"([A-Za-zÀ-ÿ’'. -]{3,60}?)\s+(?:[A-Z][\w’'-]+\s+)?$", before)
+        if lead:
+            named_after.setdefault(lead.group(1).strip().lower(), mention.id)
+    for quote in draft.quotes:
+        if quote.speaker_as:
+            bare = re.sub(r"^(?:the|a|an)\s+", "", quote.speaker_as.strip(), flags=re.I).lower()
+            for described, actor in named_after.items():
+                if bare and "official" not in bare and described.endswith(bare):
+                    quote.speaker, quote.speaker_as = actor, None
+                    quote.why += f"; the text names '{bare}' as this person"
+                    break
+        if quote.unrecorded and len(quote.unrecorded.split()) == 1:
+            fuller = full_name(text, quote.unrecorded)
+            if fuller:
+                draft.unrecorded_people.setdefault(fuller, draft.unrecorded_people.get(
+                    quote.unrecorded, quote.line))
+                draft.unrecorded_people.pop(quote.unrecorded, None)
+                quote.unrecorded = fuller
