@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from ..core.errors import BriefingError, ContentError
-from ..core.pipeline import MANIFEST, content_epoch, generate, render, validate, write_pages
+from ..core.pipeline import (content_epoch, generate, read_manifest, render, validate,
+                             write_pages)
 
 
 class _Group(click.Group):
@@ -61,8 +62,16 @@ def _end_of_life_notice() -> None:
 
 
 content_option = click.option(
-    "--content", "content", type=click.Path(path_type=Path), default=Path("content"),
-    show_default=True, help="The content directory (curated YAML and source texts).")
+    "--content", "content", type=click.Path(path_type=Path), default=None,
+    help="The content directory (curated YAML and source texts). Default: the briefing plugin's "
+         "content: in mkdocs.yml (relative to it), else content/.")
+
+
+def _content(content: Path | None, config_file: Path | None = None) -> Path:
+    """The project's content folder: --content, else what mkdocs.yml's plugin says."""
+    from .project_paths import find_project
+
+    return find_project(config_file, content).content
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -86,7 +95,11 @@ def init_command(folder: Path, title: str | None) -> None:
     FOLDER then builds the site at once; replace the example with real content.
     """
     from ..curator.project import DEFAULT_TITLE, init_project
+    from .output_guard import PROJECT, check_folder
+    from .project_paths import find_project
 
+    here = find_project(None, None, lenient=True)
+    check_folder(folder, PROJECT, project=None, content=here.content)
     written = init_project(folder, title or DEFAULT_TITLE)
     click.echo(f"Created a briefing project in {folder}/ ({len(written)} files): mkdocs.yml, "
                "content/ with an invented example call and its source, schemas/, docs/.\n"
@@ -101,7 +114,7 @@ def validate_command(content: Path) -> None:
 
     Reports every problem at once as FILE:LINE:COLUMN: FIELD: MESSAGE and exits 1 if any.
     """
-    graph = validate(content)
+    graph = validate(_content(content))
     counts = ", ".join(f"{len(records)} {kind}" for kind, records in graph.corpus.records.items())
     quotes = sum(len(c.quotes) for c in graph.corpus.all("calls"))
     passages = sum(len(p) for p in graph.passages.values())
@@ -112,18 +125,22 @@ def validate_command(content: Path) -> None:
 @main.command("generate")
 @click.argument("out", type=click.Path(path_type=Path))
 @content_option
-def generate_command(out: Path, content: Path) -> None:
+def generate_command(out: Path, content: Path | None) -> None:
     """Write the generated Markdown pages into OUT (for any builder that reads mkdocs.yml).
 
     Also writes the site's own pages and stylesheet (how-to-read.md, assets/briefing.css) unless
     OUT has its own. Only pages whose bytes change are rewritten; pages of removed records are
-    deleted.
+    deleted. A generated page edited by hand since is never overwritten nor deleted: generate
+    then stops and names it.
     """
+    from .output_guard import PAGES, check_folder
+    from .project_paths import find_project
     from .site_files import site_files
 
-    pages = generate(content)
-    manifest = out / MANIFEST
-    ours = set(manifest.read_text("utf-8").split()) if manifest.is_file() else set()
+    project = find_project(None, content)
+    check_folder(out, PAGES, project=project.folder, content=project.content)
+    pages = generate(project.content)
+    ours = set(read_manifest(out))
     for path, source in site_files().items():
         if path in ours or not (out / path).exists():
             pages[path] = source.read_text("utf-8")
@@ -140,7 +157,8 @@ def generate_command(out: Path, content: Path) -> None:
 @click.option("--offline", is_flag=True,
               help="Build the offline edition: works opened from disk (file://), search included.")
 @content_option
-def build_command(config_file: Path, site_dir: Path | None, offline: bool, content: Path) -> None:
+def build_command(config_file: Path, site_dir: Path | None, offline: bool,
+                  content: Path | None) -> None:
     """Validate, generate and build the site with MkDocs in strict mode.
 
     The site is built in a temporary folder and swapped in only on success: a failed build
@@ -149,6 +167,7 @@ def build_command(config_file: Path, site_dir: Path | None, offline: bool, conte
     from .site_build import build_site
 
     _end_of_life_notice()
+    content = _content(content, config_file)
     graph = validate(content)  # content errors are reported before MkDocs starts
     target = build_site(config_file, site_dir, offline=offline, content=content,
                         pages=render(graph), source_date_epoch=content_epoch(graph))
@@ -164,7 +183,7 @@ def build_command(config_file: Path, site_dir: Path | None, offline: bool, conte
 @click.option("-d", "--site-dir", type=click.Path(path_type=Path), default=None,
               help="Keep the checked site there (default: a temporary folder, removed after).")
 @content_option
-def check_command(config_file: Path, site_dir: Path | None, content: Path) -> None:
+def check_command(config_file: Path, site_dir: Path | None, content: Path | None) -> None:
     """Run everything CI's content lane runs, before you push a content change.
 
     In order, stopping at the first stage that fails: validation, the strict build, the link
@@ -177,6 +196,7 @@ def check_command(config_file: Path, site_dir: Path | None, content: Path) -> No
     from ..curator.check import SiteCheck, content_tests
     from .site_build import build_site
 
+    content = _content(content, config_file)
     graph = validate(content)
     click.echo(f"validate: {len(graph.corpus.records.get('calls', ()))} calls, "
                f"{sum(len(r) for r in graph.corpus.records.values())} records: no problem")
@@ -257,7 +277,7 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
               help="File name of the stored text in content/texts/ (default: the article's).")
 @content_option
 def ingest_command(article: Path, source_id: str | None, text_name: str | None,
-                   content: Path) -> None:
+                   content: Path | None) -> None:
     """Add ARTICLE (a plain-text news article) to the corpus as a draft source.
 
     Stores its verbatim text in content/texts/ (byte-identical) and writes a draft record in
@@ -268,7 +288,7 @@ def ingest_command(article: Path, source_id: str | None, text_name: str | None,
     """
     from ..curator.ingest import ingest
 
-    draft = ingest(article, content, source_id=source_id, text_name=text_name)
+    draft = ingest(article, _content(content), source_id=source_id, text_name=text_name)
     stored = "already in the corpus, reused" if draft.text_reused else "stored byte-identical"
     click.echo(f"Text: {draft.text_path} ({stored})")
     click.echo(f"Draft source record: {draft.path}")
@@ -290,7 +310,7 @@ def ingest_command(article: Path, source_id: str | None, text_name: str | None,
 @click.argument("kind")
 @click.argument("record_id", metavar="ID")
 @content_option
-def new_command(kind: str, record_id: str, content: Path) -> None:
+def new_command(kind: str, record_id: str, content: Path | None) -> None:
     """Scaffold a KIND record (call, actor, source, organization, topic, event) named ID.
 
     Writes content/<kind>/<ID>.yaml listing every field with its meaning. Required fields are
@@ -300,7 +320,7 @@ def new_command(kind: str, record_id: str, content: Path) -> None:
     """
     from ..curator.scaffold import new_record, required_keys, resolve_kind
 
-    target = new_record(content, kind, record_id)
+    target = new_record(_content(content), kind, record_id)
     empty, unknown = required_keys(resolve_kind(kind))
     click.echo(f"Wrote {target}. Fill in: {', '.join(empty)}"
                + (f"; decide: {', '.join(unknown)} (written unknown)" if unknown else "")
@@ -321,11 +341,15 @@ def schema_command(check: bool, folder: Path) -> None:
     changing the model and commit the result; CI runs it with --check.
     """
     from ..core.schema import check_schemas, write_schemas
+    from .output_guard import SCHEMAS, check_folder
+    from .project_paths import find_project
 
     if check:
         check_schemas(folder)
         click.echo(f"The schemas in {folder}/ are up to date.")
         return
+    project = find_project(None, None, lenient=True)
+    check_folder(folder, SCHEMAS, project=project.folder, content=project.content)
     changed = write_schemas(folder)
     click.echo(f"Wrote {len(changed)} changed schema(s) in {folder}/: "
                + (", ".join(p.name for p in changed) or "all were up to date"))

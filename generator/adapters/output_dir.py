@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..core.errors import ConfigError
 from ..core.pipeline import MAX_EPOCH
+from .output_guard import DOCS_DIR, SITE, check_folder
 
 MARKER = ".briefing-site"
 """Left in every built site: this folder was made by a build and is replaced by the next one.
@@ -25,30 +26,23 @@ _MARKER_TEXT = "Built by 'briefing build' or 'mkdocs build'; every build replace
 def check_output_folder(folder: Path, *, project: Path, content: Path | None,
                         docs: Path | None) -> None:
     """Raise ConfigError (one line) unless a build may replace `folder`."""
+    check_folder(folder, SITE, project=project, content=content, docs=docs)
     target = Path(folder).resolve()
     shown = f"output folder '{folder}'"
-    guarded = [("the project folder (where mkdocs.yml is)", project, False),
-               ("the content folder", content, True), ("docs_dir", docs, True)]
-    for label, path, inside_too in guarded:
-        if path is None:
-            continue
-        path = Path(path).resolve()
-        if target == path:
-            problem = f"is {label}"
-        elif target in path.parents:
-            problem = f"contains {label} '{path}'"
-        elif inside_too and path in target.parents:
-            problem = f"lies inside {label} '{path}'"
-        else:
-            continue
-        raise ConfigError(f"{shown} {problem}: a build replaces everything in its output folder; "
-                          "choose a folder of its own, such as site/")
     if target.exists() and not target.is_dir():
         raise ConfigError(f"{shown} is a file, not a folder; remove it or choose another folder")
     if target.is_dir() and not (target / MARKER).is_file() and any(target.iterdir()):
         raise ConfigError(f"{shown} holds files that no build made (every build leaves a {MARKER} "
                           "file) and a build would replace them all; empty it, or choose another "
                           "folder")
+
+
+def check_folders(config, content: Path | None) -> None:
+    """The guard of a loaded MkDocs configuration: its site_dir, and its docs_dir kept apart
+    from the content folder (MkDocs would publish the raw records and texts)."""
+    check_folder(Path(config.docs_dir), DOCS_DIR, project=None, content=content)
+    check_output_folder(Path(config.site_dir), project=Path(config.config_file_path).parent,
+                        content=content, docs=Path(config.docs_dir))
 
 
 def mark_built(folder: Path) -> None:

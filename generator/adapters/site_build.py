@@ -17,7 +17,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from ..core.errors import BuildError, ConfigError
-from .output_dir import MARKER, check_output_folder, check_source_date_epoch, mark_built, swap_in
+from .output_dir import MARKER, check_folders, check_source_date_epoch, mark_built, swap_in
+from .project_paths import MISSING_PLUGIN
 
 
 class _Collect(logging.Handler):
@@ -57,14 +58,16 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
     except ConfigurationError as exc:
         raise ConfigError(f"invalid {config_file}: {exc}") from None
     target = Path(site_dir) if site_dir is not None else Path(config.site_dir)
-    for plugin in config.plugins.values():
-        if type(plugin).__name__ == "BriefingPlugin":
-            if content is not None:
-                plugin.config.content = str(content.resolve())
-            plugin.pages = pages
-            content = plugin.content_dir(config)
-    check_output_folder(target, project=Path(config.config_file_path).parent, content=content,
-                        docs=Path(config.docs_dir))
+    plugin = next((p for p in config.plugins.values() if type(p).__name__ == "BriefingPlugin"),
+                  None)
+    if plugin is None:
+        raise ConfigError(MISSING_PLUGIN.format(config=config_file))
+    if content is not None:
+        plugin.config.content = str(content.resolve())
+    plugin.pages = pages
+    content = plugin.content_dir(config)
+    config.site_dir = str(target)
+    check_folders(config, content)
     target = target.resolve()
     if offline:
         _enable_offline(config)
