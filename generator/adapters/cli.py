@@ -9,8 +9,7 @@ from pathlib import Path
 import click
 
 from ..core.errors import BriefingError, ContentError
-from ..core.pipeline import (content_epoch, generate, read_manifest, render, validate,
-                             write_pages)
+from ..core.pipeline import content_epoch, generate, read_manifest, render, validate, write_pages
 
 
 class _Group(click.Group):
@@ -204,7 +203,7 @@ def check_command(config_file: Path, site_dir: Path | None, content: Path | None
         target = build_site(config_file, site_dir or Path(scratch) / "site", content=content,
                             pages=render(graph), source_date_epoch=content_epoch(graph))
         click.echo("build (strict): no problem" + (f", site in {target}/" if site_dir else ""))
-        check = SiteCheck(target, graph)
+        check = SiteCheck(target, graph, config=str(config_file))
         problems = check.run()
         if problems:
             for problem in problems:

@@ -141,8 +141,8 @@ def write_pages(pages: dict[str, str], out: Path) -> WriteStats:
     # A generated page edited since it was written holds someone's work: neither overwritten
     # nor deleted when its record goes.
     edited = sorted(rel for rel, digest in previous.items()
-                    if digest and olds[rel] is not None and _digest(olds[rel]) != digest
-                    and (rel not in pages or pages[rel].encode("utf-8") != olds[rel]))
+                    if digest and (old := olds[rel]) is not None and _digest(old) != digest
+                    and (rel not in pages or pages[rel].encode("utf-8") != old))
     if edited:
         raise ConfigError(f"generated pages in {out} were edited by hand since they were "
                           f"generated: {', '.join(edited)}; generated pages come from content/ "
