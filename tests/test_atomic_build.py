@@ -136,7 +136,7 @@ def test_generate_removes_pages_of_removed_records_and_nothing_else(project):
     assert int(counts[3]) == 2 and not (out / "topics" / "by-name" / "e.md").exists()
     assert not (out / "topics" / "energy.md").exists()
     assert (out / "notes.md").read_text() == "my own notes\n"
-    listed = (out / ".briefing-pages").read_text().split()
+    listed = [line.partition("\t")[0] for line in (out / ".briefing-pages").read_text().splitlines()]
     assert "topics/energy.md" not in listed and "topics/trade.md" in listed
     assert sorted(listed) == sorted(p.relative_to(out).as_posix() for p in out.rglob("*")
                                     if p.is_file() and p.name not in ("notes.md", ".briefing-pages"))
@@ -208,7 +208,7 @@ def test_the_site_is_readable_by_others_as_the_umask_says(project):
 
 def test_the_swap_exchanges_the_folders_in_one_step(tmp_path):
     """On Linux the new site takes the old one's place in one rename: no moment without site/."""
-    from generator.adapters.output_dir import _exchange, swap_in
+    from generator.adapters.folder_swap import _exchange, swap_in
 
     site, staging = tmp_path / "site", tmp_path / ".site.building-x"
     site.mkdir()
