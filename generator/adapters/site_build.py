@@ -87,12 +87,16 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
         try:
             with _signals_held():
                 swap_in(staging, target)
-        except KeyboardInterrupt:
-            # Ctrl-C came during the swap, held until the new site was in place: the build is
-            # done, and saying "Aborted!" would tell the user it was not.
-            if not (target / MARKER).is_file() or staging.exists():
+        except BaseException as exc:
+            # Ctrl-C during the swap is held until the new site is in place: the build is then
+            # done, and "Aborted!" would tell the user it was not.
+            if (isinstance(exc, KeyboardInterrupt) and not staging.exists()
+                    and (target / MARKER).is_file()):
+                print(f"Interrupted after the new site was in place in {target}/.",
+                      file=sys.stderr)
+            else:
+                remove_tree(staging)  # the new site not swapped in, or the old one swapped out
                 raise
-            print(f"Interrupted after the new site was in place in {target}/.", file=sys.stderr)
     return target
 
 
