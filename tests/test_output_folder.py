@@ -186,6 +186,8 @@ def test_an_unreadable_source_text_on_the_plugin_path_is_a_message(project, monk
 
 COMMANDS = {
     "build": lambda folder: ["build", "-d", folder],
+    "offline": lambda folder: ["build", "--offline", "-d", folder],
+    "check": lambda folder: ["check", "-d", folder],
     "generate": lambda folder: ["generate", folder],
     "schema": lambda folder: ["schema", "--dir", folder],
 }
@@ -233,7 +235,7 @@ def spellings(draw, target: Path, project: Path, links: Path) -> str:
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 @pytest.mark.parametrize("guarded", sorted(GUARDED))
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_every_writing_command_refuses_a_guarded_folder_however_spelled(project, command, guarded,
                                                                          data):
