@@ -9,6 +9,7 @@ visible as text.
 
 from __future__ import annotations
 
+import base64
 import gzip
 import json
 import re
@@ -16,7 +17,7 @@ import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import pytest
 import yaml
@@ -369,12 +370,22 @@ def _in_page(url: str, how: str) -> str:
         "srcdoc": f'<iframe srcdoc="{escape(f"<img src={chr(34)}{quoted}{chr(34)}>")}"></iframe>',
         "nested srcdoc": '<iframe srcdoc="' + escape('<iframe srcdoc="' + escape(
             f'<script src="{quoted}"></script>') + '"></iframe>') + '"></iframe>',
+        "data frame": '<iframe src="data:text/html,'
+                      + quote(f'<img src="{quoted}">', safe="") + '"></iframe>',
+        "base64 object": '<object data="data:text/html;base64,'
+                         + base64.b64encode(f'<script src="{quoted}"></script>'.encode()).decode()
+                         + '"></object>',
+        "data stylesheet": '<link rel="stylesheet" href="data:text/css,'
+                           + quote(f'@import url("{in_css}");', safe="") + '">',
     }[how]
 
 
+EMBEDDINGS = ["img", "srcset", "style", "iframe", "srcdoc", "nested srcdoc", "data frame",
+              "base64 object", "data stylesheet"]
+
+
 @settings(max_examples=300, deadline=None)
-@given(url=remote_urls(), how=st.sampled_from(
-    ["img", "srcset", "style", "iframe", "srcdoc", "nested srcdoc"]))
+@given(url=remote_urls(), how=st.sampled_from(EMBEDDINGS))
 def test_the_offline_check_finds_a_remote_load_however_spelled(url: str, how: str) -> None:
     from generator.core.page_loads import is_remote, page_loads
 
@@ -387,7 +398,7 @@ def test_the_offline_check_finds_a_remote_load_however_spelled(url: str, how: st
 @settings(max_examples=300, deadline=None)
 @given(path=st.from_regex(r"(\.\./|\./|/)?([a-z0-9_-]{1,8}/){0,3}[a-z0-9_-]{1,8}\.(png|css|js)"
                           r"(\?v=[0-9]+)?(#[a-z]+)?", fullmatch=True),
-       how=st.sampled_from(["img", "srcset", "style", "iframe", "srcdoc", "nested srcdoc"]))
+       how=st.sampled_from(EMBEDDINGS))
 def test_the_offline_check_lets_the_sites_own_files_load(path: str, how: str) -> None:
     from generator.core.page_loads import is_remote, page_loads
 

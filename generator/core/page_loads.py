@@ -8,9 +8,10 @@ image-set() of inline styles, <style> elements and CSS files; not links a reader
 
 from __future__ import annotations
 
+import base64
 import re
 from html.parser import HTMLParser
-from urllib.parse import urlparse
+from urllib.parse import unquote_to_bytes, urlparse
 
 
 def page_loads(html: str) -> list[str]:
@@ -19,6 +20,31 @@ def page_loads(html: str) -> list[str]:
     finder.feed(html)
     finder.close()
     return finder.urls
+
+
+_DATA = re.compile(r"\s*data:(?P<type>[^,;]*)(?P<params>[^,]*),(?P<data>.*)", re.I | re.S)
+_DOCUMENTS = {"text/html", "image/svg+xml", "application/xhtml+xml", "application/xml", "text/xml"}
+
+
+def _with_embedded(url: str) -> list[str]:
+    """`url`, and what the document or stylesheet it holds loads when it is a data: URL (a frame
+    or object showing `data:text/html,…`, a stylesheet `data:text/css,@import …`)."""
+    match = _DATA.match(url)
+    if not match:
+        return [url]
+    kind = match["type"].strip().lower()
+    if kind not in _DOCUMENTS and kind != "text/css":
+        return [url]
+    raw = match["data"]
+    if ";base64" in match["params"].lower():
+        try:
+            payload = base64.b64decode("".join(raw.split()) + "==", validate=False)
+        except ValueError:
+            return [url]
+    else:
+        payload = unquote_to_bytes(raw)
+    text = payload.decode("utf-8", errors="replace")
+    return [url, *(css_urls(text) if kind == "text/css" else page_loads(text))]
 
 
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
@@ -59,7 +85,7 @@ def css_urls(css: str) -> list[str]:
     for match in _CSS_URL.finditer(css):
         token = next(group for group in match.groups() if group is not None)
         if match[0][:4].lower() == "url(" or _NETWORK_PATH.match(token):
-            urls.append(token)
+            urls.extend(_with_embedded(token))
     return urls
 
 
@@ -85,7 +111,7 @@ class ResourceFinder(HTMLParser):
             if name == "srcdoc":  # a frame's whole document, shown as the page loads
                 self.urls.extend(page_loads(value))
             elif name in _LOADED_ATTRIBUTES and value:
-                self.urls.append(value)
+                self.urls.extend(_with_embedded(value))
             elif name in ("srcset", "imagesrcset"):
                 self.urls.extend(candidate.split()[0] for candidate in value.split(",")
                                  if candidate.strip())
@@ -93,7 +119,7 @@ class ResourceFinder(HTMLParser):
                 self.urls.extend(css_urls(value))
             elif (name in ("href", "xlink:href") and tag not in _FOLLOWED_HREF and value
                   and (tag != "link" or _LOADED_LINKS & set(_attr(attrs, "rel").lower().split()))):
-                self.urls.append(value)
+                self.urls.extend(_with_embedded(value))
         if tag == "meta" and _attr(attrs, "http-equiv").lower() == "refresh":
             self.urls.append(_attr(attrs, "content").partition("=")[2].strip(" '\""))
         self._in_style = tag == "style"
