@@ -60,17 +60,24 @@ def _end_of_life_notice() -> None:
         click.echo(END_OF_LIFE, err=True)
 
 
-content_option = click.option(
-    "--content", "content", type=click.Path(path_type=Path), default=None,
-    help="The content directory (curated YAML and source texts). Default: the briefing plugin's "
-         "content: in mkdocs.yml (relative to it), else content/.")
-
-
 def _content(content: Path | None, config_file: Path | None = None) -> Path:
     """The project's content folder: --content, else what mkdocs.yml's plugin says."""
     from .project_paths import find_project
 
     return find_project(config_file, content).content
+
+
+_CONTENT_HELP = ("The content directory (curated YAML and source texts). Default: the briefing "
+                 "plugin's content: in mkdocs.yml (relative to it), else content/.")
+
+content_option = click.option(
+    "--content", "content", type=click.Path(path_type=Path), default=None,
+    callback=lambda ctx, param, value: _content(value), help=_CONTENT_HELP)
+"""--content of a command without -f: resolved from ./mkdocs.yml when not given."""
+
+config_content_option = click.option(
+    "--content", "content", type=click.Path(path_type=Path), default=None, help=_CONTENT_HELP)
+"""--content of a command with -f (build, check): resolved from that configuration."""
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -113,7 +120,7 @@ def validate_command(content: Path) -> None:
 
     Reports every problem at once as FILE:LINE:COLUMN: FIELD: MESSAGE and exits 1 if any.
     """
-    graph = validate(_content(content))
+    graph = validate(content)
     counts = ", ".join(f"{len(records)} {kind}" for kind, records in graph.corpus.records.items())
     quotes = sum(len(c.quotes) for c in graph.corpus.all("calls"))
     passages = sum(len(p) for p in graph.passages.values())
@@ -124,7 +131,7 @@ def validate_command(content: Path) -> None:
 @main.command("generate")
 @click.argument("out", type=click.Path(path_type=Path))
 @content_option
-def generate_command(out: Path, content: Path | None) -> None:
+def generate_command(out: Path, content: Path) -> None:
     """Write the generated Markdown pages into OUT (for any builder that reads mkdocs.yml).
 
     Also writes the site's own pages and stylesheet (how-to-read.md, assets/briefing.css) unless
@@ -155,7 +162,7 @@ def generate_command(out: Path, content: Path | None) -> None:
               help="Where to write the site (default: site_dir of mkdocs.yml, 'site/').")
 @click.option("--offline", is_flag=True,
               help="Build the offline edition: works opened from disk (file://), search included.")
-@content_option
+@config_content_option
 def build_command(config_file: Path, site_dir: Path | None, offline: bool,
                   content: Path | None) -> None:
     """Validate, generate and build the site with MkDocs in strict mode.
@@ -181,7 +188,7 @@ def build_command(config_file: Path, site_dir: Path | None, offline: bool,
               show_default=True, help="The MkDocs configuration.")
 @click.option("-d", "--site-dir", type=click.Path(path_type=Path), default=None,
               help="Keep the checked site there (default: a temporary folder, removed after).")
-@content_option
+@config_content_option
 def check_command(config_file: Path, site_dir: Path | None, content: Path | None) -> None:
     """Run everything CI's content lane runs, before you push a content change.
 
@@ -276,7 +283,7 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
               help="File name of the stored text in content/texts/ (default: the article's).")
 @content_option
 def ingest_command(article: Path, source_id: str | None, text_name: str | None,
-                   content: Path | None) -> None:
+                   content: Path) -> None:
     """Add ARTICLE (a plain-text news article) to the corpus as a draft source.
 
     Stores its verbatim text in content/texts/ (byte-identical) and writes a draft record in
@@ -287,7 +294,7 @@ def ingest_command(article: Path, source_id: str | None, text_name: str | None,
     """
     from ..curator.ingest import ingest
 
-    draft = ingest(article, _content(content), source_id=source_id, text_name=text_name)
+    draft = ingest(article, content, source_id=source_id, text_name=text_name)
     stored = "already in the corpus, reused" if draft.text_reused else "stored byte-identical"
     click.echo(f"Text: {draft.text_path} ({stored})")
     click.echo(f"Draft source record: {draft.path}")
@@ -309,7 +316,7 @@ def ingest_command(article: Path, source_id: str | None, text_name: str | None,
 @click.argument("kind")
 @click.argument("record_id", metavar="ID")
 @content_option
-def new_command(kind: str, record_id: str, content: Path | None) -> None:
+def new_command(kind: str, record_id: str, content: Path) -> None:
     """Scaffold a KIND record (call, actor, source, organization, topic, event) named ID.
 
     Writes content/<kind>/<ID>.yaml listing every field with its meaning. Required fields are
@@ -319,7 +326,7 @@ def new_command(kind: str, record_id: str, content: Path | None) -> None:
     """
     from ..curator.scaffold import new_record, required_keys, resolve_kind
 
-    target = new_record(_content(content), kind, record_id)
+    target = new_record(content, kind, record_id)
     empty, unknown = required_keys(resolve_kind(kind))
     click.echo(f"Wrote {target}. Fill in: {', '.join(empty)}"
                + (f"; decide: {', '.join(unknown)} (written unknown)" if unknown else "")
