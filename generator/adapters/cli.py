@@ -217,7 +217,7 @@ def check_command(config_file: Path, site_dir: Path | None, content: Path | None
                 click.echo(str(problem), err=True)
             noun = "problem" if len(problems) == 1 else "problems"
             raise BriefingError(f"{len(problems)} site {noun} found in the built pages; fix the "
-                                "records named above")
+                                "files named above")
         click.echo(f"links and anchors: {len(check.pages)} pages, {check.links_checked} links: "
                    "no problem")
     project = config_file.resolve().parent
