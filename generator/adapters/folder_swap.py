@@ -74,21 +74,25 @@ def replace_contents(staging: Path, target: Path) -> None:
     is removed and the previous contents are put back.
     """
     aside = Path(tempfile.mkdtemp(prefix=STAGED_OLD, dir=target))
-    keep = {staging.name, aside.name} if staging.parent == target else {aside.name}
+    # Both folders keep a marker throughout, so that whatever a kill leaves is cleaned by the
+    # next build: target keeps its own until the new one replaces it, last.
+    (aside / MARKER).write_text("The previous contents of a site being replaced.\n", "utf-8")
+    keep = {staging.name, aside.name, MARKER}
     moved_in: list[Path] = []
     try:
         for child in sorted(target.iterdir()):
             if child.name not in keep:
                 os.rename(child, aside / child.name)
-        for child in sorted(staging.iterdir()):
+        for child in sorted(staging.iterdir(), key=lambda path: path.name == MARKER):
+            if child.name != MARKER:
+                moved_in.append(target / child.name)
             shutil.move(child, target / child.name)
-            moved_in.append(target / child.name)
     except BaseException:
         for path in moved_in:
             if path.is_dir() and not path.is_symlink():
                 remove_tree(path)
             else:
-                path.unlink()
+                path.unlink(missing_ok=True)
         for child in aside.iterdir():
             if not (target / child.name).exists():
                 os.rename(child, target / child.name)
