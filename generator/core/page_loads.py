@@ -58,19 +58,25 @@ def is_remote(url: str) -> bool:
     dropped, tabs and newlines anywhere in it too, and a backslash is a slash (for http(s), file
     and a relative URL, which is all a page of the site has), so `/\\host/x.png` and
     `\\\\host\\x` name a host as `//host/x.png` does."""
-    cleaned = _TAB_OR_NEWLINE.sub("", url.strip(_C0_AND_SPACE)).replace("\\", "/")
-    parsed = urlparse(cleaned)
+    parsed = _parsed(url)
     return bool(parsed.netloc) or parsed.scheme not in ("", "data", "blob", "file")
+
+
+def _names_host(text: str) -> bool:
+    """Whether a CSS string names another host (as `@import "//host/x.css"` does); other strings
+    (`content: "fnref:"`) load nothing."""
+    parsed = _parsed(text)
+    return bool(parsed.netloc) or parsed.scheme in ("http", "https", "ftp", "ws", "wss")
+
+
+def _parsed(url: str):
+    return urlparse(_TAB_OR_NEWLINE.sub("", url.strip(_C0_AND_SPACE)).replace("\\", "/"))
 
 
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.S)
 _CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|(.))", re.S)
 _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))|"([^"]*)"|'([^']*)'""", re.I)
 """A url() token, or any string: @import "…", image-set("…") and src() load strings too."""
-_NETWORK_PATH = re.compile(r"\s*(?:[a-z][a-z0-9+.\-]*:)?//", re.I)
-"""A string that names a host; other strings (`content: "fnref:"`) load nothing."""
-
-
 def css_urls(css: str) -> list[str]:
     """Every URL a stylesheet can load: url() tokens and strings, CSS escapes decoded (so that
     `u\\72l(` is read as the url( a browser reads), and strings that name a host."""
@@ -84,7 +90,7 @@ def css_urls(css: str) -> list[str]:
     urls = []
     for match in _CSS_URL.finditer(css):
         token = next(group for group in match.groups() if group is not None)
-        if match[0][:4].lower() == "url(" or _NETWORK_PATH.match(token):
+        if match[0][:4].lower() == "url(" or _names_host(token):
             urls.extend(_with_embedded(token))
     return urls
 
@@ -113,8 +119,7 @@ class ResourceFinder(HTMLParser):
             elif name in _LOADED_ATTRIBUTES and value:
                 self.urls.extend(_with_embedded(value))
             elif name in ("srcset", "imagesrcset"):
-                self.urls.extend(candidate.split()[0] for candidate in value.split(",")
-                                 if candidate.strip())
+                self.urls.extend(_srcset_urls(value))
             elif name == "style":
                 self.urls.extend(css_urls(value))
             elif (name in ("href", "xlink:href") and tag not in _FOLLOWED_HREF and value
@@ -134,6 +139,20 @@ class ResourceFinder(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._in_style:
             self.urls.extend(css_urls(data))
+
+
+_ASCII_WHITESPACE = re.compile("[ \t\n\r\f]+")
+"""What HTML splits a srcset at: ASCII whitespace only (Python's split() also splits at U+001C
+to U+001F and U+0085, which a URL may start with)."""
+
+
+def _srcset_urls(srcset: str) -> list[str]:
+    urls = []
+    for candidate in srcset.split(","):
+        url = _ASCII_WHITESPACE.split(candidate.strip(" \t\n\r\f"))[0]
+        if url:
+            urls.append(url)
+    return urls
 
 
 def _attr(attrs: list[tuple[str, str | None]], name: str) -> str:
