@@ -212,7 +212,8 @@ def spellings(draw, target: Path, project: Path, links: Path) -> str:
         path = str(target)
     else:
         pointed = target if how == "link" or target == target.parent else target.parent
-        link = links / f"link{draw(st.integers(0, 10**6))}"
+        # one name per folder pointed at: examples share the links folder
+        link = links / f"{str(pointed).replace('/', '%')}-{draw(st.integers(0, 3))}"
         if not link.is_symlink():
             link.symlink_to(pointed, target_is_directory=True)
         path = str(link) if pointed == target else str(link / target.name)
