@@ -136,7 +136,7 @@ def test_generate_removes_pages_of_removed_records_and_nothing_else(project):
     assert int(counts[3]) == 2 and not (out / "topics" / "by-name" / "e.md").exists()
     assert not (out / "topics" / "energy.md").exists()
     assert (out / "notes.md").read_text() == "my own notes\n"
-    listed = (out / ".briefing-pages").read_text().split()
+    listed = [line.partition("\t")[0] for line in (out / ".briefing-pages").read_text().splitlines()]
     assert "topics/energy.md" not in listed and "topics/trade.md" in listed
     assert sorted(listed) == sorted(p.relative_to(out).as_posix() for p in out.rglob("*")
                                     if p.is_file() and p.name not in ("notes.md", ".briefing-pages"))
@@ -208,7 +208,7 @@ def test_the_site_is_readable_by_others_as_the_umask_says(project):
 
 def test_the_swap_exchanges_the_folders_in_one_step(tmp_path):
     """On Linux the new site takes the old one's place in one rename: no moment without site/."""
-    from generator.adapters.output_dir import _exchange, swap_in
+    from generator.adapters.folder_swap import _exchange, swap_in
 
     site, staging = tmp_path / "site", tmp_path / ".site.building-x"
     site.mkdir()
@@ -267,3 +267,205 @@ def test_concurrent_builds_of_one_site_wait_for_each_other(project):
         assert process.returncode == 0, err
     assert _leftovers(project) == []
     assert (project / "site" / "index.html").is_file()
+
+
+# Where MkDocs builds, briefing builds (issue 28): a site folder that cannot be renamed, a
+# read-only parent, read-only folders in the old site, a removal killed midway, Ctrl-C.
+
+
+@pytest.fixture
+def reference(project, tmp_path_factory) -> dict[str, bytes]:
+    """The site a plain build makes (the builds are reproducible), to compare with."""
+    assert _build("-d", str(tmp_path_factory.mktemp("ref") / "site")).exit_code == 0
+    return _snapshot(Path(str(tmp_path_factory.getbasetemp())) / "ref0" / "site")
+
+
+def _unmovable(monkeypatch, site: Path) -> list[str]:
+    """Make `site` behave as a mount point: renaming it fails with EBUSY, as on a Docker
+    volume, and nothing else changes."""
+    import errno
+
+    from generator.adapters import folder_swap
+
+    refused: list[str] = []
+    real_rename, real_replace = os.rename, os.replace
+
+    def guard(real):
+        def call(src, dst, *args, **kwargs):
+            if site.resolve() in (Path(src).resolve(), Path(dst).resolve()):
+                refused.append(f"{Path(src).name} -> {Path(dst).name}")
+                raise OSError(errno.EBUSY, "Device or resource busy", str(src))
+            return real(src, dst, *args, **kwargs)
+        return call
+
+    def exchange(a, b):
+        refused.append("exchange")
+        raise OSError(errno.EBUSY, "Device or resource busy", str(b))
+    monkeypatch.setattr(os, "rename", guard(real_rename))
+    monkeypatch.setattr(os, "replace", guard(real_replace))
+    monkeypatch.setattr(folder_swap, "_exchange", exchange)
+    return refused
+
+
+@pytest.mark.parametrize("known_mount", [False, True])
+def test_a_site_folder_that_cannot_be_renamed_gets_its_contents_replaced(
+        project, reference, monkeypatch, known_mount):
+    """site/ as a mount point: renaming it fails (EBUSY), whether or not it is known as a mount
+    point beforehand; the build replaces its contents instead, byte for byte what a plain build
+    makes, stale pages gone, nothing left beside or inside it."""
+    assert _build().exit_code == 0
+    site = project / "site"
+    (site / "stale").mkdir()
+    (site / "stale" / "index.html").write_text("a page of a removed record")
+    if known_mount:
+        real_ismount = os.path.ismount
+        monkeypatch.setattr(os.path, "ismount", lambda p: Path(p).resolve() == site.resolve()
+                            or real_ismount(p))
+    refused = _unmovable(monkeypatch, site)
+    for _ in range(2):
+        result = _build()
+        assert result.exit_code == 0, result.output
+        assert _snapshot(site) == reference
+        assert _leftovers(project) == [] and not [p for p in site.iterdir()
+                                                  if p.name.startswith(".briefing-") and p.is_dir()]
+    assert bool(refused) is not known_mount  # known beforehand: staged inside, no rename tried
+
+
+def test_a_failed_move_into_an_unmovable_site_puts_the_old_contents_back(project, monkeypatch):
+    from generator.adapters import folder_swap
+
+    assert _build().exit_code == 0
+    before = _snapshot(project / "site")
+    _unmovable(monkeypatch, project / "site")
+    real_move, moved = shutil.move, []
+
+    def failing_move(src, dst, *args, **kwargs):
+        if len(moved) == 3:
+            raise OSError(28, "No space left on device", str(dst))
+        moved.append(dst)
+        return real_move(src, dst, *args, **kwargs)
+    monkeypatch.setattr(folder_swap.shutil, "move", failing_move)
+    result = _build()
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: No space left on device")
+    assert _snapshot(project / "site") == before
+    assert _leftovers(project) == []
+
+
+def test_a_writable_site_folder_in_a_read_only_folder_is_built(project, reference, monkeypatch):
+    """Nothing can be made next to site/ (its folder is read-only; faked, since the sandbox runs
+    as root): the build stages inside site/ and replaces its contents. Without a site folder to
+    write in, the message names the folders, not a temporary one."""
+    import errno
+    import tempfile
+
+    assert _build().exit_code == 0
+    real = tempfile.mkdtemp
+
+    def mkdtemp(*args, dir=None, **kwargs):
+        if dir is not None and Path(dir).resolve() == project.resolve():
+            raise PermissionError(errno.EACCES, "Permission denied",
+                                  str(Path(dir) / ".site.building-x1"))
+        return real(*args, dir=dir, **kwargs)
+    monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp)
+    result = _build()
+    assert result.exit_code == 0, result.output
+    assert _snapshot(project / "site") == reference
+    shutil.rmtree(project / "site")
+    result = _build()
+    assert (result.exit_code, result.stderr) == (1, (
+        f"Error: cannot write the site: neither {project / 'site'} nor the folder it is in "
+        f"({project}) is writable (Permission denied)\n"))
+
+
+def _as_owner_without_privileges(tree: Path, action) -> None:
+    """Run `action` as the owner of `tree` without root's privilege to ignore permissions (as
+    the test may run as root, where a read-only folder stops nothing)."""
+    if os.geteuid() != 0:
+        action()
+        return
+    for path in [tree, *tree.rglob("*")]:
+        os.lchown(path, 65534, 65534)
+    pid = os.fork()
+    if pid == 0:  # the child: drop root, act, report by exit status
+        status = 1
+        try:
+            os.setgid(65534)
+            os.setuid(65534)
+            action()
+            status = 0
+        finally:
+            os._exit(status)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+
+
+def test_read_only_folders_in_the_old_site_are_removed():
+    """An old site with read-only folders (0555, 0444, 0000) is removed whole, by its owner."""
+    import tempfile
+
+    from generator.adapters.folder_swap import MARKER, remove_tree
+
+    # Not under tmp_path: pytest's folders are root's alone, and the owner here is another user.
+    base = Path(tempfile.mkdtemp(prefix="briefing-read-only-"))
+    try:
+        base.chmod(0o777)
+        old = base / ".site.building-old"
+        for folder in ("assets", "assets/images", "locked"):
+            (old / folder).mkdir(parents=True)
+            (old / folder / "file.txt").write_text("x")
+        (old / MARKER).write_text("built")
+        for folder, mode in (("assets/images", 0o444), ("assets", 0o555), ("locked", 0o000)):
+            (old / folder).chmod(mode)
+
+        def remove():
+            assert remove_tree(old)
+        _as_owner_without_privileges(old, remove)
+        assert not old.exists()
+    finally:
+        shutil.rmtree(base)
+
+
+def test_a_removal_killed_midway_is_finished_by_the_next_build(project, monkeypatch):
+    """A build killed while removing the previous site (SIGKILL: no cleanup runs) leaves a folder
+    that still holds its marker, removed last; the next build removes it."""
+    from generator.adapters import folder_swap
+
+    assert _build().exit_code == 0
+    old = project / ".site.building-killed"
+    shutil.copytree(project / "site", old)
+
+    class Killed(BaseException):
+        pass
+    real_rmtree, calls = shutil.rmtree, []
+
+    def dying_rmtree(path, *args, **kwargs):
+        calls.append(path)
+        if len(calls) == 3:
+            raise Killed
+        return real_rmtree(path, *args, **kwargs)
+    with monkeypatch.context() as patch, pytest.raises(Killed):
+        patch.setattr(folder_swap.shutil, "rmtree", dying_rmtree)
+        folder_swap.remove_tree(old)
+    assert (old / ".briefing-site").is_file() and len(list(old.iterdir())) > 1
+    assert _build().exit_code == 0
+    assert _leftovers(project) == []
+
+
+def test_ctrl_c_during_the_swap_is_not_a_failed_build(project, monkeypatch):
+    """Ctrl-C while the new site is swapped in is held until it is in place; the build then
+    says so and succeeds, instead of "Aborted!" and exit 1 with the new site in place."""
+    from generator.adapters import site_build
+
+    assert _build().exit_code == 0
+    real = site_build.swap_in
+
+    def interrupted_swap(staging, target):
+        os.kill(os.getpid(), signal.SIGINT)
+        real(staging, target)
+    monkeypatch.setattr(site_build, "swap_in", interrupted_swap)
+    result = _build()
+    assert result.exit_code == 0, result.output
+    assert f"Interrupted after the new site was in place in {project / 'site'}/." in result.stderr
+    assert result.stdout.startswith("Site built in")
+    assert _leftovers(project) == []

@@ -91,3 +91,41 @@ def test_a_page_loading_from_another_host_is_reported(site: Path) -> None:
     assert problems == [problems[0]] and problems[0].endswith(
         "page topics/trade/ loads 'https://cdn.example/x.css' from another host; every asset must "
         "come from the site itself"), problems
+
+
+def test_a_remote_script_of_the_configuration_is_reported_once_against_it(
+        mini_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A script from another host listed in mkdocs.yml is on every page: `check` names
+    mkdocs.yml and its line once, not every record (issue 28)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    config = (ROOT / "mkdocs.yml").read_text("utf-8").replace(
+        "extra_javascript:\n", "extra_javascript:\n  - https://cdn.example/tracker.js\n")
+    (project / "mkdocs.yml").write_text(config, "utf-8")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    line = config.splitlines().index("  - https://cdn.example/tracker.js") + 1
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["check", "--content", str(mini_copy)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"mkdocs.yml:{line}: every page loads 'https://cdn.example/tracker.js' from another host "
+        "(a script, stylesheet or template of the site's configuration or theme); every asset "
+        "must come from the site itself",
+        "Error: 1 site problem found in the built pages; fix the files named above"]
+
+
+@pytest.mark.parametrize("html", [
+    '<iframe srcdoc="&lt;img src=&quot;https://x.example/a.png&quot;&gt;"></iframe>',
+    '<img src="/\\x.example/a.png">',
+    '<img src="\\\\x.example\\a.png">',
+    '<img src=" https:\\\\x.example/a.png">',
+    '<script src="ht\ttps://x.example/a.js"></script>',
+    '<video poster="//x.example/p.png"></video>',
+])
+def test_check_reads_what_the_offline_check_reads(site: Path, html: str) -> None:
+    """`check` and the offline edition share one reading of what a page loads: frames' srcdoc
+    documents and backslash URLs included."""
+    page = site / "topics" / "trade" / "index.html"
+    page.write_text(page.read_text("utf-8").replace("</article>", html + "</article>"), "utf-8")
+    problems = [str(p) for p in SiteCheck(site, validate(MINI)).run()]
+    assert len(problems) == 1 and "page topics/trade/ loads '" in problems[0], problems

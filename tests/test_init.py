@@ -7,12 +7,16 @@ import subprocess
 import sys
 import sysconfig
 import tarfile
+import tempfile
+import unicodedata
 import zipfile
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.adapters import site_files
 from generator.adapters.cli import main
@@ -176,3 +180,56 @@ def test_generate_writes_the_site_files_for_builders_without_the_plugin(demo: Pa
         (site_files.SITE / "assets" / "briefing.css").read_bytes()
     assert (demo / "docs" / "how-to-read.md").read_text("utf-8") == "# Our own guide\n"
     assert "assets/briefing.css" in (demo / "docs" / ".briefing-pages").read_text("utf-8").split()
+
+
+HOSTILE_TITLE = '</title><script>alert(1)</script><draft> & "Calls" <b>bold</b>'
+
+
+def test_the_owners_title_is_text_on_every_page(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """`init --title` with markup: every built page's <title> and header show the title as
+    text, and no page gains an element from it (issue 28: it reached <title> live)."""
+    monkeypatch.chdir(tmp_path)
+    assert run("init", "demo", "--title", HOSTILE_TITLE).exit_code == 0
+    monkeypatch.chdir(tmp_path / "demo")
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    pages = sorted((tmp_path / "demo" / "site").rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        assert soup.title is not None and soup.title.get_text().endswith(HOSTILE_TITLE), page
+        assert not soup.find_all(["draft", "b"]), page
+        assert all("alert" not in (script.string or "") for script in soup.find_all("script"))
+        header = soup.select_one(".md-header__topic .md-ellipsis")
+        assert header is not None and header.get_text().strip() == HOSTILE_TITLE, page
+
+
+@settings(max_examples=200, deadline=None)
+@given(title=st.text(min_size=1, max_size=40).filter(
+    lambda t: t.strip() and not any(unicodedata.category(c) in ("Cc", "Cs") for c in t)))
+def test_any_title_is_read_back_from_mkdocs_yml_as_given(title: str) -> None:
+    """Whatever one-line title the owner gives, MkDocs reads exactly it from mkdocs.yml (a raw
+    U+0085 in a JSON-quoted string was read as a line break)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    from generator.curator.project import init_project
+
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "demo"
+        init_project(target, title)
+        with open(target / "mkdocs.yml", "rb") as stream:
+            assert yaml_load(stream)["site_name"] == title
+
+
+@pytest.mark.parametrize("title, shown", [("two\nlines", "U+000A"), ("tab\there", "U+0009"),
+                                          ("bad \udcff byte", "U+DCFF"), ("  ", None)])
+def test_a_title_no_page_can_show_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             title: str, shown: str | None) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("init", "demo", "--title", title)
+    assert result.exit_code == 1
+    assert result.output == (f"Error: --title must be one line of text; it holds {shown}\n" if shown
+                             else "Error: --title is empty; give the site's name, such as "
+                                  "--title 'Trade calls'\n")
+    assert not (tmp_path / "demo").exists()

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.adapters.cli import main
 
@@ -176,3 +178,164 @@ def test_an_unreadable_source_text_on_the_plugin_path_is_a_message(project, monk
     assert "Traceback" not in message
     assert re.search(r"content/sources/[a-z0-9-]+\.yaml:\d+:\d+: text: source text "
                      r"'texts/alpha\.txt' cannot be read: Permission denied", message), message
+
+
+# One guard for every command that writes (issue 28): each guarded folder, spelled every way a
+# user or a script may spell it, is refused by build, generate, schema and init alike, and
+# nothing is written.
+
+COMMANDS = {
+    "build": lambda folder: ["build", "-d", folder],
+    "offline": lambda folder: ["build", "--offline", "-d", folder],
+    "check": lambda folder: ["check", "-d", folder],
+    "generate": lambda folder: ["generate", folder],
+    "schema": lambda folder: ["schema", "--dir", folder],
+}
+
+GUARDED = {
+    # where (relative to the project), what the message says it is
+    "project": (".", "is the project folder (where mkdocs.yml is)"),
+    "content": ("content", "is the content folder"),
+    "inside content": ("content/calls", "lies inside the content folder '{project}/content'"),
+    "holding the project": ("..", "contains the project folder (where mkdocs.yml is) '{project}'"),
+}
+
+
+@st.composite
+def spellings(draw, target: Path, project: Path, links: Path) -> str:
+    """A spelling of `target` as seen from `project`: relative or absolute, through `./`, `..`,
+    doubled or trailing slashes, and a symbolic link to it or to a folder holding it."""
+    how = draw(st.sampled_from(["relative", "absolute", "link", "link to parent"]))
+    if how == "relative":
+        path = os.path.relpath(target, project)
+    elif how == "absolute":
+        path = str(target)
+    else:
+        pointed = target if how == "link" or target == target.parent else target.parent
+        # one name per folder pointed at: examples share the links folder
+        link = links / f"{str(pointed).replace('/', '%')}-{draw(st.integers(0, 3))}"
+        if not link.is_symlink():
+            link.symlink_to(pointed, target_is_directory=True)
+        path = str(link) if pointed == target else str(link / target.name)
+    parts = path.split("/")
+    if draw(st.booleans()) and len(parts) > 1:  # through a sibling and back
+        at = draw(st.integers(1, len(parts) - 1))
+        if parts[at - 1] not in ("", "..", "."):
+            parts[at:at] = ["..", parts[at - 1]]
+    if draw(st.booleans()):
+        parts = [parts[0], *[p for part in parts[1:] for p in (".", part)]] if parts[0] else parts
+    path = "/".join(parts)
+    if draw(st.booleans()):
+        path = path.replace("/", "//")
+    if draw(st.booleans()) and not path.startswith("/"):
+        path = "./" + path
+    if draw(st.booleans()):
+        path += "/"
+    return path
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+@pytest.mark.parametrize("guarded", sorted(GUARDED))
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_every_writing_command_refuses_a_guarded_folder_however_spelled(project, command, guarded,
+                                                                         data):
+    where, problem = GUARDED[guarded]
+    target = (project / where).resolve()
+    links = project.parent / "links"
+    links.mkdir(exist_ok=True)
+    spelled = data.draw(spellings(target, project, links))
+    before = _snapshot(project)
+    result = CliRunner().invoke(main, COMMANDS[command](spelled))
+    assert result.exit_code == 1, (spelled, result.output)
+    label = {"schema": "schema folder"}.get(command, "output folder")
+    assert result.stderr.startswith(
+        f"Error: {label} '{Path(spelled)}' {problem.format(project=project)}:"), (spelled, result.stderr)
+    assert result.stderr.count("\n") == 1
+    assert _snapshot(project) == before
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_writing_command_refuses_the_home_folder_and_what_holds_it(project, command,
+                                                                          monkeypatch):
+    home = project.parent / "home"
+    (home / "notes").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    for spelled, problem in [("~", "is your home folder"), (f"{home}/notes/..", "is your home folder"),
+                             (str(home.parent / "."), "contains your home folder")]:
+        result = CliRunner().invoke(main, COMMANDS[command](os.path.expanduser(spelled)))
+        assert result.exit_code == 1, result.output
+        assert problem in result.stderr
+    assert [p.name for p in home.iterdir()] == ["notes"] and not any((home / "notes").iterdir())
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_writing_command_refuses_the_root_of_the_file_system(project, command, monkeypatch):
+    """As root, `generate /` wrote 40 pages and 11 folders into / (issue 28). Writing is made to
+    fail here too, so that a regression cannot touch the machine's root."""
+    from generator.core import pipeline, schema
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("wrote past the guard")
+    monkeypatch.setattr(pipeline, "write_pages", refuse)
+    monkeypatch.setattr("generator.adapters.cli.write_pages", refuse)
+    monkeypatch.setattr(schema, "write_schemas", refuse)
+    for spelled in ("/", "//", "/.", "/..", "/tmp/..", f"{'../' * 40}"):
+        result = CliRunner().invoke(main, COMMANDS[command](spelled))
+        assert result.exit_code == 1, (spelled, result.output)
+        label = {"schema": "schema folder"}.get(command, "output folder")
+        assert result.stderr.startswith(f"Error: {label} '{Path(spelled)}' is the root of the file "
+                                        "system"), result.stderr
+
+
+def test_init_refuses_a_folder_inside_the_content_folder(project):
+    result = CliRunner().invoke(main, ["init", "content/new"])
+    assert (result.exit_code, result.stderr) == (1, (
+        f"Error: new project folder 'content/new' lies inside the content folder "
+        f"'{project}/content': choose a new folder of its own\n"))
+    assert not (project / "content" / "new").exists()
+
+
+@pytest.mark.parametrize("docs_dir, problem", [
+    ("content", "is the content folder"),
+    ("content/texts", "lies inside the content folder '{project}/content'"),
+    ("./content/", "is the content folder"),
+    ("docs/../content", "is the content folder"),
+])
+def test_docs_dir_never_publishes_the_content_folder(project, docs_dir, problem):
+    """`docs_dir: content` published the raw YAML and texts (issue 28): `briefing build` and
+    `mkdocs build` both refuse it before writing anything."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("docs_dir: docs", f"docs_dir: {docs_dir}"))
+    expected = (f"docs_dir '{os.path.normpath(project / docs_dir)}' {problem.format(project=project)}: MkDocs "
+                "publishes every file in docs_dir, and the content folder holds the raw records "
+                "and texts; keep them apart, such as docs_dir: docs\n")
+    result = _build()
+    assert (result.exit_code, result.stderr) == (1, f"Error: {expected}")
+    done = _mkdocs(project, "build", "--strict")
+    assert done.returncode == 1 and f"ERROR   -  {expected}" in done.stderr
+    assert not (project / "site").exists()
+
+
+def test_generate_keeps_a_generated_page_edited_by_hand(project):
+    """A generated page edited since `generate` wrote it is neither overwritten nor deleted when
+    its record goes: generate stops, names every such page and writes nothing; once the file is
+    deleted, generate writes it again."""
+    assert CliRunner().invoke(main, ["generate", "docs"]).exit_code == 0
+    page = project / "docs" / "topics" / "trade.md"
+    page.write_text(page.read_text() + "\nMy own note.\n")
+    (project / "content" / "topics" / "trade.yaml").unlink()
+    for record in (project / "content").glob("*/*.yaml"):
+        record.write_text(record.read_text().replace("topics: [trade]", "topics: []"))
+    before = _snapshot(project / "docs")
+    result = CliRunner().invoke(main, ["generate", "docs"])
+    assert (result.exit_code, result.stderr) == (1, (
+        "Error: generated pages in docs were edited by hand since they were generated: "
+        "topics/trade.md; generated pages come from content/ and the next run replaces them: "
+        "move the changes into the records (or a page of your own under another name), then "
+        "delete these files\n"))
+    assert _snapshot(project / "docs") == before
+    page.unlink()
+    result = CliRunner().invoke(main, ["generate", "docs"])
+    assert result.exit_code == 0, result.output
+    assert not page.exists()

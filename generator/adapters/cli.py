@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from ..core.errors import BriefingError, ContentError
-from ..core.pipeline import MANIFEST, content_epoch, generate, render, validate, write_pages
+from ..core.pipeline import content_epoch, generate, read_manifest, render, validate, write_pages
 
 
 class _Group(click.Group):
@@ -61,9 +61,24 @@ def _end_of_life_notice() -> None:
         click.echo(END_OF_LIFE, err=True)
 
 
+def _content(content: Path | None, config_file: Path | None = None) -> Path:
+    """The project's content folder: --content, else what mkdocs.yml's plugin says."""
+    from .project_paths import find_project
+
+    return find_project(config_file, content).content
+
+
+_CONTENT_HELP = ("The content directory (curated YAML and source texts). Default: the briefing "
+                 "plugin's content: in mkdocs.yml (relative to it), else content/.")
+
 content_option = click.option(
-    "--content", "content", type=click.Path(path_type=Path), default=Path("content"),
-    show_default=True, help="The content directory (curated YAML and source texts).")
+    "--content", "content", type=click.Path(path_type=Path), default=None,
+    callback=lambda ctx, param, value: _content(value), help=_CONTENT_HELP)
+"""--content of a command without -f: resolved from ./mkdocs.yml when not given."""
+
+config_content_option = click.option(
+    "--content", "content", type=click.Path(path_type=Path), default=None, help=_CONTENT_HELP)
+"""--content of a command with -f (build, check): resolved from that configuration."""
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -87,7 +102,11 @@ def init_command(folder: Path, title: str | None) -> None:
     FOLDER then builds the site at once; replace the example with real content.
     """
     from ..curator.project import DEFAULT_TITLE, init_project
+    from .output_guard import PROJECT, check_folder
+    from .project_paths import find_project
 
+    here = find_project(None, None, lenient=True)
+    check_folder(folder, PROJECT, project=None, content=here.content)
     written = init_project(folder, title or DEFAULT_TITLE)
     click.echo(f"Created a briefing project in {folder}/ ({len(written)} files): mkdocs.yml, "
                "content/ with an invented example call and its source, schemas/, docs/.\n"
@@ -118,13 +137,17 @@ def generate_command(out: Path, content: Path) -> None:
 
     Also writes the site's own pages and stylesheet (how-to-read.md, assets/briefing.css) unless
     OUT has its own. Only pages whose bytes change are rewritten; pages of removed records are
-    deleted.
+    deleted. A generated page edited by hand since is never overwritten nor deleted: generate
+    then stops and names it.
     """
+    from .output_guard import PAGES, check_folder
+    from .project_paths import find_project
     from .site_files import site_files
 
-    pages = generate(content)
-    manifest = out / MANIFEST
-    ours = set(manifest.read_text("utf-8").split()) if manifest.is_file() else set()
+    project = find_project(None, content)
+    check_folder(out, PAGES, project=project.folder, content=project.content)
+    pages = generate(project.content)
+    ours = set(read_manifest(out))
     for path, source in site_files().items():
         if path in ours or not (out / path).exists():
             pages[path] = source.read_text("utf-8")
@@ -140,8 +163,9 @@ def generate_command(out: Path, content: Path) -> None:
               help="Where to write the site (default: site_dir of mkdocs.yml, 'site/').")
 @click.option("--offline", is_flag=True,
               help="Build the offline edition: works opened from disk (file://), search included.")
-@content_option
-def build_command(config_file: Path, site_dir: Path | None, offline: bool, content: Path) -> None:
+@config_content_option
+def build_command(config_file: Path, site_dir: Path | None, offline: bool,
+                  content: Path | None) -> None:
     """Validate, generate and build the site with MkDocs in strict mode.
 
     The site is built in a temporary folder and swapped in only on success: a failed build
@@ -150,6 +174,7 @@ def build_command(config_file: Path, site_dir: Path | None, offline: bool, conte
     from .site_build import build_site
 
     _end_of_life_notice()
+    content = _content(content, config_file)
     graph = validate(content)  # content errors are reported before MkDocs starts
     target = build_site(config_file, site_dir, offline=offline, content=content,
                         pages=render(graph), source_date_epoch=content_epoch(graph))
@@ -164,8 +189,8 @@ def build_command(config_file: Path, site_dir: Path | None, offline: bool, conte
               show_default=True, help="The MkDocs configuration.")
 @click.option("-d", "--site-dir", type=click.Path(path_type=Path), default=None,
               help="Keep the checked site there (default: a temporary folder, removed after).")
-@content_option
-def check_command(config_file: Path, site_dir: Path | None, content: Path) -> None:
+@config_content_option
+def check_command(config_file: Path, site_dir: Path | None, content: Path | None) -> None:
     """Run everything CI's content lane runs, before you push a content change.
 
     In order, stopping at the first stage that fails: validation, the strict build, the link
@@ -178,6 +203,7 @@ def check_command(config_file: Path, site_dir: Path | None, content: Path) -> No
     from ..curator.check import SiteCheck, content_tests
     from .site_build import build_site
 
+    content = _content(content, config_file)
     graph = validate(content)
     click.echo(f"validate: {len(graph.corpus.records.get('calls', ()))} calls, "
                f"{sum(len(r) for r in graph.corpus.records.values())} records: no problem")
@@ -185,14 +211,14 @@ def check_command(config_file: Path, site_dir: Path | None, content: Path) -> No
         target = build_site(config_file, site_dir or Path(scratch) / "site", content=content,
                             pages=render(graph), source_date_epoch=content_epoch(graph))
         click.echo("build (strict): no problem" + (f", site in {target}/" if site_dir else ""))
-        check = SiteCheck(target, graph)
+        check = SiteCheck(target, graph, config=str(config_file))
         problems = check.run()
         if problems:
             for problem in problems:
                 click.echo(str(problem), err=True)
             noun = "problem" if len(problems) == 1 else "problems"
             raise BriefingError(f"{len(problems)} site {noun} found in the built pages; fix the "
-                                "records named above")
+                                "files named above")
         click.echo(f"links and anchors: {len(check.pages)} pages, {check.links_checked} links: "
                    "no problem")
     project = config_file.resolve().parent
@@ -376,11 +402,15 @@ def schema_command(check: bool, folder: Path) -> None:
     changing the model and commit the result; CI runs it with --check.
     """
     from ..core.schema import check_schemas, write_schemas
+    from .output_guard import SCHEMAS, check_folder
+    from .project_paths import find_project
 
     if check:
         check_schemas(folder)
         click.echo(f"The schemas in {folder}/ are up to date.")
         return
+    project = find_project(None, None, lenient=True)
+    check_folder(folder, SCHEMAS, project=project.folder, content=project.content)
     changed = write_schemas(folder)
     click.echo(f"Wrote {len(changed)} changed schema(s) in {folder}/: "
                + (", ".join(p.name for p in changed) or "all were up to date"))

@@ -16,6 +16,7 @@ import os
 import sys
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -25,11 +26,11 @@ from mkdocs.structure.nav import Navigation
 
 from ..core.errors import BriefingError, ConfigError, ContentError
 from ..core.incremental import Session
-from ..core.pipeline import MANIFEST, content_epoch, render, validate
+from ..core.pipeline import content_epoch, read_manifest, render, validate
 from ..core.template_cache import CompiledTemplates, cache_folder
 from . import site_files
 from .offline import unindexed_markers
-from .output_dir import check_output_folder, check_source_date_epoch, mark_built
+from .output_dir import check_folders, check_source_date_epoch, mark_built
 from .pagefind import OUTPUT, Reindexer, index_site, material_search_on
 from .quick_rebuild import LastBuild, project_stamp, render_changed
 
@@ -38,6 +39,11 @@ log = logging.getLogger("mkdocs.plugins.briefing")
 THEME = Path(__file__).parent.parent / "theme"
 """Partials overriding Material's (the search box, an accessibility fix) and the search script,
 shipped with the package."""
+
+
+OWNER_TEXT = ("site_name", "site_description", "site_author", "repo_name")
+"""mkdocs.yml's plain-text settings that the theme prints into every page (`copyright` is
+Material's one setting documented as HTML)."""
 
 
 class _Kept(File):
@@ -143,6 +149,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return Path(config.config_file_path).parent / self.config.content
 
     def on_config(self, config):
+        # The owner's strings are text, as curated ones are: MkDocs' templates print them
+        # unescaped (`<title>`, the header), so a title such as "Calls </title><script>" or
+        # "<draft>" would become markup on every page. Markup is not escaped twice.
+        for key in OWNER_TEXT:
+            if isinstance(config.get(key), str):
+                config[key] = escape(config[key])
         # Our theme fixes (generator/theme/) come before Material's templates, after any
         # custom_dir of the site's own.
         if str(THEME) not in config.theme.dirs:
@@ -161,8 +173,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self._reindexer is not None:
             self._reindexer.cancel()  # it would read the pages this build rewrites
         try:
-            check_output_folder(Path(config.site_dir), project=Path(config.config_file_path).parent,
-                                content=self.content_dir(config), docs=Path(config.docs_dir))
+            check_folders(config, self.content_dir(config))
             check_source_date_epoch()
             self._shipped = site_files.site_files()
             _check_stylesheets(config, self._shipped)
@@ -200,9 +211,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         assert pages is not None, "MkDocs runs on_pre_build, which makes the pages, before on_files"
         kept, self._kept = self._kept, set()
         docs = Path(config.docs_dir)
-        manifest = docs / MANIFEST
         # Pages an earlier `briefing generate docs` wrote are ours to replace; others clash.
-        ours = set(manifest.read_text("utf-8").split()) if manifest.is_file() else set()
+        ours = set(read_manifest(docs))
         for path in sorted(ours):
             stale = files.get_file_from_path(path)
             if stale is not None:

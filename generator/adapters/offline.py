@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import re
 import shutil
-from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
-from urllib.parse import urlparse
 
 from ..core.errors import BuildError
+from ..core.page_loads import css_urls, is_remote, page_loads
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 """Where the iframe-worker shim is served from, relative to the site root."""
@@ -84,7 +83,8 @@ def external_resources(site_dir: Path) -> list[tuple[str, str]]:
     """(file, URL) for every resource the built site loads from another host, in file order.
 
     Resources are what a browser fetches or follows by itself while showing a page: scripts,
-    stylesheets, icons, images, frames, media, SVG references, a <base>, a refresh, and every
+    stylesheets, icons, images, frames (and what a srcdoc frame's document loads), media, SVG
+    references, a <base>, a refresh, and every
     url(), @import and image-set() of inline styles, <style> elements and the site's CSS files;
     not links a reader may follow.
     """
@@ -94,96 +94,10 @@ def external_resources(site_dir: Path) -> list[tuple[str, str]]:
         if path.suffix not in (".html", ".css") or not path.is_file():
             continue
         text = path.read_text("utf-8", errors="replace")
-        if path.suffix == ".css":
-            urls = css_urls(text)
-        else:
-            finder = _ResourceFinder()
-            finder.feed(text)
-            finder.close()
-            urls = finder.urls
+        urls = css_urls(text) if path.suffix == ".css" else page_loads(text)
         relative = path.relative_to(site_dir).as_posix()
-        found.extend((relative, url) for url in urls if _is_remote(url))
+        found.extend((relative, url) for url in urls if is_remote(url))
     return found
-
-
-def _is_remote(url: str) -> bool:
-    parsed = urlparse(url.strip())
-    return bool(parsed.netloc) or parsed.scheme not in ("", "data", "blob", "file")
-
-
-_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.S)
-_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|(.))", re.S)
-_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))|"([^"]*)"|'([^']*)'""", re.I)
-"""A url() token, or any string: @import "…", image-set("…") and src() load strings too."""
-_NETWORK_PATH = re.compile(r"\s*(?:[a-z][a-z0-9+.\-]*:)?//", re.I)
-"""A string that names a host; other strings (`content: "fnref:"`) load nothing."""
-
-
-def css_urls(css: str) -> list[str]:
-    """Every URL a stylesheet can load: url() tokens and strings, CSS escapes decoded (so that
-    `u\\72l(` is read as the url( a browser reads), and strings that name a host."""
-    def unescape(match: re.Match) -> str:
-        if match[1]:
-            code = int(match[1], 16)
-            return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
-        return match[2]
-
-    css = _CSS_ESCAPE.sub(unescape, _CSS_COMMENT.sub("", css))
-    urls = []
-    for match in _CSS_URL.finditer(css):
-        token = next(group for group in match.groups() if group is not None)
-        if match[0][:4].lower() == "url(" or _NETWORK_PATH.match(token):
-            urls.append(token)
-    return urls
-
-
-_LOADED_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "preconnect",
-                 "dns-prefetch", "prefetch", "prerender", "apple-touch-icon", "mask-icon"}
-_LOADED_ATTRIBUTES = {"src", "data", "poster", "background", "lowsrc", "dynsrc"}
-_FOLLOWED_HREF = {"a", "area"}
-"""Tags whose href is followed only when the reader chooses to; every other href (a <base>,
-SVG's <image> and <use>) is fetched or applied as the page loads."""
-
-
-class _ResourceFinder(HTMLParser):
-    """Collects the URLs a page fetches as it loads, inline styles included."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.urls: list[str] = []
-        self._in_style = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            value = value or ""
-            if name in _LOADED_ATTRIBUTES and value:
-                self.urls.append(value)
-            elif name in ("srcset", "imagesrcset"):
-                self.urls.extend(candidate.split()[0] for candidate in value.split(",")
-                                 if candidate.strip())
-            elif name == "style":
-                self.urls.extend(css_urls(value))
-            elif (name in ("href", "xlink:href") and tag not in _FOLLOWED_HREF and value
-                  and (tag != "link" or _LOADED_LINKS & set(_attr(attrs, "rel").lower().split()))):
-                self.urls.append(value)
-        if tag == "meta" and _attr(attrs, "http-equiv").lower() == "refresh":
-            self.urls.append(_attr(attrs, "content").partition("=")[2].strip(" '\""))
-        self._in_style = tag == "style"
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        self._in_style = False
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_style = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_style:
-            self.urls.extend(css_urls(data))
-
-
-def _attr(attrs: list[tuple[str, str | None]], name: str) -> str:
-    return next((value or "" for key, value in attrs if key == name), "")
 
 
 FOOTNOTE_MARKER = re.compile(r'<sup id="fnref')

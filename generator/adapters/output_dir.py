@@ -8,47 +8,37 @@ it writes, which is how a later build knows the folder is its own to replace.
 
 from __future__ import annotations
 
-import ctypes
-import errno
 import os
-import shutil
 from pathlib import Path
 
 from ..core.errors import ConfigError
 from ..core.pipeline import MAX_EPOCH
+from .folder_swap import MARKER
+from .folder_swap import swap_in as swap_in  # where pagefind.py imports it from
+from .output_guard import DOCS_DIR, SITE, check_folder
 
-MARKER = ".briefing-site"
-"""Left in every built site: this folder was made by a build and is replaced by the next one.
-MkDocs keeps dot files when it cleans the site folder and never copies them from docs_dir."""
 _MARKER_TEXT = "Built by 'briefing build' or 'mkdocs build'; every build replaces this folder.\n"
 
 def check_output_folder(folder: Path, *, project: Path, content: Path | None,
                         docs: Path | None) -> None:
     """Raise ConfigError (one line) unless a build may replace `folder`."""
+    check_folder(folder, SITE, project=project, content=content, docs=docs)
     target = Path(folder).resolve()
     shown = f"output folder '{folder}'"
-    guarded = [("the project folder (where mkdocs.yml is)", project, False),
-               ("the content folder", content, True), ("docs_dir", docs, True)]
-    for label, path, inside_too in guarded:
-        if path is None:
-            continue
-        path = Path(path).resolve()
-        if target == path:
-            problem = f"is {label}"
-        elif target in path.parents:
-            problem = f"contains {label} '{path}'"
-        elif inside_too and path in target.parents:
-            problem = f"lies inside {label} '{path}'"
-        else:
-            continue
-        raise ConfigError(f"{shown} {problem}: a build replaces everything in its output folder; "
-                          "choose a folder of its own, such as site/")
     if target.exists() and not target.is_dir():
         raise ConfigError(f"{shown} is a file, not a folder; remove it or choose another folder")
     if target.is_dir() and not (target / MARKER).is_file() and any(target.iterdir()):
         raise ConfigError(f"{shown} holds files that no build made (every build leaves a {MARKER} "
                           "file) and a build would replace them all; empty it, or choose another "
                           "folder")
+
+
+def check_folders(config, content: Path | None) -> None:
+    """The guard of a loaded MkDocs configuration: its site_dir, and its docs_dir kept apart
+    from the content folder (MkDocs would publish the raw records and texts)."""
+    check_folder(Path(config.docs_dir), DOCS_DIR, project=None, content=content)
+    check_output_folder(Path(config.site_dir), project=Path(config.config_file_path).parent,
+                        content=content, docs=Path(config.docs_dir))
 
 
 def mark_built(folder: Path) -> None:
@@ -68,40 +58,3 @@ def check_source_date_epoch() -> None:
     if int(epoch) > MAX_EPOCH:
         raise ConfigError(f"SOURCE_DATE_EPOCH={epoch.strip()} is past {MAX_EPOCH} "
                           "(2106-02-07), the last date the gzip header of sitemap.xml.gz can hold")
-
-
-def swap_in(staging: Path, target: Path) -> None:
-    """Put staging in target's place, so readers never see a half-written folder (a site, a
-    search index).
-
-    On Linux the two folders are exchanged in one step (renameat2 RENAME_EXCHANGE): there is
-    never a moment without target. Elsewhere, or on a file system that cannot exchange, two
-    renames leave target missing for the instant between them.
-    """
-    if not target.exists():
-        os.rename(staging, target)
-        return
-    if _exchange(staging, target):
-        shutil.rmtree(staging, ignore_errors=True)  # now the previous folder
-        return
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    os.replace(target, old)
-    os.replace(staging, target)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Atomically exchange two paths; False if this system or file system cannot."""
-    try:
-        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):
-        return False
-    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
-                          ctypes.c_uint]
-    at_fdcwd, rename_exchange = -100, 2
-    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
-        return True
-    error = ctypes.get_errno()
-    if error in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EXDEV):
-        return False
-    raise OSError(error, os.strerror(error), str(b))

@@ -9,15 +9,17 @@ import fcntl
 import logging
 import os
 import re
-import shutil
 import signal
+import sys
 import tempfile
 import threading
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from ..core.errors import BuildError, ConfigError
-from .output_dir import MARKER, check_output_folder, check_source_date_epoch, mark_built, swap_in
+from .folder_swap import STAGED_NEW, STAGED_OLD, UNMOVABLE, remove_tree
+from .output_dir import MARKER, check_folders, check_source_date_epoch, mark_built, swap_in
+from .project_paths import MISSING_PLUGIN
 
 
 class _Collect(logging.Handler):
@@ -57,32 +59,62 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
     except ConfigurationError as exc:
         raise ConfigError(f"invalid {config_file}: {exc}") from None
     target = Path(site_dir) if site_dir is not None else Path(config.site_dir)
-    for plugin in config.plugins.values():
-        if type(plugin).__name__ == "BriefingPlugin":
-            if content is not None:
-                plugin.config.content = str(content.resolve())
-            plugin.pages = pages
-            content = plugin.content_dir(config)
-    check_output_folder(target, project=Path(config.config_file_path).parent, content=content,
-                        docs=Path(config.docs_dir))
+    plugin = next((p for p in config.plugins.values() if type(p).__name__ == "BriefingPlugin"),
+                  None)
+    if plugin is None:
+        raise ConfigError(MISSING_PLUGIN.format(config=config_file))
+    if content is not None:
+        plugin.config.content = str(content.resolve())
+    plugin.pages = pages
+    content = plugin.content_dir(config)
+    config.site_dir = str(target)
+    check_folders(config, content)
     target = target.resolve()
     if offline:
         _enable_offline(config)
     target.parent.mkdir(parents=True, exist_ok=True)
     with _exclusive(target.parent), _signals_as_exceptions():
         _remove_leftovers(target)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+        staging = _staging_folder(target)
         try:
             # mkdtemp makes the folder 0700; a site is for a web server user to read too.
             staging.chmod(0o777 & ~_umask())
             mark_built(staging)
             _build(config, staging, offline)
+        except BaseException:
+            remove_tree(staging)
+            raise
+        try:
             with _signals_held():
                 swap_in(staging, target)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
+        except BaseException as exc:
+            # Ctrl-C during the swap is held until the new site is in place: the build is then
+            # done, and "Aborted!" would tell the user it was not.
+            if (isinstance(exc, KeyboardInterrupt) and not staging.exists()
+                    and (target / MARKER).is_file()):
+                print(f"Interrupted after the new site was in place in {target}/.",
+                      file=sys.stderr)
+            else:
+                remove_tree(staging)  # the new site not swapped in, or the old one swapped out
+                raise
     return target
+
+
+def _staging_folder(target: Path) -> Path:
+    """A new folder to build in: next to `target`, so that it can take target's place in one
+    rename; inside `target` where target cannot be renamed (a mount point, a Docker volume)
+    or nothing can be made next to it (a writable site folder in a read-only folder), whose
+    contents are then replaced (folder_swap.replace_contents)."""
+    if not (target.is_dir() and os.path.ismount(target)):
+        try:
+            return Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+        except OSError as exc:
+            if exc.errno not in UNMOVABLE:
+                raise
+            if not (target.is_dir() and os.access(target, os.W_OK)):
+                raise BuildError(f"cannot write the site: neither {target} nor the folder it is "
+                                 f"in ({target.parent}) is writable ({exc.strerror})") from None
+    return Path(tempfile.mkdtemp(prefix=STAGED_NEW, dir=target))
 
 
 def _build(config, staging: Path, offline: bool) -> None:
@@ -111,19 +143,25 @@ def _build(config, staging: Path, offline: bool) -> None:
 
 
 _LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?:building|old)-.+")
+_LEFTOVER_INSIDE = re.compile(re.escape(STAGED_NEW) + "|" + re.escape(STAGED_OLD))
 
 
 def _remove_leftovers(target: Path) -> None:
-    """Remove what killed builds of `target` left next to it (staging and old copies).
+    """Remove what killed builds of `target` left next to it (staging and old copies), or inside
+    it where it cannot be renamed.
 
     Called with the folder lock held: no other build of this folder is running, so any such
     folder belongs to a build that was killed (SIGKILL, a power cut) before it could clean up.
+    Only folders a build marked (remove_tree removes the marker last), or empty ones, go.
     """
-    for path in target.parent.iterdir():
-        match = _LEFTOVER.fullmatch(path.name)
-        if (match and match["name"] == target.name and path.is_dir() and not path.is_symlink()
+    candidates = [path for path in target.parent.iterdir()
+                  if (match := _LEFTOVER.fullmatch(path.name)) and match["name"] == target.name]
+    if target.is_dir() and not target.is_symlink():
+        candidates += [path for path in target.iterdir() if _LEFTOVER_INSIDE.match(path.name)]
+    for path in candidates:
+        if (path.is_dir() and not path.is_symlink()
                 and ((path / MARKER).is_file() or not any(path.iterdir()))):
-            shutil.rmtree(path, ignore_errors=True)
+            remove_tree(path)
 
 
 @contextmanager
@@ -181,9 +219,10 @@ def _signals_as_exceptions():
 
 @contextmanager
 def _signals_held():
-    """Hold SIGTERM and SIGHUP back while the new site is swapped in and the old one removed:
-    a signal then ends the process just after, with the new site in place and nothing left."""
-    held = set(_STOP_SIGNALS)
+    """Hold SIGTERM, SIGHUP and SIGINT (Ctrl-C) back while the new site is swapped in and the
+    old one removed: a signal then ends the process just after, with the new site in place and
+    nothing left."""
+    held = {*_STOP_SIGNALS, signal.SIGINT}
     signal.pthread_sigmask(signal.SIG_BLOCK, held)
     try:
         yield

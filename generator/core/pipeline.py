@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import hashlib
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,7 +19,26 @@ from .load import load_corpus
 from .render import Renderer
 
 MANIFEST = ".briefing-pages"
-"""File in an output folder listing the pages the generator wrote there, so stale ones go."""
+"""File in an output folder listing the pages the generator wrote there, so stale ones go: one
+line per page, its path, a tab and the SHA-256 of the bytes written (lines of an older version
+have no digest), so that a page edited by hand since is told from one the generator wrote."""
+
+
+def read_manifest(out: Path) -> dict[str, str | None]:
+    """The pages an earlier run wrote in `out`, with their digests (None where not recorded)."""
+    manifest = out / MANIFEST
+    if not manifest.is_file():
+        return {}
+    pages: dict[str, str | None] = {}
+    for line in manifest.read_text("utf-8").splitlines():
+        path, _, digest = line.partition("\t")
+        if path:
+            pages[path] = digest or None
+    return pages
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 @contextmanager
@@ -106,18 +126,30 @@ class WriteStats:
 
 def write_pages(pages: dict[str, str], out: Path) -> WriteStats:
     """Write pages under `out`, touching only files whose bytes change; remove pages the
-    generator wrote before that no longer correspond to a record."""
+    generator wrote before that no longer correspond to a record. Raise ConfigError, writing
+    nothing, where a page would replace a hand-written one or one edited since it was written."""
     out.mkdir(parents=True, exist_ok=True)
     root = out.resolve()
-    manifest = out / MANIFEST
-    previous = set(manifest.read_text("utf-8").split("\n")) - {""} if manifest.exists() else set()
+    previous = read_manifest(out)
     # A page there that an earlier run did not write is someone's own: never overwrite it.
-    clashes = sorted(rel for rel in set(pages) - previous if os.path.lexists(out / rel))
+    clashes = sorted(rel for rel in set(pages) - set(previous) if os.path.lexists(out / rel))
     if clashes:
         raise ConfigError(f"hand-written pages in {out} clash with generated pages: "
                           + ", ".join(clashes) + "; rename or remove them (generated pages come "
                           "from content/)")
+    olds = {rel: _read(out / rel) for rel in previous}
+    # A generated page edited since it was written holds someone's work: neither overwritten
+    # nor deleted when its record goes.
+    edited = sorted(rel for rel, digest in previous.items()
+                    if digest and (old := olds[rel]) is not None and _digest(old) != digest
+                    and (rel not in pages or pages[rel].encode("utf-8") != old))
+    if edited:
+        raise ConfigError(f"generated pages in {out} were edited by hand since they were "
+                          f"generated: {', '.join(edited)}; generated pages come from content/ "
+                          "and the next run replaces them: move the changes into the records (or "
+                          "a page of your own under another name), then delete these files")
     written, unchanged = [], 0
+    digests: dict[str, str] = {}
     folders: dict[str, Path] = {}
     for rel in sorted(pages):
         folder_rel, _, name = rel.rpartition("/")
@@ -128,9 +160,9 @@ def write_pages(pages: dict[str, str], out: Path) -> WriteStats:
             raise ContentError([Problem(rel, 0, 0, "", "page path leaves the output directory")])
         target = folder / name
         data = pages[rel].encode("utf-8")
-        try:
-            old = target.read_bytes()
-        except FileNotFoundError:
+        digests[rel] = _digest(data)
+        old = olds.get(rel)
+        if old is None:
             # A new file: nobody can be reading a half-written version of it, and renaming a
             # temporary file costs five times the write itself on ext4.
             with open(target, "xb") as new:
@@ -144,15 +176,23 @@ def write_pages(pages: dict[str, str], out: Path) -> WriteStats:
             os.replace(tmp, target)  # readers (mkdocs serve) see the old page or the new one
         written.append(rel)
     removed = []
-    for rel in sorted(previous - set(pages)):
+    for rel in sorted(set(previous) - set(pages)):
         target = out / rel
         if target.is_file() and target.resolve().is_relative_to(root):
             target.unlink()
             removed.append(rel)
-    listing = "\n".join(sorted(pages)) + "\n"
+    listing = "".join(f"{rel}\t{digests[rel]}\n" for rel in sorted(pages))
+    manifest = out / MANIFEST
     if not manifest.exists() or manifest.read_text("utf-8") != listing:
         manifest.write_text(listing, "utf-8")
     return WriteStats(written, unchanged, removed)
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None
 
 
 def _output_folder(out: Path, root: Path, folder_rel: str, rel: str) -> Path:

@@ -14,19 +14,14 @@ import os
 import subprocess
 import sys
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 from ..core.errors import Problem, relative
 from ..core.link import Graph
+from ..core.page_loads import ResourceFinder, is_remote
 from ..core.urls import SECTIONS, record_url
 
-RESOURCES = {"script": ("src",), "link": ("href",), "img": ("src", "srcset"),
-             "iframe": ("src",), "source": ("src", "srcset"), "video": ("src", "poster"),
-             "audio": ("src",)}
-"""Elements and attributes a browser loads by itself (a `<link>` is a stylesheet, an icon or a
-preload; an `<a>` is only followed)."""
 SKIPPED_SCHEMES = ("mailto:", "tel:", "data:", "javascript:")
 
 
@@ -45,9 +40,12 @@ class Page:
     """Ids of `cite-…` anchors directly followed by a non-empty `<mark>`."""
 
 
-class _Reader(HTMLParser):
+class _Reader(ResourceFinder):
+    """Reads a page once: its ids, links and marked passages here, what it loads in
+    ResourceFinder (the offline check's definition)."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.page = Page()
         self.article_depth = 0
         self.pending: list[str] = []
@@ -55,6 +53,7 @@ class _Reader(HTMLParser):
         self.in_mark: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        super().handle_starttag(tag, attrs)
         values = {k: v or "" for k, v in attrs}
         if "id" in values:
             self.page.ids.add(values["id"])
@@ -66,23 +65,20 @@ class _Reader(HTMLParser):
             self.page.links.append(values["href"])
             if self.article_depth:
                 self.page.article_links.append(values["href"])
-        for attr in RESOURCES.get(tag, ()):
-            if values.get(attr):
-                urls = [part.split()[0] for part in values[attr].split(",") if part.split()] \
-                    if attr == "srcset" else [values[attr]]
-                self.page.loads.extend(urls)
         if tag == "mark" and self.pending:
             self.in_mark, self.pending = self.pending, []
         if values.get("id", "").startswith("cite-"):
             self.pending.append(values["id"])
 
     def handle_endtag(self, tag: str) -> None:
+        super().handle_endtag(tag)
         if tag == "article":
             self.article_depth = max(0, self.article_depth - 1)
         if tag == "mark":
             self.in_mark = []
 
     def handle_data(self, data: str) -> None:
+        super().handle_data(data)
         if not data.strip():
             return
         self.page.marked.update(self.in_mark)
@@ -93,6 +89,7 @@ def read_page(path: Path) -> Page:
     reader = _Reader()
     reader.feed(path.read_text("utf-8", errors="replace"))
     reader.close()
+    reader.page.loads = reader.urls
     return reader.page
 
 
@@ -110,8 +107,9 @@ def _file_of(site: Path, url_path: str) -> Path:
 class SiteCheck:
     """Every page of a built site, read once, and the problems found in it."""
 
-    def __init__(self, site: Path, graph: Graph, root: Path | None = None):
-        self.site, self.graph, self.root = site, graph, root
+    def __init__(self, site: Path, graph: Graph, root: Path | None = None,
+                 config: str = "mkdocs.yml"):
+        self.site, self.graph, self.root, self.config = site, graph, root, config
         self.pages = {_url_of(site, p): read_page(p) for p in sorted(site.rglob("*.html"))}
         self.problems: list[Problem] = []
         self.links_checked = 0
@@ -129,7 +127,7 @@ class SiteCheck:
         self.every_record_has_its_page()
         for url, page in self.pages.items():
             self.links_resolve(url, page)
-            self.nothing_loads_from_elsewhere(url, page)
+        self.nothing_loads_from_elsewhere()
         self.calls_and_their_people_and_sources_link_each_other()
         return sorted(set(self.problems))
 
@@ -173,11 +171,22 @@ class SiteCheck:
                 self.report(url, f"page {url or '(home)'} cites '{href}': the anchor is not "
                                  "followed by a marked passage")
 
-    def nothing_loads_from_elsewhere(self, url: str, page: Page) -> None:
-        for src in page.loads:
-            if src.startswith(("http:", "https:", "//")):
-                self.report(url, f"page {url or '(home)'} loads '{src}' from another host; every "
-                                 "asset must come from the site itself")
+    def nothing_loads_from_elsewhere(self) -> None:
+        """A load on every page comes from the configuration or the theme (extra_javascript, a
+        template), not from a record: it is reported once, against the configuration."""
+        remote = {url: {src for src in page.loads if is_remote(src)}
+                  for url, page in self.pages.items()}
+        everywhere = set.intersection(*remote.values()) if len(remote) > 1 else set()
+        for src in sorted(everywhere):
+            self.problems.append(Problem(self.config, _line_of(Path(self.config), src), 0, "", (
+                f"every page loads '{src}' from another host (a script, stylesheet or template "
+                "of the site's configuration or theme); every asset must come from the site "
+                "itself")))
+        for url, page in self.pages.items():
+            for src in dict.fromkeys(page.loads):
+                if is_remote(src) and src not in everywhere:
+                    self.report(url, f"page {url or '(home)'} loads '{src}' from another host; "
+                                     "every asset must come from the site itself")
 
     def _article_targets(self, url: str) -> set[str]:
         page = self.pages.get(url)
@@ -204,6 +213,15 @@ class SiteCheck:
                     self.report(call_url, f"page {call_url} does not link to {other_url}")
                 if other_url in self.pages and call_url not in self._article_targets(other_url):
                     self.report(other_url, f"page {other_url} does not link back to {call_url}")
+
+
+def _line_of(config: Path, text: str) -> int:
+    """The first line of `config` naming `text`, 0 if none does (a theme's template)."""
+    try:
+        lines = config.read_text("utf-8", errors="replace").splitlines()
+    except OSError:
+        return 0
+    return next((number for number, line in enumerate(lines, 1) if text in line), 0)
 
 
 def content_tests(content: Path, project: Path) -> tuple[int, str]:

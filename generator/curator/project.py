@@ -8,9 +8,11 @@ the model so that they always match the installed version.
 
 from __future__ import annotations
 
-import json
 import shutil
+import unicodedata
 from pathlib import Path
+
+import yaml
 
 from ..core.errors import ConfigError
 from ..core.models import KINDS
@@ -21,8 +23,19 @@ DEFAULT_TITLE = "A sourced briefing"
 GITIGNORE = "site/\nsite-offline/\n.briefing/\n"
 
 
+def check_title(title: str) -> None:
+    """Refuse a title no page could show: empty, or holding control characters (a line break,
+    a tab) or bytes the terminal could not decode."""
+    bad = sorted({f"U+{ord(c):04X}" for c in title if unicodedata.category(c) in ("Cc", "Cs")})
+    if bad:
+        raise ConfigError(f"--title must be one line of text; it holds {', '.join(bad)}")
+    if not title.strip():
+        raise ConfigError("--title is empty; give the site's name, such as --title 'Trade calls'")
+
+
 def init_project(target: Path, title: str = DEFAULT_TITLE) -> list[Path]:
     """Write a new project into `target` (absent or empty); return the files written."""
+    check_title(title)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ConfigError(f"'{target}' already exists and is not an empty folder; "
                           "choose a new folder (init never overwrites)")
@@ -31,8 +44,10 @@ def init_project(target: Path, title: str = DEFAULT_TITLE) -> list[Path]:
     shutil.copytree(TEMPLATE, target, dirs_exist_ok=True)
     config = target / "mkdocs.yml"
     lines = config.read_text("utf-8").splitlines(keepends=True)
-    # A JSON string is a YAML string: any title is written safely quoted.
-    lines[0] = f"site_name: {json.dumps(title, ensure_ascii=False)}\n"
+    # Written as a double-quoted YAML string with YAML's own escapes (a JSON string is not one:
+    # YAML reads a raw U+0085 in it as a line break); escaped for HTML by the plugin.
+    lines[0] = "site_name: " + yaml.safe_dump(title, default_style='"', allow_unicode=True,
+                                              width=float("inf"))
     config.write_text("".join(lines), "utf-8")
     for kind in KINDS:
         (target / "content" / kind).mkdir(parents=True, exist_ok=True)
