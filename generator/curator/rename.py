@@ -20,7 +20,7 @@ from ..core.errors import ConfigError, ContentError, Problem, relative
 from ..core.graph import Key
 from ..core.link import WIKILINK, link, resolve_wikilink
 from ..core.load import load_corpus
-from ..core.models import KIND_NAMES, KINDS, id_problem
+from ..core.models import KIND_NAMES, KINDS, LOCATION_FACT, id_problem
 from ..core.record_walk import walk
 from ..core.redirects import CALL_ID, renamed_hint
 from ..core.yamlfile import dotted
@@ -74,7 +74,9 @@ def references_to(corpus: Corpus, target: Key) -> list[Reference]:
                 where = loaded.located.where(loc)
                 line, column = (where.line, where.column) if where else (0, 0)
                 field = dotted(loc)
-                if shape.ref == target.kind and value == target.id:
+                located_actor = (target.kind == "actors" and field.startswith("facts[")
+                                 and field.endswith("].key") and value == LOCATION_FACT + target.id)
+                if (shape.ref == target.kind and value == target.id) or located_actor:
                     found.append(Reference(loaded, line, column, field, False))
                 elif shape.prose and isinstance(value, str) and "[[" in value:
                     for match in WIKILINK.finditer(value):
@@ -177,19 +179,20 @@ def _rewrite(corpus: Corpus, old: Key, new_id: str, references: list[Reference],
             if ref.link:
                 continue
             index = ref.line - 1
-            field = re.compile(r"([\"']?)" + re.escape(old.id) + r"\1(?![a-z0-9-])")
+            prefix = LOCATION_FACT if ref.field.endswith("].key") else ""
+            field = re.compile(r"([\"']?)" + re.escape(prefix + old.id) + r"\1(?![a-z0-9-])")
             match = field.match(lines[index], ref.column - 1)
             if match is None:
                 raise ConfigError(f"{ref}: cannot find '{old.id}' where the YAML reader put it; "
                                   "nothing was changed: edit this reference by hand, then rename")
             quote = match.group(1)
-            lines[index] = (lines[index][:match.start()] + f"{quote}{new_id}{quote}"
+            lines[index] = (lines[index][:match.start()] + f"{quote}{prefix}{new_id}{quote}"
                             + lines[index][match.end():])
         text = "".join(lines)
         if any(ref.link for ref in refs):
             kind = re.escape(old.kind)
-            prefix = rf"({kind}/)?" if bare_ok else rf"({kind}/)"
-            pattern = re.compile(r"\[\[(\s*)" + prefix + re.escape(old.id) + r"(?=\s*(?:\||\]\]))")
+            qualifier = rf"({kind}/)?" if bare_ok else rf"({kind}/)"
+            pattern = re.compile(r"\[\[(\s*)" + qualifier + re.escape(old.id) + r"(?=\s*(?:\||\]\]))")
             text = pattern.sub(lambda m: "[[" + m.group(1) + (
                 f"{old.kind}/" if m.group(2) or qualified else "") + new_id, text)
         edited[path] = text

@@ -49,7 +49,18 @@ from .fields import (
                      suggest_id,
 )
 from .records import KIND_NAMES, KINDS, Actor, Call, Event, Organization, Role, Source, Topic
-from .statements import Citation, Claim, Fact, FactReport, FollowUp, Participant, Position, Quote, Relation
+from .statements import (
+                     LOCATION_FACT,
+                     Citation,
+                     Claim,
+                     Fact,
+                     FactReport,
+                     FollowUp,
+                     Participant,
+                     Position,
+                     Quote,
+                     Relation,
+)
 
 __all__ = [
     "ID_MAX_LENGTH", "RESERVED_IDS", "id_problem", "is_id", "suggest_id",
@@ -58,5 +69,5 @@ __all__ = [
     "Ref", "SourceRef", "Status", "Text", "Time", "Timing", "TopicRef", "Unknowable", "Verbatim",
     "_not_a_number", "_strip", "_unknown_to_none", "dt", "KIND_NAMES", "KINDS", "Actor", "Call",
     "Event", "Organization", "Role", "Source", "Topic", "Citation", "Claim", "Fact", "FactReport",
-    "FollowUp", "Participant", "Position", "Quote", "Relation",
+    "FollowUp", "Participant", "Position", "Quote", "Relation", "LOCATION_FACT",
 ]

@@ -124,6 +124,11 @@ class FactReport(Citation):
     """The time zone of `time`, as an IANA name ('America/New_York') or as the source gives it."""
 
 
+LOCATION_FACT = "location-"
+"""A fact keyed `location-<actor id>` gives where that participant was: the id in the key is a
+reference to the actor (the facts box reads it; `briefing rename` rewrites it)."""
+
+
 class Fact(BaseModel):
     """One fact recorded per source, never harmonised; the generator compares the versions."""
 

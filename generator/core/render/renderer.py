@@ -15,7 +15,7 @@ from typing import Any
 from ..compare import coverage_matrix
 from ..link import Graph, Key, cited_models
 from ..memo import RecordMemo
-from ..models import FactReport, Quote, Timing
+from ..models import LOCATION_FACT, FactReport, Quote, Timing
 from ..redirects import redirects
 from ..urls import SECTIONS, listing_path, redirect_page_path
 from .backlinks import backlinks_index, backlinks_plan, listed
@@ -210,8 +210,8 @@ class Renderer:
         box.sort(key=lambda c: (FACTS_BOX_KEYS.index(c.key) if c.key in FACTS_BOX_KEYS
                                 else len(FACTS_BOX_KEYS), c.key))
         field_facts = {c.key: c for c in comparisons if c.key in FIELD_FACT_KEYS}
-        locations = {c.key.removeprefix("location-"): c for c in comparisons
-                     if c.kind == "fact" and c.key.startswith("location-")}
+        locations = {c.key.removeprefix(LOCATION_FACT): c for c in comparisons
+                     if c.kind == "fact" and c.key.startswith(LOCATION_FACT)}
         contributions = {}
         counts = self._contributions(call_id)
         for source in sources:
