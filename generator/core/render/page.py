@@ -157,17 +157,21 @@ class PageBuilder:
     def _who(self, citation: Any, linked: bool, aside: str = ", {}") -> str:
         """Whom a citation's source attributes it to, in words: the speaker (linked once per
         section) with the source's description of them (formatted by `aside`); a readout by a
-        named speaker is "a readout by" them (its description would repeat the name)."""
+        named speaker is "a readout by" them (its description would repeat the name).
+
+        Linked, the words are Markdown; unlinked, plain text, which the caller escapes once
+        (escaping here too showed "U\\.S\\." in the notes)."""
         kind, described = citation.attribution, citation.as_
+        text = escape if linked else str
         if citation.speaker:
             key = Key("actors", citation.speaker)
-            name = str(self.mention(key)) if linked else escape(self.site.name(key))
+            name = str(self.mention(key)) if linked else self.site.name(key)
             if kind == Attribution.readout:
                 return f"a readout by {name}"
             if described:
-                return name + aside.format(escape(described))
+                return name + aside.format(text(described))
             return name
-        return escape(described or ATTRIBUTION_TEXT[kind])
+        return text(described or ATTRIBUTION_TEXT[kind])
 
     def field_cites(self, comparison: Any) -> Safe:
         """Citations of a fact backing a typed field, with a pointer when sources disagree."""
@@ -217,7 +221,8 @@ class PageBuilder:
 
     def attribution(self, citation: Any) -> str:
         """Plain-English sentence saying to whom the source attributes a statement ("Yuri
-        Ushakov said, on the record."); empty for the outlet's own reporting and for quotes."""
+        Ushakov said, on the record."), as plain text (`footnotes` escapes it); empty for the
+        outlet's own reporting and for quotes."""
         if isinstance(citation, Quote) or citation.attribution == Attribution.outlet:
             return ""
         kind = citation.attribution
