@@ -72,6 +72,14 @@ if (root && toggle) {
     title.textContent = data.meta.title || data.url;
     const excerpt = document.createElement("p");
     excerpt.append(...marked((best && best.url !== data.url ? best.excerpt : data.excerpt) || ""));
+    // The matched words go along (?hit=), so that the page opens a collapsed block holding
+    // them and scrolls to them (assets/briefing.js), instead of landing on its closed heading.
+    const words = [...excerpt.querySelectorAll("mark")].map((m) => m.textContent.trim());
+    if (words.length) {
+      const target = new URL(href, location.href);
+      target.searchParams.set("hit", [...new Set(words)].join(" "));
+      link.href = target.href;
+    }
     article.append(title, excerpt);
     link.append(article);
     li.append(link);
