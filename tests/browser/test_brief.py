@@ -227,6 +227,15 @@ def test_the_notes_shown_before_any_click_are_the_briefs_own(served, reader):
         assert sorted(seen["all"]) == seen["targets"], path
         numbers = sorted(int(n.removeprefix("fn:")) for n in seen["all"])
         assert numbers == list(range(1, len(numbers) + 1)), path
+        # each marker reads the number of the note it leads to, and each note is listed there
+        wrong = page.evaluate("""() => [...document.querySelectorAll('article a.footnote-ref')]
+          .filter(a => a.textContent !== '[' + a.getAttribute('href').slice(4) + ']')
+          .map(a => a.textContent)""")
+        assert wrong == [], (path, wrong[:5])
+        shown_at = page.evaluate("""() => [...document.querySelectorAll('article .footnote ol')]
+          .map(ol => [...ol.children].map((li, i) => [li.id, (ol.start || 1) + i]))
+          .flat().filter(([id, n]) => id !== 'fn:' + n)""")
+        assert shown_at == [], (path, shown_at[:5])
         hidden = page.locator("article details .footnote li[id]")
         if hidden.count():
             first = int(hidden.first.get_attribute("id").removeprefix("fn:"))

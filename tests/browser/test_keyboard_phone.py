@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from generator.core.urls import record_url
 
-from .conftest import PHONE, screenshot
+from .conftest import PHONE, screenshot, search
 
 
 def _call(site) -> str:
@@ -136,3 +136,27 @@ def test_a_search_hit_in_a_collapsed_section_opens_and_shows_it(served, reader):
                                return r.top >= 0 && r.bottom <= window.innerHeight; });
     }""", words)
     assert shown and any(shown), (heading, words, shown)
+
+
+def test_a_search_hit_in_the_evidence_opens_where_it_is(reader, seed_served):
+    """In the seed briefing, the words of a quote's context (in the collapsed list of every
+    quote) lead from the search results to the call page with that block open and the words on
+    screen, in one click."""
+    tab = reader(seed_served)
+    tab.open()
+    results = search(tab, "Russian flag behind him")
+    call = record_url("calls", "2021-12-07-biden-putin-video-call")
+    assert results and results[0] == call, results[:3]
+    link = tab.page.locator(".md-search-result__item > a.md-search-result__link").first
+    assert "hit=" in link.get_attribute("href")
+    with tab.page.expect_navigation():
+        link.click()
+    tab.page.wait_for_timeout(400)
+    seen = tab.page.evaluate("""() => {
+      const hits = [...document.querySelectorAll('article li, article p')]
+        .filter(e => e.textContent.includes('Russian flag behind him') && !e.querySelector('li, p'));
+      return hits.map(e => { const r = e.getBoundingClientRect();
+        return !e.closest('details:not([open])') && r.top >= 0 && r.bottom <= innerHeight; });
+    }""")
+    assert seen and any(seen), seen
+    screenshot(tab, "search-hit-opened", full_page=False)

@@ -30,10 +30,14 @@ class Note:
     """Cited in the part of the page that prints (shown, and outside every unprinted part)."""
 
 
-EVIDENCE_NOTES = "<!-- evidence notes -->"
-"""Where a page's notes cited only in folded blocks go (`PageBuilder.evidence_notes`)."""
-MARKER = re.compile(r"(?<!\\)\[\^(\d+)\]")
-"""A footnote marker the page wrote (curated text's '[' is always escaped, so never one)."""
+EVIDENCE_NOTES = "\x02evidence notes\x02"
+"""Where a page's notes cited only in folded blocks go (`PageBuilder.evidence_notes`); no text
+can hold it (see MARK)."""
+MARK = "\x02"
+"""Starts the number of a marker `cite` writes, `[^\x02N]`, until `finish` numbers it for the
+reader: no text can hold it (the control characters are dropped from every curated string and
+source text), so a "[^1]" in a verbatim source text is never taken for a marker."""
+MARKER = re.compile(r"\[\^\x02(\d+)\]")
 
 TOPIC_ASIDE = re.compile(r"\s*\((\[\[[^\]]+\]\](?:,\s*\[\[[^\]]+\]\])*)\)")
 """A parenthesis holding nothing but wiki-links, "([[sanctions]], [[nord-stream-2]])": its topic
@@ -249,7 +253,7 @@ class PageBuilder:
             said = self.attribution(citation)
             if said and said not in note.attributions:
                 note.attributions.append(said)
-            mark = f"[^{note.number}]"
+            mark = f"[^{MARK}{note.number}]"
             if mark not in marks:
                 marks.append(mark)
         return Safe("".join(marks))

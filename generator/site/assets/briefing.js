@@ -47,35 +47,42 @@
     }
     return parts;
   }
-  function holding(root, words) {
-    var found = null;
-    root.querySelectorAll("li, p, td, blockquote").forEach(function (e) {
-      if (found || e.querySelector("li, p, td")) return;
-      var text = e.textContent.toLowerCase();
-      if (words.every(function (w) { return text.indexOf(w) >= 0; })) found = e;
+  function best(parts, words) {
+    // the first item, paragraph or cell holding the most of the words (all, ideally)
+    var found = null, most = 0;
+    parts.forEach(function (part) {
+      var leaves = [].slice.call(part.querySelectorAll("li, p, td, blockquote"));
+      if (part.matches("li, p, td, blockquote")) leaves.unshift(part);
+      leaves.forEach(function (e) {
+        if (e.querySelector("li, p, td")) return;
+        var text = e.textContent.toLowerCase();
+        var n = words.filter(function (w) { return text.indexOf(w) >= 0; }).length;
+        if (n > most) { found = e; most = n; }
+      });
     });
     return found;
   }
-  function reveal() {
+  function reveal(landing) {
+    // the hit's words count on landing only: later jumps within the page go where they point
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
-    var hit = new URLSearchParams(location.search).get("hit");
+    var hit = landing === true && new URLSearchParams(location.search).get("hit");
     var words = hit ? hit.toLowerCase().split(/\s+/).filter(Boolean) : [];
-    var land = null;
-    if (target && target.closest("details:not([open])")) land = target;
-    if (words.length) {
+    var land = target && target.closest("details:not([open])") ? target : null;
+    if (words.length && !land) {
       var scope = target && /^H[1-6]$/.test(target.tagName) ? section(target)
         : [document.querySelector("article") || document.body];
-      scope.some(function (part) { return (land = holding(part, words) || land) && land !== target; });
+      land = best(scope, words);
     }
     if (!land) return;
     openAround(land);
     // after Material's own handler, which scrolls to the block's top
     setTimeout(function () { land.scrollIntoView({block: "center"}); }, 60);
   }
-  window.addEventListener("hashchange", reveal);
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", reveal);
-  else reveal();
+  window.addEventListener("hashchange", function () { reveal(false); });
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { reveal(true); });
+  } else reveal(true);
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a");
