@@ -19,10 +19,11 @@ from generator.core.markdown_text import escape
 ESCAPE_SHOWN = re.compile(r"\\[\\`*_{}\[\]()#+\-.!|>]")
 """A backslash before a character Markdown can escape: in rendered text, an escape applied twice
 (or where Markdown does not read escapes) that the reader sees as "U\\.S\\."."""
-GLUED_ITEM = re.compile(r"(?<![\s“‘(\-])- (?=[A-Z“*\[])")
+GLUED_ITEM = re.compile(r"(?<=[^\s“‘(\-])- (?=[A-Z“*\[])")
 """A list marker run into the text before it ("… overlap- Where Biden was"): a template line
 that ended in a block tag whose newline trim_blocks ate. A dash after a space, an opening quote
-or bracket, or before a lower-case word ("pre- and post-war"), is ordinary text."""
+or bracket, at the start of a text, or before a lower-case word ("pre- and post-war"), is
+ordinary text."""
 
 
 def _pages(site: Path) -> Iterator[tuple[str, BeautifulSoup]]:
