@@ -279,7 +279,9 @@ def test_a_call_page_prints_on_at_most_four_a4_pages_with_only_its_notes(corpus,
             return [li.id, need, room];
           }).filter(([, need, room]) => need > room)""")
         assert fits == [], (path, fits[:3])
-        headings = page.evaluate("""() => [...document.querySelectorAll('article h2, article h3')]
+        # headings, and the bold run-in headings of positions ("**Warnings**")
+        headings = page.evaluate("""() => [...document.querySelectorAll(
+            'article h2, article h3, article p:has(> strong:only-child)')]
           .filter(h => h.getClientRects().length)
           .map(h => getComputedStyle(h).breakAfter)""")
         assert headings and set(headings) == {"avoid"}, (path, headings)
