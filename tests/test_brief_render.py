@@ -44,8 +44,9 @@ def test_one_note_per_passage_with_each_attribution_in_plain_english():
     plain = Citation.model_validate({"source": "alpha-report", "passage": "warned of"})
     other = Citation.model_validate({"source": "alpha-report", "passage": "just over two hours",
                                      "attribution": "anonymous", "as": "an aide"})
-    assert str(p.cite([said])) + str(p.cite([plain, other])) == "[^1][^1][^2]"
-    notes = str(p.footnotes()).splitlines()
+    text, notes_text = p.finish(str(p.cite([said])) + str(p.cite([plain, other])))
+    assert text == "[^1][^1][^2]"
+    notes = str(notes_text).splitlines()
     assert len(notes) == 2
     assert notes[0].startswith("[^1]: [The Alpha Times, “Leaders Talk For Two Hours”, "
                                "7 December 2021](../sources/alpha-report.md#cite-")

@@ -28,9 +28,9 @@ SCREENS = 2
 
 VISIBLE_WORDS = """() => {
   const article = document.querySelector("article");
-  const notes = article.querySelector(".footnote");
   const count = text => text.split(/\\s+/).filter(Boolean).length;
-  return count(article.innerText) - (notes ? count(notes.innerText) : 0);
+  const notes = [...article.querySelectorAll(".footnote")];  // the page's and the evidence's
+  return count(article.innerText) - notes.reduce((n, list) => n + count(list.innerText), 0);
 }"""
 
 RUNNING_TEXT_LINKS = """() => {
@@ -196,3 +196,93 @@ def test_notes_and_backlinks_are_marked_for_search_to_leave_out(corpus, request)
                         r'<div class="footnote">', notes, re.S), path
         if 'id="linked-from"' in html:
             assert re.search(r'<div class="backlinks" data-pagefind-ignore[^>]*>', html), path
+
+
+NOTES_SEEN = """() => {
+  // Note ids cited by markers a reader sees (outside closed blocks, or printed), and the notes
+  // listed where the reader sees them.
+  const shut = e => e.closest('details:not([open])') !== null;
+  const drawn = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+  const refs = [...document.querySelectorAll('article sup > a.footnote-ref')];
+  const notes = [...document.querySelectorAll('article .footnote li[id]')];
+  return {
+    cited: [...new Set(refs.filter(a => !shut(a) && drawn(a))
+                      .map(a => a.getAttribute('href').slice(1)))].sort(),
+    listed: notes.filter(n => !shut(n) && drawn(n)).map(n => n.id).sort(),
+    all: notes.map(n => n.id),
+    targets: [...new Set(refs.map(a => a.getAttribute('href').slice(1)))].sort(),
+  };
+}"""
+
+
+def test_the_notes_shown_before_any_click_are_the_briefs_own(served, reader):
+    """The notes listed where a reader sees them before any click are exactly those the shown
+    text cites; the evidence's own notes are listed with the evidence, collapsed, numbered after
+    them; every marker leads to a note of the page."""
+    tab = reader(served)
+    for path in _calls(served):
+        page = tab.open(path)
+        seen = page.evaluate(NOTES_SEEN)
+        assert seen["cited"] and seen["listed"] == seen["cited"], path
+        assert sorted(seen["all"]) == seen["targets"], path
+        numbers = sorted(int(n.removeprefix("fn:")) for n in seen["all"])
+        assert numbers == list(range(1, len(numbers) + 1)), path
+        # each marker reads the number of the note it leads to, and each note is listed there
+        wrong = page.evaluate("""() => [...document.querySelectorAll('article a.footnote-ref')]
+          .filter(a => a.textContent !== '[' + a.getAttribute('href').slice(4) + ']')
+          .map(a => a.textContent)""")
+        assert wrong == [], (path, wrong[:5])
+        shown_at = page.evaluate("""() => [...document.querySelectorAll('article .footnote ol')]
+          .map(ol => [...ol.children].map((li, i) => [li.id, (ol.start || 1) + i]))
+          .flat().filter(([id, n]) => id !== 'fn:' + n)""")
+        assert shown_at == [], (path, shown_at[:5])
+        hidden = page.locator("article details .footnote li[id]")
+        if hidden.count():
+            first = int(hidden.first.get_attribute("id").removeprefix("fn:"))
+            assert first == len(seen["listed"]) + 1, path
+
+
+def _pdf_pages(pdf: bytes) -> int:
+    """Pages of a PDF Chromium printed: its page objects (pypdf is not among the test extras)."""
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+@pytest.mark.parametrize("corpus", ["seed"])
+def test_a_call_page_prints_on_at_most_four_a4_pages_with_only_its_notes(corpus, request, reader):
+    """Printed to PDF by Chromium on A4, each call page of the seed corpus is at most 4 pages;
+    the notes printed are exactly those the printed text cites, their numbers fit the margin they
+    are printed in, and no heading is left at the foot of a page apart from what follows it."""
+    site = request.getfixturevalue(f"{corpus}_served")
+    tab = reader(site)
+    for path in _calls(site):
+        page = tab.open(path)
+        pdf = page.pdf(format="A4")
+        assert 0 < _pdf_pages(pdf) <= 4, (path, _pdf_pages(pdf))
+        (screenshot(tab, "print-" + path.strip("/").split("/")[-1]).parent
+         / f"{corpus}-print-{path.strip('/').split('/')[-1]}.pdf").write_bytes(pdf)
+        page.emulate_media(media="print")
+        seen = page.evaluate(NOTES_SEEN)
+        assert seen["listed"] == seen["cited"] and seen["listed"], path
+        # printed numbers run 1..n: the notes left out of print are the list's last
+        assert seen["listed"] == sorted(f"fn:{n}" for n in range(1, len(seen["listed"]) + 1)), path
+        fits = page.evaluate("""() => [...document.querySelectorAll('article .footnote li[id]')]
+          .filter(li => li.getClientRects().length).map(li => {
+            const probe = document.createElement('span');
+            probe.textContent = li.id.slice(3) + '.';
+            probe.style.font = getComputedStyle(li).font;
+            probe.style.position = 'absolute';
+            document.body.append(probe);
+            const need = probe.getBoundingClientRect().width;
+            probe.remove();
+            const room = parseFloat(getComputedStyle(li).marginLeft)
+              + parseFloat(getComputedStyle(li.parentElement).paddingLeft);
+            return [li.id, need, room];
+          }).filter(([, need, room]) => need > room)""")
+        assert fits == [], (path, fits[:3])
+        # headings, and the bold run-in headings of positions ("**Warnings**")
+        headings = page.evaluate("""() => [...document.querySelectorAll(
+            'article h2, article h3, article p:has(> strong:only-child)')]
+          .filter(h => h.getClientRects().length)
+          .map(h => getComputedStyle(h).breakAfter)""")
+        assert headings and set(headings) == {"avoid"}, (path, headings)
+        page.emulate_media(media="null")  # back to none: page.pdf() of a "screen" page prints screen

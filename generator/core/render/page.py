@@ -24,7 +24,20 @@ class Note:
     """The first Citation, FactReport or Quote citing the passage (all have source and passage)."""
     attributions: list[str] = field(default_factory=list)
     """Each distinct plain-English attribution the passage is cited with on this page."""
+    shown: bool = False
+    """Cited in text a reader sees before any click (outside every folded block)."""
+    printed: bool = False
+    """Cited in the part of the page that prints (shown, and outside every unprinted part)."""
 
+
+EVIDENCE_NOTES = "\x02evidence notes\x02"
+"""Where a page's notes cited only in folded blocks go (`PageBuilder.evidence_notes`); no text
+can hold it (see MARK)."""
+MARK = "\x02"
+"""Starts the number of a marker `cite` writes, `[^\x02N]`, until `finish` numbers it for the
+reader: no text can hold it (the control characters are dropped from every curated string and
+source text), so a "[^1]" in a verbatim source text is never taken for a marker."""
+MARKER = re.compile(r"\[\^\x02(\d+)\]")
 
 TOPIC_ASIDE = re.compile(r"\s*\((\[\[[^\]]+\]\](?:,\s*\[\[[^\]]+\]\])*)\)")
 """A parenthesis holding nothing but wiki-links, "([[sanctions]], [[nord-stream-2]])": its topic
@@ -43,6 +56,10 @@ class PageBuilder:
     text, as on Wikipedia (first mention linked, per section)."""
     sectioned: bool = False
     """True once the template has started a section (see `section`)."""
+    folded: int = 0
+    """How many folded (collapsed) blocks the template is inside (see `fold`)."""
+    unprinted: int = 0
+    """How many parts left out of the printed brief the template is inside (`leave_out_of_print`)."""
 
     # links
     def href(self, key: Key, anchor: str = "") -> Safe:
@@ -76,6 +93,26 @@ class PageBuilder:
         self.sectioned = True
         self.mentioned.clear()
         return Safe("")
+
+    def fold(self) -> Safe:
+        """Enter a folded block: what it cites is shown only after a click, so a note cited
+        nowhere else goes with the evidence, not in the page's notes (`finish`)."""
+        self.folded += 1
+        return Safe("")
+
+    def unfold(self) -> Safe:
+        self.folded -= 1
+        return Safe("")
+
+    def leave_out_of_print(self, starts: bool) -> Safe:
+        """Enter (or leave) a shown part that the printed brief leaves out (briefing.css): its
+        notes are numbered after the printed part's, so the printed list stops before them."""
+        self.unprinted += 1 if starts else -1
+        return Safe("")
+
+    def evidence_notes(self) -> Safe:
+        """Where the notes cited only in folded blocks are listed (`finish` fills it in)."""
+        return Safe(EVIDENCE_NOTES)
 
     def mention(self, key: Key, label: str | None = None) -> Safe:
         """A record named in running text: a link the first time in a section, then plain text."""
@@ -157,17 +194,21 @@ class PageBuilder:
     def _who(self, citation: Any, linked: bool, aside: str = ", {}") -> str:
         """Whom a citation's source attributes it to, in words: the speaker (linked once per
         section) with the source's description of them (formatted by `aside`); a readout by a
-        named speaker is "a readout by" them (its description would repeat the name)."""
+        named speaker is "a readout by" them (its description would repeat the name).
+
+        Linked, the words are Markdown; unlinked, plain text, which the caller escapes once
+        (escaping here too showed "U\\.S\\." in the notes)."""
         kind, described = citation.attribution, citation.as_
+        text = escape if linked else str
         if citation.speaker:
             key = Key("actors", citation.speaker)
-            name = str(self.mention(key)) if linked else escape(self.site.name(key))
+            name = str(self.mention(key)) if linked else self.site.name(key)
             if kind == Attribution.readout:
                 return f"a readout by {name}"
             if described:
-                return name + aside.format(escape(described))
+                return name + aside.format(text(described))
             return name
-        return escape(described or ATTRIBUTION_TEXT[kind])
+        return text(described or ATTRIBUTION_TEXT[kind])
 
     def field_cites(self, comparison: Any) -> Safe:
         """Citations of a fact backing a typed field, with a pointer when sources disagree."""
@@ -209,17 +250,20 @@ class PageBuilder:
             note = self.notes.get(ident)
             if note is None:
                 note = self.notes[ident] = Note(len(self.notes) + 1, citation)
+            note.shown = note.shown or not self.folded
+            note.printed = note.printed or not (self.folded or self.unprinted)
             said = self.attribution(citation)
             if said and said not in note.attributions:
                 note.attributions.append(said)
-            mark = f"[^{note.number}]"
+            mark = f"[^{MARK}{note.number}]"
             if mark not in marks:
                 marks.append(mark)
         return Safe("".join(marks))
 
     def attribution(self, citation: Any) -> str:
         """Plain-English sentence saying to whom the source attributes a statement ("Yuri
-        Ushakov said, on the record."); empty for the outlet's own reporting and for quotes."""
+        Ushakov said, on the record."), as plain text (`footnotes` escapes it); empty for the
+        outlet's own reporting and for quotes."""
         if isinstance(citation, Quote) or citation.attribution == Attribution.outlet:
             return ""
         kind = citation.attribution
@@ -238,16 +282,72 @@ class PageBuilder:
             return f"{capital} said."
         return f"Relayed from {who}."
 
-    def footnotes(self) -> Safe:
-        """The numbered reference list; each entry links to the passage on the source page. A
-        source's first note names it in full, later ones by outlet (unless two sources of the
-        page share an outlet); marked so that search indexes none of it."""
-        lines = []
+    def finish(self, text: str) -> tuple[str, Safe]:
+        """The rendered page with its notes numbered for the reader, and the definitions of the
+        notes listed at its end.
+
+        The notes of the printed brief come first (1, 2, …), then those of the rest of the text
+        shown before any click, all listed at the end of the page (print stops the list at the
+        first `unprinted` note); a note cited only in folded blocks is numbered after them and
+        listed in the page's evidence-notes block, collapsed with the evidence. A page without
+        that block lists every note at its end."""
+        apart = EVIDENCE_NOTES in text
+        ordered = sorted(self.notes.values(), key=lambda n: (
+            not n.printed, not n.shown and apart, n.number))
+        main = [n for n in ordered if n.shown or not apart]
+        rest = [n for n in ordered if not (n.shown or not apart)]
+        numbers = {n.number: i for i, n in enumerate(main + rest, 1)}
+        for note in ordered:
+            note.number = numbers[note.number]
+        kept = {n.number for n in rest}
+        seen: dict[int, int] = {}
+
+        def marker(match: re.Match) -> str:
+            number = numbers[int(match.group(1))]
+            if number not in kept:
+                return f"[^{number}]"
+            seen[number] = seen.get(number, 0) + 1
+            ref = f"fnref{seen[number] if seen[number] > 1 else ''}:{number}"
+            return (f'<sup id="{ref}"><a class="footnote-ref" href="#fn:{number}">'
+                    f"[{number}]</a></sup>")
+
+        text = MARKER.sub(marker, text)
+        if apart:
+            text = text.replace(EVIDENCE_NOTES, self._evidence_block(rest))
+        return text, self.footnotes(main)
+
+    def _evidence_block(self, notes: list[Note]) -> str:
+        """The notes cited only in folded blocks, as Python-Markdown's footnotes extension
+        writes notes (so that Material's tooltips and the tests read them alike), collapsed."""
+        if not notes:
+            return ""
+        items = "\n".join(
+            f'<li id="fn:{n.number}" markdown="block">{body}&#160;<a class="footnote-backref" '
+            f'href="#fnref:{n.number}" title="Back to citation {n.number}">↩</a></li>'
+            for n, body in zip(notes, self._bodies(notes), strict=True))
+        return ("### Notes to the evidence { #evidence-notes data-search-exclude }\n\n"
+                '<details class="note" markdown>\n'
+                f"<summary>Notes cited only in the evidence ({len(notes)})</summary>\n"
+                '<div class="footnote" data-pagefind-ignore="all" markdown>\n'
+                f'<ol start="{notes[0].number}" markdown>\n{items}\n</ol>\n</div>\n</details>')
+
+    def footnotes(self, notes: list[Note] | None = None) -> Safe:
+        """The numbered reference list (of `notes`, by default all the page's) in the footnotes
+        extension's syntax; marked so that search indexes none of it."""
+        notes = sorted(self.notes.values(), key=lambda n: n.number) if notes is None else notes
+        return Safe("\n".join(f"[^{n.number}]: {body}"
+                               for n, body in zip(notes, self._bodies(notes), strict=True)))
+
+    def _bodies(self, notes: list[Note]) -> list[str]:
+        """Each note's text: a link to the passage on the source page, the passage and the
+        attributions. A source's first note in the list names it in full, later ones by outlet
+        (unless two sources of the page share an outlet)."""
         shorts: dict[str, set[str]] = {}
         for source in {n.citation.source for n in self.notes.values()}:
             shorts.setdefault(self.site.source_short(source), set()).add(source)
         named: set[str] = set()
-        for note in sorted(self.notes.values(), key=lambda n: n.number):
+        bodies: dict[int, str] = {}
+        for note in notes:
             citation = note.citation
             passage = citation.words if isinstance(citation, Quote) else citation.passage
             href = self.href(Key("sources", citation.source), passage_anchor(passage))
@@ -258,7 +358,7 @@ class PageBuilder:
                 label = self.site.source_label(citation.source)
                 named.add(citation.source)
             said = " — " + " ".join(escape(a) for a in note.attributions) if note.attributions else ""
-            lines.append(f"[^{note.number}]: [{escape(label)}]({href}): “{escape(passage)}”{said}")
-        if not lines:
-            return Safe("")
-        return Safe("\n".join(lines))
+            # A note of the shown, unprinted part is marked for print to leave out (briefing.css)
+            unprinted = '<span class="unprinted"></span>' if note.shown and not note.printed else ""
+            bodies[note.number] = f"[{escape(label)}]({href}): “{escape(passage)}”{said}{unprinted}"
+        return [bodies[n.number] for n in notes]

@@ -113,7 +113,7 @@ class Renderer:
         builder = PageBuilder(self.site, path)
         text = self.env.get_template(template).render(
             p=builder, site=self.site, corpus=self.site.corpus, graph=self.site.graph, **context)
-        notes = builder.footnotes()
+        text, notes = builder.finish(text)
         if notes:
             # The notes under their own heading, which search leaves out (Material skips a
             # data-search-exclude heading's section; Pagefind skips data-pagefind-ignore).
@@ -225,6 +225,8 @@ class Renderer:
                 "fragments": [q for q in call.quotes if is_fragment(q)],
                 "full_quotes": [q for q in call.quotes if not is_fragment(q)],
                 "locations": locations,
+                # where the brief starts, for the skip link (theme/partials/header.html)
+                "brief_anchor": "in-brief" if call.lead else "facts-box",
                 "sources": sources,
                 "contributions": contributions, "matrix": coverage_matrix(comparisons, sources)}
 

@@ -17,3 +17,94 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", land);
   else land();
 })();
+
+// Keyboard, phone and search (issue 25):
+// - the search panel closes when focus leaves it (tabbing out left it open and the page dimmed);
+// - a note or passage inside a closed block (<details>) is opened and scrolled to when the
+//   address names it; a search hit (?hit=words, from briefing-search.js) landing on a heading
+//   whose section folds the words away opens the block that holds them and scrolls to them;
+// - following a note's link to its source first re-points this page's history entry at the
+//   citation the reader came from, so that "back" returns to the citation, focused.
+(function () {
+  var lastRef = {};
+  function toggle() { return document.getElementById("__search"); }
+  document.addEventListener("focusout", function (event) {
+    var panel = event.target.closest && event.target.closest(".md-search");
+    var next = event.relatedTarget;
+    if (!panel || !next || panel.contains(next) || !toggle() || !toggle().checked) return;
+    toggle().checked = false;
+    toggle().dispatchEvent(new Event("change"));
+  });
+
+  function openAround(element) {
+    for (var d = element.closest("details"); d; d = d.parentElement.closest("details")) d.open = true;
+  }
+  function section(heading) {
+    var level = +heading.tagName.slice(1), parts = [];
+    for (var e = heading.nextElementSibling; e; e = e.nextElementSibling) {
+      if (/^H[1-6]$/.test(e.tagName) && +e.tagName.slice(1) <= level) break;
+      parts.push(e);
+    }
+    return parts;
+  }
+  function best(parts, words) {
+    // the first item, paragraph or cell holding the most of the words (all, ideally)
+    var found = null, most = 0;
+    parts.forEach(function (part) {
+      var leaves = [].slice.call(part.querySelectorAll("li, p, td, blockquote"));
+      if (part.matches("li, p, td, blockquote")) leaves.unshift(part);
+      leaves.forEach(function (e) {
+        if (e.querySelector("li, p, td")) return;
+        var text = e.textContent.toLowerCase();
+        var n = words.filter(function (w) { return text.indexOf(w) >= 0; }).length;
+        if (n > most) { found = e; most = n; }
+      });
+    });
+    return found;
+  }
+  function reveal(landing) {
+    // the hit's words count on landing only: later jumps within the page go where they point
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var hit = landing === true && new URLSearchParams(location.search).get("hit");
+    var words = hit ? hit.toLowerCase().split(/\s+/).filter(Boolean) : [];
+    var land = target && target.closest("details:not([open])") ? target : null;
+    if (words.length && !land) {
+      var scope = target && /^H[1-6]$/.test(target.tagName) ? section(target)
+        : [document.querySelector("article") || document.body];
+      land = best(scope, words);
+    }
+    if (!land) return;
+    openAround(land);
+    // after Material's own handler, which scrolls to the block's top
+    setTimeout(function () { land.scrollIntoView({block: "center"}); }, 60);
+  }
+  window.addEventListener("hashchange", function () { reveal(false); });
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { reveal(true); });
+  } else reveal(true);
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a");
+    if (!link) return;
+    if (link.classList.contains("footnote-ref")) {
+      lastRef[link.getAttribute("href").slice(1)] = link.parentElement.id;
+      return;
+    }
+    var note = link.closest(".footnote li[id]");
+    if (!note || link.classList.contains("footnote-backref")) return;
+    var ref = lastRef[note.id] || "fnref:" + note.id.slice(3);
+    if (document.getElementById(ref)) history.replaceState(history.state, "", "#" + ref);
+  });
+  window.addEventListener("pageshow", function () {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!/^fnref\d*:/.test(id)) return;
+    var ref = document.getElementById(id);
+    if (!ref) return;
+    openAround(ref);
+    var link = ref.querySelector("a");
+    if (link) link.focus({preventScroll: true});
+    // after the browser has restored the scroll position it kept (at the note)
+    setTimeout(function () { ref.scrollIntoView({block: "center"}); }, 50);
+  });
+})();

@@ -56,9 +56,11 @@ if (root && toggle) {
       return mark;
     });
 
-  const item = (data) => {
-    // The best-matching section, when it is not the page's top, is where the link lands.
-    const best = data.sub_results && data.sub_results[0];
+  const item = (data, query) => {
+    // The best-matching section (the one matching most words; Pagefind lists them in page
+    // order), when it is not the page's top, is where the link lands.
+    const best = (data.sub_results || []).reduce((a, b) =>
+      (b.locations || []).length > (a ? (a.locations || []).length : -1) ? b : a, null);
     const href = best && best.url !== data.url ? best.url : data.url;
     const li = document.createElement("li");
     li.className = "md-search-result__item";
@@ -72,6 +74,11 @@ if (root && toggle) {
     title.textContent = data.meta.title || data.url;
     const excerpt = document.createElement("p");
     excerpt.append(...marked((best && best.url !== data.url ? best.excerpt : data.excerpt) || ""));
+    // The query goes along (?hit=), so that the page opens a collapsed block holding its
+    // words and scrolls to them (assets/briefing.js), instead of landing on a closed heading.
+    const target = new URL(href, location.href);
+    target.searchParams.set("hit", query);
+    link.href = target.href;
     article.append(title, excerpt);
     link.append(article);
     li.append(link);
@@ -92,7 +99,7 @@ if (root && toggle) {
     const data = await Promise.all(search.results.slice(0, RESULTS).map((r) => r.data()));
     if (ticket !== latest) return;
     meta.textContent = count(search.results.length);
-    list.replaceChildren(...data.map(item));
+    list.replaceChildren(...data.map((d) => item(d, query)));
   };
 
   const open = () => {
