@@ -52,6 +52,54 @@ def walk(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, _FieldShape, Any,
                 yield item_loc, shape, item, obj
 
 
+def duplicate_references(obj: BaseModel) -> Iterator[tuple[Loc, Loc, str]]:
+    """(location, location of the first, id) of every reference a list of references repeats, in
+    any list of a record whose items are ids of records (read from the models' annotations, so
+    a new list of references is covered without naming it)."""
+    first: dict[tuple[Loc, str], Loc] = {}
+    for loc, shape, value, _ in walk(obj):
+        if shape.ref is None or not shape.many or not loc or not isinstance(loc[-1], int):
+            continue
+        seen = first.setdefault((loc[:-1], value), loc)
+        if seen != loc:
+            yield loc, seen, value
+
+
+def walk_raw(model: type[BaseModel], data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, _FieldShape, Any]]:
+    """Every (location, field shape, scalar) of raw, unvalidated data (a file that failed
+    validation) standing where `model` has a field; values of the wrong shape are skipped (their
+    type error is reported already)."""
+    for _, shape, value, item_loc in _raw_fields(model, data, loc):
+        if shape.model is not None:
+            yield from walk_raw(shape.model, value, item_loc)
+        elif value is not None and not isinstance(value, (dict, list)):
+            yield item_loc, shape, value
+
+
+def cited_raw(model: type[BaseModel], data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, type, dict]]:
+    """Every mapping of raw data standing where `model` has a Citation, Quote or FactReport."""
+    for _, shape, value, item_loc in _raw_fields(model, data, loc):
+        if shape.model in (Citation, Quote, FactReport) and isinstance(value, dict):
+            yield item_loc, shape.model, value
+        elif shape.model is not None:
+            yield from cited_raw(shape.model, value, item_loc)
+
+
+def _raw_fields(model: type[BaseModel], data: Any, loc: Loc) -> Iterator[tuple[str, _FieldShape, Any, Loc]]:
+    if not isinstance(data, dict):
+        return
+    for shape in _shapes(model):
+        if shape.alias not in data:
+            continue
+        value = data[shape.alias]
+        if shape.many:
+            if isinstance(value, list):
+                for index, item in enumerate(value):
+                    yield shape.alias, shape, item, loc + (shape.alias, index)
+        else:
+            yield shape.alias, shape, value, loc + (shape.alias,)
+
+
 Cited = Citation | Quote | FactReport
 """What cites a source: each has `source` and its words (`passage`, or a quote's `words`)."""
 
