@@ -22,6 +22,9 @@ def orphan_texts(corpus: Corpus) -> list[Problem]:
                        and not entry.is_dir())
     except OSError:
         return []  # no texts folder (or unreadable: reading the texts reports it)
+    partial = {loaded.id for loaded in corpus.partial if loaded.kind == "sources"}
+    if corpus.invalid.get("sources", set()) - partial:
+        return []  # a source file that could not be read at all may be the one using a text
     used = {loaded.record.text for loaded in corpus.loaded("sources")}
     # A source file that failed validation may still name its text: not an orphan.
     used |= {loaded.located.data.get("text") for loaded in corpus.partial
