@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ...core.identity import identity, visible
 from ...core.verbatim import fold
 from .model import Mention
 
@@ -17,9 +18,9 @@ class Names:
         self.outlets = set(outlets)
         self.owners: dict[str, set[tuple[str, str]]] = {}
         for kind, record_id, name in entries:
-            if len(name.strip()) >= 2:
-                self.owners.setdefault(fold(" ".join(name.split())), set()).add((kind, record_id))
-        names = sorted({name.strip() for _, _, name in entries if len(name.strip()) >= 2},
+            if len(identity(name)) >= 2:
+                self.owners.setdefault(identity(name), set()).add((kind, record_id))
+        names = sorted({visible(name).strip() for _, _, name in entries if len(identity(name)) >= 2},
                        key=len, reverse=True)
         body = "|".join(_flexible(name) for name in names)
         self.pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])") if names else None
@@ -29,22 +30,21 @@ class Names:
             return []
         found = []
         for match in self.pattern.finditer(text):
-            surface = fold(" ".join(match.group().split()))
+            surface = identity(match.group())
             for kind, record_id in sorted(self.owners.get(surface, ())):
                 found.append(Mention(kind, record_id, match.start(), match.end(), match.group()))
         return found
 
     def actor(self, name: str) -> str | None:
-        owners = [i for kind, i in self.owners.get(fold(" ".join(name.split())), ())
-                  if kind == "actors"]
+        owners = [i for kind, i in self.owners.get(identity(name), ()) if kind == "actors"]
         return owners[0] if len(owners) == 1 else None
 
     def outlet(self, name: str) -> str | None:
         """The organization record of an outlet named exactly `name` (its name or an alias,
         'The' optional), preferring records of kind `outlet`; None when none or several."""
-        folded = fold(" ".join(name.split()))
-        bare = re.sub(r"^the\s+", "", folded, flags=re.IGNORECASE)
-        found = {i for key in {folded, bare, f"The {bare}"}
+        folded = identity(name)
+        bare = re.sub(r"^the\s+", "", folded)
+        found = {i for key in {folded, bare, f"the {bare}"}
                  for kind, i in self.owners.get(key, ()) if kind == "organizations"}
         outlets = found & self.outlets
         chosen = outlets or found
