@@ -12,6 +12,7 @@ from collections import defaultdict
 from typing import Any
 
 from .corpus import Corpus, Loaded
+from .coverage import orphan_texts, uncovered_sources
 from .errors import Problem, did_you_mean, relative
 from .graph import CitedPassage, Graph, Key, Use, passage_anchor  # noqa: F401 - re-exported
 from .models import (
@@ -28,7 +29,6 @@ from .models import (
     Role,
     is_id,
 )
-from .coverage import orphan_texts, uncovered_sources
 from .record_walk import Cited, cited_models, cited_raw, cited_with_owner, walk, walk_raw  # noqa: F401 - re-exported
 from .text_file import TextProblem, read_text
 from .verbatim import FoldedText, fold, mismatch_message
@@ -240,8 +240,10 @@ def _link_partial(graph: Graph, loaded: Loaded) -> list[Problem]:
     for loc, cls, fields in cited_raw(model, data):
         name = "words" if cls is Quote else "passage"
         source, passage = fields.get("source"), fields.get(name)
-        text = graph.texts.get(source) if isinstance(source, str) else None
-        if text is not None and isinstance(passage, str) and len(passage) >= 3:
+        if not isinstance(source, str) or not isinstance(passage, str) or len(passage) < 3:
+            continue  # reported by validation already
+        text = graph.texts.get(source)
+        if text is not None:
             message = _mismatch(text, passage, "quote" if cls is Quote else "cited passage", source)
             if message:
                 problems.append(loaded.problem(loc + (name,), message))
