@@ -27,8 +27,10 @@ def orphan_texts(corpus: Corpus) -> list[Problem]:
         return []  # a source file that could not be read at all may be the one using a text
     used = {loaded.record.text for loaded in corpus.loaded("sources")}
     # A source file that failed validation may still name its text: not an orphan.
-    used |= {loaded.located.data.get("text") for loaded in corpus.partial
-             if loaded.kind == "sources" and isinstance(loaded.located.data, dict)}
+    for loaded in corpus.partial:
+        if loaded.kind == "sources" and isinstance(loaded.located.data, dict):
+            named = loaded.located.data.get("text")
+            used.add(named if isinstance(named, str) else "")
     return [Problem(relative(folder / name), 0, 0, "",
                     f"no source uses this text: remove the file, or point a source's "
                     f"'text:' to it (text: {TEXTS}/{name})")
