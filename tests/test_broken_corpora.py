@@ -373,6 +373,8 @@ CASES += [
           ("zero-width-space", "\\u200b", "\\u200b"), ("soft-hyphen", "\\u00ad", "\\u00ad"),
           ("word-joiners", "\\u2060 \\u2063", "\\u2060, \\u2063"),
           ("bidi-marks", "\\u200e\\u200f\\u061c", "\\u200e, \\u200f, \\u061c")]),
+    case("country-of-invisible-characters", edit("organizations/ruritania-government.yaml", "country: Ruritania", 'country: "\\u200b\\u2063"'),
+         "content/organizations/ruritania-government.yaml:3:10: country: holds only invisible characters (\\u200b, \\u2063); write the text, or unknown"),
     case("same-name-with-an-invisible-character", write("actors/bob-brown-2.yaml", 'name: "Bob Brown\\u200b"\n'),
          "content/actors/bob-brown-2.yaml:1:7: name: 'Bob Brown\\u200b' is already the name of content/actors/bob-brown.yaml; one actor, one record: merge the two files, or tell them apart in the name"),
     case("same-name-in-full-width-letters", write("actors/bob-brown-2.yaml", "name: \uff22ob \u00adBrown\n"),

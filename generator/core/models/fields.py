@@ -26,9 +26,13 @@ PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)
 
 
 def _unknown_to_none(value: Any) -> Any:
-    """`unknown`, `~` and empty strings all mean "the sources do not say"."""
+    """`unknown`, `~` and empty strings all mean "the sources do not say"; a value of only
+    invisible characters is neither a value nor unknown (it would print as nothing)."""
     if isinstance(value, str) and value.strip().lower() in ("", "unknown"):
         return None
+    if isinstance(value, str) and not visible(value).strip():
+        raise PydanticCustomError("blank", "holds only invisible characters ({chars}); write "
+                                  "the text, or unknown", {"chars": _escaped(value)})
     return value
 
 
