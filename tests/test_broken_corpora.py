@@ -385,6 +385,8 @@ CASES += [
          "content/events/sanctions-vote.yaml:2:7: date: '0000' is not a date: there is no year 0000; check the year"),
     case("topic-listed-twice", edit(VIDEO, "topics: [trade]", "topics: [trade, customs-duties, trade]"),
          "content/calls/2021-12-07-adams-brown-video-call.yaml:18:33: topics[2]: 'trade' is listed twice (first at topics[0]); remove this one"),
+    case("nested-topic-listed-twice", edit(VIDEO, "    topics: [trade]", "    topics: [trade, customs-duties, trade]"),
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:44:37: quotes[0].topics[2]: 'trade' is listed twice (first at quotes[0].topics[0]); remove this one"),
     case("source-listing-a-call-twice", edit("sources/alpha-report.yaml", "calls: [2021-12-07-adams-brown-video-call]", "calls: [2021-12-07-adams-brown-video-call, 2021-12-07-adams-brown-video-call]"),
          "content/sources/alpha-report.yaml:7:44: calls[1]: '2021-12-07-adams-brown-video-call' is listed twice (first at calls[0]); remove this one"),
     case("call-citing-a-source-that-does-not-list-it", edit("sources/beta-report.yaml", "calls: [2021-12-07-adams-brown-video-call, 2021-12-14-adams-brown-phone-call]", "calls: [2021-12-14-adams-brown-phone-call]"),

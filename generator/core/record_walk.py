@@ -52,17 +52,39 @@ def walk(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, _FieldShape, Any,
                 yield item_loc, shape, item, obj
 
 
-def duplicate_references(obj: BaseModel) -> Iterator[tuple[Loc, Loc, str]]:
+def duplicate_references(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Loc, str]]:
     """(location, location of the first, id) of every reference a list of references repeats, in
     any list of a record whose items are ids of records (read from the models' annotations, so
-    a new list of references is covered without naming it)."""
-    first: dict[tuple[Loc, str], Loc] = {}
-    for loc, shape, value, _ in walk(obj):
-        if shape.ref is None or not shape.many or not loc or not isinstance(loc[-1], int):
-            continue
-        seen = first.setdefault((loc[:-1], value), loc)
-        if seen != loc:
-            yield loc, seen, value
+    a new list of references is covered without naming it). Only the fields that hold such a
+    list, or a model that does, are walked: every record is checked on every load."""
+    lists, models = _reference_lists(type(obj))
+    for shape in lists:
+        first: dict[str, int] = {}
+        for index, value in enumerate(getattr(obj, shape.name) or ()):
+            seen = first.setdefault(value, index)
+            if seen != index:
+                yield loc + (shape.alias, index), loc + (shape.alias, seen), value
+    for shape in models:
+        value = getattr(obj, shape.name)
+        items = enumerate(value) if shape.many else [(None, value)]
+        for index, item in items:
+            if isinstance(item, BaseModel):
+                yield from duplicate_references(
+                    item, loc + (shape.alias,) + ((index,) if index is not None else ()))
+
+
+_LISTS: dict[type, tuple[list[_FieldShape], list[_FieldShape]]] = {}
+
+
+def _reference_lists(cls: type[BaseModel]) -> tuple[list[_FieldShape], list[_FieldShape]]:
+    """(the fields of cls that are lists of references, its model fields that hold some)."""
+    if cls not in _LISTS:
+        _LISTS[cls] = ([], [])  # a model that holds itself ends here
+        lists = [s for s in _shapes(cls) if s.ref is not None and s.many]
+        models = [s for s in _shapes(cls) if s.model is not None
+                  and any(_reference_lists(s.model))]
+        _LISTS[cls] = (lists, models)
+    return _LISTS[cls]
 
 
 def walk_raw(model: type[BaseModel], data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, _FieldShape, Any]]:
