@@ -66,11 +66,11 @@ def duplicate_references(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, L
                 yield loc + (shape.alias, index), loc + (shape.alias, seen), value
     for shape in models:
         value = getattr(obj, shape.name)
-        items = enumerate(value) if shape.many else [(None, value)]
-        for index, item in items:
+        items: list[tuple[Loc, Any]] = ([((shape.alias, i), item) for i, item in enumerate(value)]
+                                        if shape.many else [((shape.alias,), value)])
+        for where, item in items:
             if isinstance(item, BaseModel):
-                yield from duplicate_references(
-                    item, loc + (shape.alias,) + ((index,) if index is not None else ()))
+                yield from duplicate_references(item, loc + where)
 
 
 _LISTS: dict[type, tuple[list[_FieldShape], list[_FieldShape]]] = {}
