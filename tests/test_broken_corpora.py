@@ -400,6 +400,13 @@ CASES += [
          "content/calls/2021-12-14-adams-brown-phone-call.yaml:27:15: facts[1].reports[0].time: expected text, but YAML read 15:35 as the number 935: write times in quotes, '15:35'",
          "content/calls/2021-12-14-adams-brown-phone-call.yaml:46:18: facts[3].reports[1].passage: cited passage not found verbatim in source 'beta-report': \"They talked for nearly two hours on the phone.\"; closest passage in the source: \"They talked for nearly an hour on the phone\" (yours has 'two hours' where the source has 'an hour')",
          "content/calls/2021-12-14-adams-brown-phone-call.yaml:47:10: agenda[0]: unknown topic 'customs-dutys' — did you mean 'customs-duties'?"),
+    case("quote-and-reference-beside-a-type-error", both(
+             edit(VIDEO, "format: video", "format: 16:04"),
+             edit(VIDEO, "requested_by: bob-brown", "requested_by: bob-browne"),
+             edit(VIDEO, "words: We want peace - and trade", "words: We want peace - and tariffs")),
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:3:9: format: '16:04' is not allowed; expected 'video', 'phone' or 'in-person'",
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:4:15: requested_by: unknown actor 'bob-browne' — did you mean 'bob-brown'?",
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:39:12: quotes[0].words: quote not found verbatim in source 'alpha-report': \"We want peace - and tariffs\"; closest passage in the source: \"We want peace - and\" (yours has 'tariffs' where the source has 'nothing')"),
     case("empty-required-list-hides-nothing", both(
              edit("sources/beta-report.yaml", "calls: [2021-12-07-adams-brown-video-call, 2021-12-14-adams-brown-phone-call]", "calls: []\nouthor: x"),
              edit("sources/beta-report.yaml", "author and date", "author ([[ann-writter]]) and date")),
