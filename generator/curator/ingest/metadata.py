@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from ...core.identity import identity
 from .model import Draft, Evidence, IngestError
 from .names import Names
 
@@ -220,9 +221,10 @@ def _clue(draft: Draft, number: int, line: str) -> None:
 
 
 def add_person(draft: Draft, role: str, name: str, line: int, text: str) -> None:
-    """An author or contributor (role), each name once: a set remembers who is listed, so that
-    a text naming thousands of people is read in linear time."""
+    """An author or contributor (role), each person once (names compared by their identity): a
+    set remembers who is listed, so that a text naming thousands of people is read in linear
+    time."""
     name = " ".join(name.split())
-    if (role, name) not in draft.people_seen:
-        draft.people_seen.add((role, name))
+    if (role, identity(name)) not in draft.people_seen:
+        draft.people_seen.add((role, identity(name)))
         getattr(draft, role).append(Evidence(name, line, text))
