@@ -35,9 +35,12 @@ def low_limit(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _referrers(graph, key: Key) -> set[Key]:
     """Every record the page of `key` lists as linking to it (a person's calls are listed under
-    Calls instead)."""
+    Calls instead, unless there are more than LIMIT)."""
     found = set().union(*graph.backlinks[key].values())
-    return {k for k in found if not (key.kind == "actors" and k.kind == "calls")}
+    calls = {k for k in found if k.kind == "calls"}
+    if key.kind == "actors" and len(calls) <= LIMIT:
+        return found - calls
+    return found
 
 
 def _entries(pages: dict[str, str], path: str) -> list[Key]:
@@ -106,6 +109,34 @@ def test_a_split_record_page_stays_the_same_size_as_the_corpus_grows(tmp_path: P
         linking.append(len(_referrers(graph, key)))
     assert linking[1] >= 3 * linking[0] > 3 * LIMIT
     assert sizes[1] <= 1.25 * sizes[0], sizes
+
+
+def test_a_person_in_many_calls_shows_the_latest_and_lists_every_call_on_the_parts(
+        tmp_path: Path, low_limit):
+    """A person's Calls section is split like "Linked from" (one actor in 3,000 calls had a
+    345 kB page): past LIMIT calls it shows the latest LATEST_SHOWN, newest first, with the
+    count, and every call is listed on the parts of the split list, by year."""
+    graph = validate(_synth(tmp_path / "content", 60))
+    pages = render(graph)
+    site = Site(graph)
+    actors = [k for k in graph.backlinks if k.kind == "actors"]
+    many = [k for k in actors if len(site.calls_of(k)) > LIMIT]
+    few = [k for k in actors if 0 < len(site.calls_of(k)) <= LIMIT]
+    assert many and few
+    for key in many:
+        calls = site.calls_of(key)
+        section = pages[key.path].split("## Calls", 1)[1].split("\n## ", 1)[0]
+        shown = _entries({key.path: section}, key.path)
+        latest = min(len(calls), backlinks.LATEST_SHOWN)
+        assert shown == list(reversed(calls))[:latest], key
+        assert f"**{len(calls):,} calls.** The {latest} latest, newest first" in section, key
+        on_parts = {k for path in _parts(pages, key) for k in _entries(pages, path)}
+        assert set(calls) <= on_parts, key
+    for key in few:
+        section = pages[key.path].split("## Calls", 1)[1].split("\n## ", 1)[0]
+        assert _entries({key.path: section}, key.path) == site.calls_of(key), key
+        linked = pages[key.path].partition("## Linked from")[2]
+        assert not any(k.kind == "calls" for k in _entries({key.path: linked}, key.path)), key
 
 
 def test_the_built_parts_are_linked_from_their_record_and_left_out_of_search(tmp_path: Path,

@@ -130,7 +130,8 @@ CASES = [
     case("id-leaving-the-output-directory", edit(VIDEO, "requested_by: bob-brown", "requested_by: ../../etc/passwd"),
          "content/calls/2021-12-07-adams-brown-video-call.yaml:4:15: requested_by: '../../etc/passwd' is not a valid id: use lowercase letters, digits and single hyphens (e.g. 'etc-passwd')"),
     case("text-path-leaving-content", edit("sources/beta-report.yaml", "text: texts/beta.txt", "text: ../../etc/passwd"),
-         "content/sources/beta-report.yaml:4:7: text: '../../etc/passwd' is not a text path; write 'texts/<file>.txt' (relative to content/)"),
+         "content/sources/beta-report.yaml:4:7: text: '../../etc/passwd' is not a text path; write 'texts/<file>.txt' (relative to content/)",
+         "content/texts/beta.txt: no source uses this text: remove the file, or point a source's 'text:' to it (text: texts/beta.txt)"),
     case("wikilink-leaving-the-site", edit(TRADE, "[[alice-adams]]", "[[../../etc/passwd]]"),
          'content/topics/trade.yaml:2:14: description: unknown record in link [[../../etc/passwd]]'),
     case("symlink-outside-content", symlink(TRADE, "outside.yaml", "name: Trade\n"),
@@ -362,3 +363,54 @@ def test_unreadable_kind_folder(tmp_path, monkeypatch):
     assert result.stderr.splitlines()[-2:] == [
         "content/topics: the folder cannot be read (Permission denied); check its permissions",
         "7 content problems found; nothing was built."]
+
+
+# Identity, duplicates, consistency and every problem at once (issues 28 and 23).
+CASES += [
+    *(case(f"name-of-invisible-characters-{name}", edit(TRADE, "name: Trade", f'name: "{chars}"'),
+           f"content/topics/trade.yaml:1:7: name: holds only invisible characters ({escaped}); write the text")
+      for name, chars, escaped in [
+          ("zero-width-space", "\\u200b", "\\u200b"), ("soft-hyphen", "\\u00ad", "\\u00ad"),
+          ("word-joiners", "\\u2060 \\u2063", "\\u2060, \\u2063"),
+          ("bidi-marks", "\\u200e\\u200f\\u061c", "\\u200e, \\u200f, \\u061c")]),
+    case("country-of-invisible-characters", edit("organizations/ruritania-government.yaml", "country: Ruritania", 'country: "\\u200b\\u2063"'),
+         "content/organizations/ruritania-government.yaml:3:10: country: holds only invisible characters (\\u200b, \\u2063); write the text, or unknown"),
+    case("same-name-with-an-invisible-character", write("actors/bob-brown-2.yaml", 'name: "Bob Brown\\u200b"\n'),
+         "content/actors/bob-brown-2.yaml:1:7: name: 'Bob Brown\\u200b' is already the name of content/actors/bob-brown.yaml; one actor, one record: merge the two files, or tell them apart in the name"),
+    case("same-name-in-full-width-letters", write("actors/bob-brown-2.yaml", "name: \uff22ob \u00adBrown\n"),
+         "content/actors/bob-brown-2.yaml:1:7: name: '\uff22ob \\xadBrown' is already the name of content/actors/bob-brown.yaml; one actor, one record: merge the two files, or tell them apart in the name"),
+    case("id-with-an-invisible-character-shown-escaped", edit(VIDEO, "requested_by: bob-brown", 'requested_by: "bob-brown\\u200b"'),
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:4:15: requested_by: 'bob-brown\\u200b' is not a valid id: use lowercase letters, digits and single hyphens (e.g. 'bob-brown')"),
+    case("event-in-year-zero", edit("events/sanctions-vote.yaml", "date: '2021-12'", "date: '0000'"),
+         "content/events/sanctions-vote.yaml:2:7: date: '0000' is not a date: there is no year 0000; check the year"),
+    case("topic-listed-twice", edit(VIDEO, "topics: [trade]", "topics: [trade, customs-duties, trade]"),
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:18:33: topics[2]: 'trade' is listed twice (first at topics[0]); remove this one"),
+    case("nested-topic-listed-twice", edit(VIDEO, "    topics: [trade]", "    topics: [trade, customs-duties, trade]"),
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:44:37: quotes[0].topics[2]: 'trade' is listed twice (first at quotes[0].topics[0]); remove this one"),
+    case("source-listing-a-call-twice", edit("sources/alpha-report.yaml", "calls: [2021-12-07-adams-brown-video-call]", "calls: [2021-12-07-adams-brown-video-call, 2021-12-07-adams-brown-video-call]"),
+         "content/sources/alpha-report.yaml:7:44: calls[1]: '2021-12-07-adams-brown-video-call' is listed twice (first at calls[0]); remove this one"),
+    case("call-citing-a-source-that-does-not-list-it", edit("sources/beta-report.yaml", "calls: [2021-12-07-adams-brown-video-call, 2021-12-14-adams-brown-phone-call]", "calls: [2021-12-14-adams-brown-phone-call]"),
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:134:17: lead[1].cites[1].source: cites source 'beta-report', whose calls: in content/sources/beta-report.yaml does not list this call: add '- 2021-12-07-adams-brown-video-call' to its calls:, or cite a source that covers this call"),
+    case("orphaned-source-text", write("texts/gamma.txt", "An article no source record uses.\n"),
+         "content/texts/gamma.txt: no source uses this text: remove the file, or point a source's 'text:' to it (text: texts/gamma.txt)"),
+    case("type-error-hides-nothing", both(
+             edit(PHONE, "time: '15:35'", "time: 15:35"),
+             edit(PHONE, "agenda: [customs-duties]", "agenda: [customs-dutys]"),
+             edit(PHONE, "passage: They talked for nearly an hour on the phone.", "passage: They talked for nearly two hours on the phone.")),
+         "content/calls/2021-12-14-adams-brown-phone-call.yaml:27:15: facts[1].reports[0].time: expected text, but YAML read 15:35 as the number 935: write times in quotes, '15:35'",
+         "content/calls/2021-12-14-adams-brown-phone-call.yaml:46:18: facts[3].reports[1].passage: cited passage not found verbatim in source 'beta-report': \"They talked for nearly two hours on the phone.\"; closest passage in the source: \"They talked for nearly an hour on the phone\" (yours has 'two hours' where the source has 'an hour')",
+         "content/calls/2021-12-14-adams-brown-phone-call.yaml:47:10: agenda[0]: unknown topic 'customs-dutys' — did you mean 'customs-duties'?"),
+    case("quote-and-reference-beside-a-type-error", both(
+             edit(VIDEO, "format: video", "format: 16:04"),
+             edit(VIDEO, "requested_by: bob-brown", "requested_by: bob-browne"),
+             edit(VIDEO, "words: We want peace - and trade", "words: We want peace - and tariffs")),
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:3:9: format: '16:04' is not allowed; expected 'video', 'phone' or 'in-person'",
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:4:15: requested_by: unknown actor 'bob-browne' — did you mean 'bob-brown'?",
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:39:12: quotes[0].words: quote not found verbatim in source 'alpha-report': \"We want peace - and tariffs\"; closest passage in the source: \"We want peace - and\" (yours has 'tariffs' where the source has 'nothing')"),
+    case("empty-required-list-hides-nothing", both(
+             edit("sources/beta-report.yaml", "calls: [2021-12-07-adams-brown-video-call, 2021-12-14-adams-brown-phone-call]", "calls: []\nouthor: x"),
+             edit("sources/beta-report.yaml", "author and date", "author ([[ann-writter]]) and date")),
+         "content/sources/beta-report.yaml:3:8: calls: needs at least one entry",
+         "content/sources/beta-report.yaml:4:1: outhor: unknown field 'outhor' — did you mean 'authors'?",
+         "content/sources/beta-report.yaml:6:13: provenance: unknown record in link [[ann-writter]] — did you mean 'ann-writer'?"),
+]

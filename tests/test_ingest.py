@@ -406,7 +406,12 @@ def test_byte_order_mark_and_control_characters(ruritania: Path, tmp_path: Path)
     assert "\x0c" not in draft_text(ruritania, "trade-talks-resume")
     assert "#   - words: We are  ready  # line 5\n" in draft_text(ruritania, "trade-talks-resume")
     line = draft_text(ruritania, "trade-talks-resume").splitlines().index("calls: []") + 1
+    authors = next(number for number, text in enumerate(
+        draft_text(ruritania, "trade-talks-resume").splitlines(), 1)
+        if "carol-clerk" in text and not text.lstrip().startswith("#"))
+    # Every problem of the draft at once (issue 23): the empty calls: hides no other.
     assert run("validate").stderr.splitlines()[:-1] == [
+        f"content/sources/trade-talks-resume.yaml:{authors}:11: authors[0]: unknown actor 'carol-clerk'",
         f"content/sources/trade-talks-resume.yaml:{line}:8: calls: needs at least one entry"]
 
 

@@ -40,6 +40,11 @@ class Corpus:
     invalid: dict[str, set[str]] = field(default_factory=dict)
     """Kind -> ids of files that exist but failed validation (already reported), so references
     to them are not reported again as unknown."""
+    partial: list[Loaded] = field(default_factory=list)
+    """Files read as YAML that failed validation, with their raw data (`located.data`) and,
+    when the record itself validated but a check after it failed, the record: linking checks
+    what it can of them (references, cited passages), so that a type error never hides a
+    file's other problems."""
 
     def get(self, kind: str, id: str) -> Any:
         return self.records[kind][id].record

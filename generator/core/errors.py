@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .identity import INVISIBLE
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -33,10 +35,10 @@ class Problem:
         return one_line(f"{where}:{field} {self.message}")
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-                      "\ufeff\ud800-\udfff]")
-"""Control characters, line separators, and the invisible characters that reorder or hide
-what follows (bidi overrides and isolates, a byte order mark): a message shows them escaped."""
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]|" + INVISIBLE.pattern)
+"""Control characters, line separators, and the invisible characters (zero-width space, bidi
+overrides and isolates, soft hyphen, a byte order mark…): a message shows them escaped, so that
+'bob-brown\u200b' never prints like the 'bob-brown' it suggests."""
 
 
 def one_line(text: str) -> str:

@@ -12,6 +12,7 @@ from collections import defaultdict
 from typing import Any
 
 from .corpus import Corpus, Loaded
+from .coverage import orphan_texts, uncovered_sources
 from .errors import Problem, did_you_mean, relative
 from .graph import CitedPassage, Graph, Key, Use, passage_anchor  # noqa: F401 - re-exported
 from .models import (
@@ -26,8 +27,9 @@ from .models import (
     Quote,
     Relation,
     Role,
+    is_id,
 )
-from .record_walk import Cited, cited_models, cited_with_owner, walk  # noqa: F401 - re-exported
+from .record_walk import Cited, cited_models, cited_raw, cited_with_owner, walk, walk_raw  # noqa: F401 - re-exported
 from .redirects import redirect_problems, renamed_hint
 from .text_file import TextProblem, read_text
 from .verbatim import FoldedText, fold, mismatch_message
@@ -106,8 +108,16 @@ def link(corpus: Corpus, fold_text=None, link_record=None,
     for kind in KINDS:
         for loaded in corpus.loaded(kind):
             problems += link_record(graph, loaded)
+    problems += orphan_texts(corpus) + uncovered_sources(corpus)
     problems += redirect_problems(corpus)
     problems += _remark_speakers(corpus)
+    if corpus.partial:
+        # Files that failed validation: what can be checked of them is, on a scratch graph
+        # (nothing is built while they have problems), so that all of a file's problems are
+        # reported in one run.
+        scratch = Graph(corpus, texts=graph.texts, passages=defaultdict(dict))
+        for loaded in corpus.partial:
+            problems += _link_partial(scratch, loaded)
     _order_calls(graph)
     return graph, problems
 
@@ -171,45 +181,52 @@ def _load_texts(graph: Graph, fold_text=_fold_text, read_source=read_text) -> li
 
 def _link_record(graph: Graph, loaded: Loaded) -> list[Problem]:
     problems: list[Problem] = []
-    corpus = graph.corpus
     me = Key(loaded.kind, loaded.id)
     for loc, shape, value, owner in walk(loaded.record):
-        if shape.ref is not None:
-            target = Key(shape.ref, value)
-            if value in corpus.invalid.get(shape.ref, set()):
-                continue  # the target's own file is broken and reported already
-            if not graph.exists(target):
-                hint = (renamed_hint(corpus, shape.ref, value)
-                        or did_you_mean(value, set(corpus.records.get(shape.ref, {}))))
-                problems.append(loaded.problem(
-                    loc, f"unknown {KIND_NAMES[shape.ref]} '{value}'{hint}"))
-                continue
-            if target != me:
-                _add_backlink(graph, target, _relation(loaded.kind, loc, owner), me)
-        if isinstance(value, str) and not shape.prose and shape.ref is None and "[[" in value \
-                and shape.alias not in VERBATIM_FIELDS:
-            problems.append(loaded.problem(loc, "[[…]] links are not resolved in this field (only "
-                                                "in prose such as text and description); write "
-                                                "plain text"))
-        if shape.prose and isinstance(value, str):
-            broken = MALFORMED_WIKILINK.search(WIKILINK.sub("", value))
-            if broken:
-                problems.append(loaded.problem(
-                    loc, f"malformed link near '{_excerpt(value, broken)}': write [[id]] or "
-                         "[[id|words]], with both pairs of brackets"))
-            for match in WIKILINK.finditer(value):
-                key, hint = resolve_wikilink(match.group(1), corpus)
-                if key is None and match.group(1).strip().rsplit("/", 1)[-1] in _broken_ids(corpus):
-                    continue  # links into a file that failed validation: reported there
-                if key is None:
-                    kind, _, old = match.group(1).strip().rpartition("/")
-                    hint = "".join(renamed_hint(corpus, k, old) for k in ([kind] if kind else KINDS)) or hint
-                    problems.append(loaded.problem(
-                        loc, f"unknown record in link [[{match.group(1)}]]{hint}"))
-                elif key != me:
-                    _add_backlink(graph, key, MENTIONED, me)
+        problems += _check_value(graph, loaded, me, loc, shape, value, owner)
     for loc, model, owner in cited_with_owner(loaded.record, (), loaded.record):
         problems += _verify(graph, loaded, me, loc, model, _use(me, model, owner))
+    return problems
+
+
+def _check_value(graph: Graph, loaded: Loaded, me: Key, loc: Loc, shape: Any, value: Any,
+                 owner: Any) -> list[Problem]:
+    """The problems of one field value: an unknown reference, links where none are resolved,
+    malformed or unknown [[links]] in prose; a known reference is added to the graph."""
+    corpus = graph.corpus
+    problems: list[Problem] = []
+    if shape.ref is not None:
+        target = Key(shape.ref, value)
+        if value in corpus.invalid.get(shape.ref, set()):
+            return []  # the target's own file is broken and reported already
+        if not graph.exists(target):
+            hint = (renamed_hint(corpus, shape.ref, value)
+                    or did_you_mean(value, set(corpus.records.get(shape.ref, {}))))
+            return [loaded.problem(loc, f"unknown {KIND_NAMES[shape.ref]} '{value}'{hint}")]
+        if target != me:
+            _add_backlink(graph, target, _relation(loaded.kind, loc, owner), me)
+    if isinstance(value, str) and not shape.prose and shape.ref is None and "[[" in value \
+            and shape.alias not in VERBATIM_FIELDS:
+        problems.append(loaded.problem(loc, "[[…]] links are not resolved in this field (only "
+                                            "in prose such as text and description); write "
+                                            "plain text"))
+    if shape.prose and isinstance(value, str):
+        broken = MALFORMED_WIKILINK.search(WIKILINK.sub("", value))
+        if broken:
+            problems.append(loaded.problem(
+                loc, f"malformed link near '{_excerpt(value, broken)}': write [[id]] or "
+                     "[[id|words]], with both pairs of brackets"))
+        for match in WIKILINK.finditer(value):
+            key, hint = resolve_wikilink(match.group(1), corpus)
+            if key is None and match.group(1).strip().rsplit("/", 1)[-1] in _broken_ids(corpus):
+                continue  # links into a file that failed validation: reported there
+            if key is None:
+                kind, _, old = match.group(1).strip().rpartition("/")
+                hint = "".join(renamed_hint(corpus, k, old) for k in ([kind] if kind else KINDS)) or hint
+                problems.append(loaded.problem(
+                    loc, f"unknown record in link [[{match.group(1)}]]{hint}"))
+            elif key != me:
+                _add_backlink(graph, key, MENTIONED, me)
     return problems
 
 
@@ -240,6 +257,43 @@ def _use(me: Key, model: Any, owner: Any) -> Use:
     return Use(me, "claim", "")
 
 
+def _link_partial(graph: Graph, loaded: Loaded) -> list[Problem]:
+    """The reference, link and verbatim problems of a file that failed validation: of its
+    record when that validated (a check after it failed), else of its raw data, where each
+    value stands where its field is expected."""
+    if loaded.record is not None:
+        return _link_record(graph, loaded)
+    me = Key(loaded.kind, loaded.id)
+    model, data = KINDS[loaded.kind], loaded.located.data
+    problems: list[Problem] = []
+    for loc, shape, value in walk_raw(model, data):
+        if shape.ref is not None and not (isinstance(value, str) and is_id(value)):
+            continue  # `unknown`, or not an id at all: reported by validation already
+        problems += _check_value(graph, loaded, me, loc, shape, value, None)
+    for loc, cls, fields in cited_raw(model, data):
+        name = "words" if cls is Quote else "passage"
+        source, passage = fields.get("source"), fields.get(name)
+        if not isinstance(source, str) or not isinstance(passage, str) or len(passage) < 3:
+            continue  # reported by validation already
+        text = graph.texts.get(source)
+        if text is not None:
+            message = _mismatch(text, passage, "quote" if cls is Quote else "cited passage", source)
+            if message:
+                problems.append(loaded.problem(loc + (name,), message))
+    return problems
+
+
+def _mismatch(text: FoldedText, passage: str, what: str, source_id: str) -> str:
+    """Why passage is not citable text of the source, or '' when it is."""
+    if text.span(passage) is not None:
+        return ""
+    if (text.body_end < len(text.folded) and any(char.isalnum() for char in passage)
+            and fold(passage) in text.folded):
+        return (f"{what} stands in the boilerplate of source '{source_id}' "
+                f"(after body_ends_before), which cannot be cited")
+    return mismatch_message(what, passage, text, source_id)
+
+
 def _verify(graph: Graph, loaded: Loaded, me: Key, loc: Loc, model: Any, use: Use) -> list[Problem]:
     source_id = model.source
     text = graph.texts.get(source_id)
@@ -251,12 +305,7 @@ def _verify(graph: Graph, loaded: Loaded, me: Key, loc: Loc, model: Any, use: Us
         passage, field_name, what = model.passage, "passage", "cited passage"
     span = text.span(passage)
     if span is None:
-        message = mismatch_message(what, passage, text, source_id)
-        if (text.body_end < len(text.folded) and any(char.isalnum() for char in passage)
-                and fold(passage) in text.folded):
-            message = (f"{what} stands in the boilerplate of source '{source_id}' "
-                       f"(after body_ends_before), which cannot be cited")
-        return [loaded.problem(loc + (field_name,), message)]
+        return [loaded.problem(loc + (field_name,), _mismatch(text, passage, what, source_id))]
     if model.speaker and isinstance(model, (Citation, FactReport)) and graph.exists(Key("actors", model.speaker)):
         _add_backlink(graph, Key("actors", model.speaker), CITED_AS_SPEAKER, me)
     anchor = passage_anchor(passage)

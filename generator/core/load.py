@@ -13,7 +13,9 @@ import pydantic
 from .corpus import Corpus, Loaded
 from .errors import ConfigError, Problem, did_you_mean, relative
 from .explain import pydantic_problems
+from .identity import identity
 from .models import KIND_NAMES, KINDS, Call, Record, id_problem, suggest_id
+from .record_walk import duplicate_references
 from .text_file import file_kind
 from .yamlfile import Located, YamlProblem, dotted, read_yaml
 
@@ -84,7 +86,7 @@ def _duplicate_names(corpus: Corpus) -> list[Problem]:
         for loaded in corpus.loaded(kind):
             record = loaded.record
             day = getattr(record, "date", "") if kind == "events" else ""
-            name = (" ".join(record.name.casefold().split()), day)
+            name = (identity(record.name), day)
             if name in taken:
                 first, how = taken[name]
                 what = "the name" if how == "name" else "an alias"
@@ -95,7 +97,7 @@ def _duplicate_names(corpus: Corpus) -> list[Problem]:
                 continue
             taken[name] = (loaded, "name")
             for alias in getattr(record, "aliases", []):
-                taken.setdefault((" ".join(alias.casefold().split()), day), (loaded, "alias"))
+                taken.setdefault((identity(alias), day), (loaded, "alias"))
     return problems
 
 
@@ -163,6 +165,7 @@ def _read_record(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path
         record = model.model_validate(located.data)
     except pydantic.ValidationError as exc:
         problems = pydantic_problems(shown, located, model, exc.errors())
+        corpus.partial.append(Loaded(kind, stem, path, None, located))
         return problems + _odd_numbers(shown, located, {p.field for p in problems})
     problems = _odd_numbers(shown, located, set())
     if record.id is not None and record.id != stem:
@@ -176,6 +179,7 @@ def _read_record(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path
                        f"rename the file to '{record.id}.yaml' or set id: {stem}")
         problems.append(Problem(shown, line, column, "id", message))
     problems += _duplicate_fact_keys(shown, located, record)
+    problems += _duplicates(shown, located, record)
     problems += _event_span(shown, located, record)
     if isinstance(record, Call) and not stem.startswith(record.date.isoformat() + "-"):
         line, column = located.line_column(("date",))
@@ -184,6 +188,8 @@ def _read_record(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path
                                 f"'{record.date.isoformat()}-…', got '{stem}'"))
     if not problems:
         corpus.records[kind][stem] = Loaded(kind, stem, path, record, located)
+    else:
+        corpus.partial.append(Loaded(kind, stem, path, record, located))
     return problems
 
 
@@ -198,6 +204,18 @@ def _odd_numbers(shown: str, located: Located, reported: set[str]) -> list[Probl
         if dotted(loc) not in reported:
             line, column = located.line_column(loc)
             problems.append(Problem(shown, line, column, dotted(loc), message))
+    return problems
+
+
+def _duplicates(shown: str, located: Located, record: Any) -> list[Problem]:
+    """A list of references names each record once: `topics: [trade, trade]` would show Trade
+    twice on the page (and a call listing one topic thousands of times costs MkDocs minutes)."""
+    problems = []
+    for loc, first, value in duplicate_references(record):
+        line, column = located.line_column(loc)
+        problems.append(Problem(shown, line, column, dotted(loc),
+                                f"'{value}' is listed twice (first at {dotted(first)}); "
+                                "remove this one"))
     return problems
 
 

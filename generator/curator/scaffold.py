@@ -155,6 +155,11 @@ def describe(shape: FieldShape) -> str:
     return " ".join(p for p in parts if p)
 
 
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader when PyYAML has it: `scalar` reads back every value of a draft, and
+the pure-Python reader made that most of the time of ingesting an article of many quotes."""
+
+
 def scalar(value: Any) -> str:
     """A value as YAML text that reads back as exactly that value (plain when safe, else
     double-quoted)."""
@@ -167,7 +172,7 @@ def scalar(value: Any) -> str:
     text = str(value)
     try:
         plain_ok = ("#" not in text and "\n" not in text and text == text.strip()
-                    and yaml.safe_load(text) == text)
+                    and yaml.load(text, Loader=_SAFE_LOADER) == text)
     except yaml.YAMLError:
         plain_ok = False
     return text if plain_ok else json.dumps(text, ensure_ascii=False)

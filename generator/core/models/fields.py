@@ -12,6 +12,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from ..identity import visible
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # Written in the common subset of Python's and ECMA-262's (u flag) syntaxes, as the JSON Schemas
 # carry it to editors and validators: escape only what both read as an escape (no \").
@@ -24,10 +26,19 @@ PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)
 
 
 def _unknown_to_none(value: Any) -> Any:
-    """`unknown`, `~` and empty strings all mean "the sources do not say"."""
+    """`unknown`, `~` and empty strings all mean "the sources do not say"; a value of only
+    invisible characters is neither a value nor unknown (it would print as nothing)."""
     if isinstance(value, str) and value.strip().lower() in ("", "unknown"):
         return None
+    if isinstance(value, str) and not visible(value).strip():
+        raise PydanticCustomError("blank", "holds only invisible characters ({chars}); write "
+                                  "the text, or unknown", {"chars": _escaped(value)})
     return value
+
+
+def _escaped(value: str) -> str:
+    """Invisible characters as the escapes a curator can search for ('\\u200b')."""
+    return ", ".join(dict.fromkeys(f"\\u{ord(char):04x}" for char in value if not char.isspace()))
 
 
 def _strip(value: str) -> str:
@@ -35,6 +46,9 @@ def _strip(value: str) -> str:
     value = value.strip()
     if not value:
         raise PydanticCustomError("blank", "holds only spaces; write the text")
+    if not visible(value).strip():
+        raise PydanticCustomError("blank", "holds only invisible characters ({chars}); write "
+                                  "the text", {"chars": _escaped(value)})
     return value
 
 
@@ -111,7 +125,11 @@ the field out does (so `requested_by: unknown` is not read as an actor id)."""
 
 
 def _real_partial_date(value: str) -> str:
-    """'2021-02-30' matches the pattern but is no day of the calendar."""
+    """'2021-02-30' matches the pattern but is no day of the calendar; the calendar has no
+    year 0000 (1 BC is followed by AD 1), and Python's dates begin in year 1."""
+    if value[:4] == "0000":
+        raise PydanticCustomError("impossible_date", "'{value}' is not a date: there is no year "
+                                  "0000; check the year", {"value": value})
     if len(value) == 10:
         try:
             dt.date.fromisoformat(value)

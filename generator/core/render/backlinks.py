@@ -57,11 +57,33 @@ class SplitBacklinks:
     parts: tuple[Period, ...]
 
 
+@dataclass(frozen=True)
+class PersonCalls:
+    """What a person's "Calls" section shows."""
+
+    total: int
+    shown: tuple[Key, ...]
+    split: bool
+    """False: `shown` is every call, oldest first. True (more than BACKLINKS_ON_PAGE calls):
+    `shown` is the LATEST_SHOWN latest, newest first, and every call is listed on the parts of
+    the split "Linked from" list, by year, like any other linking record."""
+
+
+def person_calls(site: Site, key: Key) -> PersonCalls:
+    """A person's calls, split like "Linked from" when there are many: one actor in 3,000 calls
+    had a 345 kB page."""
+    calls = site.calls_of(key)
+    if len(calls) <= BACKLINKS_ON_PAGE:
+        return PersonCalls(len(calls), tuple(calls), False)
+    return PersonCalls(len(calls), tuple(reversed(calls[-LATEST_SHOWN:])), True)
+
+
 def listed(site: Site, key: Key) -> list[tuple[str, list[Key]]]:
     """The record page's "Linked from" lists: Site.backlinks, without the calls a person's page
-    lists already, under Calls."""
+    lists already, under Calls (unless there are too many to list there: the split list's parts
+    then list them)."""
     groups = site.backlinks(key)
-    if key.kind != "actors":
+    if key.kind != "actors" or person_calls(site, key).split:
         return groups
     groups = [(heading, [k for k in keys if k.kind != "calls"]) for heading, keys in groups]
     return [(heading, keys) for heading, keys in groups if keys]

@@ -18,7 +18,7 @@ from ..memo import RecordMemo
 from ..models import LOCATION_FACT, FactReport, Quote, Timing
 from ..redirects import redirects
 from ..urls import SECTIONS, listing_path, redirect_page_path
-from .backlinks import backlinks_index, backlinks_plan, listed
+from .backlinks import backlinks_index, backlinks_plan, listed, person_calls
 from .dates import display_date
 from .listings import TimelineEntry, listing_index, listing_plan, timeline, timeline_entry
 from .markup import Safe, environment
@@ -107,7 +107,7 @@ class Renderer:
         """Records per kind, quotes, claims and conflicts, as the home page shows them."""
         self.env.globals.update(display_date=display_date, Key=Key, SECTIONS=SECTIONS,
                                 use_labels=USE_LABELS, listing_path=listing_path,
-                                linked_from=listed)
+                                linked_from=listed, person_calls=person_calls)
 
     def page(self, template: str, path: str, **context: Any) -> str:
         builder = PageBuilder(self.site, path)

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from ...core.identity import identity
 from . import pages
 from .model import Draft, Evidence, IngestError
 from .names import Names
@@ -164,7 +165,7 @@ def read_metadata(draft: Draft, text: str, names: Names) -> None:
                 if (NAME_LINE.match(before) and not BYLINE.match(before)
                         and before != (draft.headline and draft.headline.value)
                         and names.outlet(before) is None):
-                    add_person(draft.authors, before, number - 1, before)
+                    add_person(draft, "authors", before, number - 1, before)
             continue
         if (staff := STAFF.match(line)):
             draft.outlet = draft.outlet or Evidence(staff.group("outlet"), number, line)
@@ -175,11 +176,12 @@ def read_metadata(draft: Draft, text: str, names: Names) -> None:
         byline = BYLINE.match(line)
         if byline:
             for name in split_names(byline.group("names")):
-                add_person(draft.authors, name, number, line)
+                add_person(draft, "authors", name, number, line)
     draft.outlet = draft.outlet or dateline
+    half = len(text.splitlines()) // 2  # once: counted per line, it made ingest quadratic
     for number, line in lines:
         if number not in consumed:
-            _read_line(draft, number, line, late=number > len(text.splitlines()) // 2)
+            _read_line(draft, number, line, late=number > half)
     _drop_non_people(draft, names)
     if draft.outlet is not None:
         draft.outlet_org = names.outlet(draft.outlet.value)
@@ -232,7 +234,7 @@ def _read_page(draft: Draft, top: list[tuple[int, str]],
         outlets = {e.value for e in (draft.outlet, dateline) if e is not None}
         if (found_by := pages.byline(line, outlets, names.outlet)) is not None:
             for name in found_by.authors:
-                add_person(draft.authors, name, number, line)
+                add_person(draft, "authors", name, number, line)
             if found_by.outlet:
                 draft.outlet = draft.outlet or Evidence(found_by.outlet, number, line)
             consumed.add(number)
@@ -255,19 +257,17 @@ def _read_line(draft: Draft, number: int, line: str, late: bool) -> None:
         before = line[max(0, contributed.start() - NAMES_SPAN):contributed.start()]
         who = before[before.rfind(".") + 1:].strip()
         for name in split_names(who):
-            add_person(draft.contributors, name, number, line)
-        if all(clue.line != number for clue in draft.provenance_clues):
-            draft.provenance_clues.append(Evidence(line, number, line))
+            add_person(draft, "contributors", name, number, line)
+        _clue(draft, number, line)
     bio = BIO.match(line)  # anchored, bounded: linear on any line, and bios run long
     if bio and draft.outlet_clue is None:
         draft.outlet_clue = Evidence(bio.group("outlet").strip(), number, line)
-    if ((DATELINE.match(line) or bio or "wire service" in line)
-            and all(clue.line != number for clue in draft.provenance_clues)):
-        draft.provenance_clues.append(Evidence(line, number, line))
+    if DATELINE.match(line) or bio or "wire service" in line:
+        _clue(draft, number, line)
     if len(line) > META_LINE:
         return
     if (reached := REACHED.match(line)):
-        add_person(draft.authors, reached.group("name"), number, line)
+        add_person(draft, "authors", reached.group("name"), number, line)
     if (updated := UPDATED.match(line)) and FULL_DATE.search(updated.group("when")):
         when = re.sub(r"\s+with\s.*$", "", updated.group("when")).rstrip(".")
         draft.updated = draft.updated or Evidence(when, number, line)
@@ -278,7 +278,19 @@ def _read_line(draft: Draft, number: int, line: str, late: bool) -> None:
         draft.boilerplate = Evidence(line, number, line)
 
 
-def add_person(people: list[Evidence], name: str, line: int, text: str) -> None:
+def _clue(draft: Draft, number: int, line: str) -> None:
+    """A provenance clue, one per line. Lines are read in order, so the line was noted already
+    only if it is the last clue's (scanning every clue made ingest quadratic in lines)."""
+    clues = draft.provenance_clues
+    if not clues or clues[-1].line != number:
+        clues.append(Evidence(line, number, line))
+
+
+def add_person(draft: Draft, role: str, name: str, line: int, text: str) -> None:
+    """An author or contributor (role), each person once (names compared by their identity): a
+    set remembers who is listed, so that a text naming thousands of people is read in linear
+    time."""
     name = " ".join(name.split())
-    if all(person.value != name for person in people):
-        people.append(Evidence(name, line, text))
+    if (role, identity(name)) not in draft.people_seen:
+        draft.people_seen.add((role, identity(name)))
+        getattr(draft, role).append(Evidence(name, line, text))

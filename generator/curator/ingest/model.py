@@ -107,6 +107,8 @@ class Draft:
     unrecorded_people: dict[str, int] = field(default_factory=dict)
     """Names of speakers the text gives that no actor has -> first line."""
     provenance_clues: list[Evidence] = field(default_factory=list)
+    people_seen: set[tuple[str, str]] = field(default_factory=set)
+    """(authors or contributors, name) already listed: add_person lists each once."""
     boilerplate: Evidence | None = None
     outlet_clue: Evidence | None = None
     """An outlet the text ties to an author ("X is a reporter for The Floridian"): a clue for

@@ -6,6 +6,7 @@ import bisect
 import re
 from typing import Any
 
+from ...core.identity import identity, visible
 from ...core.verbatim import fold
 from .model import Mention
 from .speakers import is_title, period_covers, skeleton
@@ -27,14 +28,14 @@ class Names:
         """Actor id -> the organization of its first role (the side it would speak for)."""
         self.owners: dict[str, set[tuple[str, str]]] = {}
         for kind, record_id, name in entries:
-            if len(name.strip()) >= 2:
-                self.owners.setdefault(fold(" ".join(name.split())), set()).add((kind, record_id))
+            if len(identity(name)) >= 2:
+                self.owners.setdefault(identity(name), set()).add((kind, record_id))
         self.patterns: list[tuple[re.Pattern, bool]] = []
         """(pattern, for actors): people and the rest are found apart, so "White House press
         secretary" (a title) is found inside "The White House press secretary" (an org's name)."""
         for actors in (True, False):
-            names = sorted({name.strip() for kind, _, name in entries
-                            if len(name.strip()) >= 2 and (kind == "actors") == actors},
+            names = sorted({visible(name).strip() for kind, _, name in entries
+                            if len(identity(name)) >= 2 and (kind == "actors") == actors},
                            key=len, reverse=True)
             if names:
                 body = "|".join(_flexible(name) for name in names)
@@ -49,7 +50,7 @@ class Names:
         found = []
         for pattern, actors in self.patterns:
             for match in pattern.finditer(text):
-                surface = fold(" ".join(match.group().split()))
+                surface = identity(match.group())
                 for kind, record_id in sorted(self.owners.get(surface, ())):
                     if (kind == "actors") == actors:
                         found.append(Mention(kind, record_id, match.start(), match.end(),
@@ -79,7 +80,7 @@ class Names:
         return sorted(found + extra, key=lambda m: (m.start, m.kind, m.id))
 
     def actor(self, name: str) -> str | None:
-        owners = [i for kind, i in self.owners.get(fold(" ".join(name.split())), ())
+        owners = [i for kind, i in self.owners.get(identity(name), ())
                   if kind == "actors"]
         return owners[0] if len(owners) == 1 else None
 
@@ -95,9 +96,9 @@ class Names:
     def outlet(self, name: str) -> str | None:
         """The organization record of an outlet named exactly `name` (its name or an alias,
         'The' optional), preferring records of kind `outlet`; None when none or several."""
-        folded = fold(" ".join(name.split()))
-        bare = re.sub(r"^the\s+", "", folded, flags=re.IGNORECASE)
-        found = {i for key in {folded, bare, f"The {bare}"}
+        folded = identity(name)
+        bare = re.sub(r"^the\s+", "", folded)
+        found = {i for key in {folded, bare, f"the {bare}"}
                  for kind, i in self.owners.get(key, ()) if kind == "organizations"}
         outlets = found & self.outlets
         chosen = outlets or found

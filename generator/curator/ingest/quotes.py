@@ -19,7 +19,7 @@ import re
 
 from .model import Draft, FoundQuote
 from .names import Names
-from .speakers import INSTITUTION, full_name
+from .speakers import INSTITUTION, FullNames
 
 DESCRIBED = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s++"
@@ -267,16 +267,23 @@ def refine_speakers(draft: Draft, text: str, names: Names) -> None:
         lead = re.search(r"([A-Za-zÀ-ÿ’'. -]{3,60}?)\s+(?:[A-Z][\w’'-]+\s+)?$", before)
         if lead:
             named_after.setdefault(lead.group(1).strip().lower(), mention.id)
+    # Every way a description can end ('the premier's adviser' ends 'adviser'), so that each
+    # quote looks its speaker's description up once instead of comparing it with every one.
+    by_ending: dict[str, str] = {}
+    for described, actor in named_after.items():
+        words = described.split(" ")
+        for first in range(len(words)):
+            by_ending.setdefault(" ".join(words[first:]), actor)
+    full_names = FullNames(text)
     for quote in draft.quotes:
         if quote.speaker_as:
             bare = re.sub(r"^(?:the|a|an)\s+", "", quote.speaker_as.strip(), flags=re.I).lower()
-            for described, actor in named_after.items():
-                if bare and "official" not in bare and described.endswith(bare):
-                    quote.speaker, quote.speaker_as = actor, None
-                    quote.why += f"; the text names '{bare}' as this person"
-                    break
+            actor = by_ending.get(bare) if bare and "official" not in bare else None
+            if actor is not None:
+                quote.speaker, quote.speaker_as = actor, None
+                quote.why += f"; the text names '{bare}' as this person"
         if quote.unrecorded and len(quote.unrecorded.split()) == 1:
-            fuller = full_name(text, quote.unrecorded)
+            fuller = full_names.of(quote.unrecorded)
             if fuller:
                 draft.unrecorded_people.setdefault(fuller, draft.unrecorded_people.get(
                     quote.unrecorded, quote.line))
