@@ -278,9 +278,9 @@ def refine_speakers(draft: Draft, text: str, names: Names) -> None:
     for quote in draft.quotes:
         if quote.speaker_as:
             bare = re.sub(r"^(?:the|a|an)\s+", "", quote.speaker_as.strip(), flags=re.I).lower()
-            actor = by_ending.get(bare) if bare and "official" not in bare else None
-            if actor is not None:
-                quote.speaker, quote.speaker_as = actor, None
+            named = by_ending.get(bare) if bare and "official" not in bare else None
+            if named is not None:
+                quote.speaker, quote.speaker_as = named, None
                 quote.why += f"; the text names '{bare}' as this person"
         if quote.unrecorded and len(quote.unrecorded.split()) == 1:
             fuller = full_names.of(quote.unrecorded)
