@@ -1,0 +1,47 @@
+"""`briefing serve` as a curator sees it in the browser: search keeps working on an open page
+after the index is swapped, and content errors show on the page until they are fixed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.core.pipeline import validate
+
+from ..test_serve import PAGE, _edit, _serving, _wait_for, _wait_for_log
+from .conftest import Site, open_tab, search
+
+
+CALL = "calls/2021-12-07-adams-brown-video-call/"
+
+
+def _site(project: Path, url: str) -> Site:
+    return Site("serve", project / "site", url, validate(project / "content"))
+
+
+def test_an_open_page_still_searches_after_the_index_is_swapped(browser, tmp_path: Path):
+    """A page that loaded the search index before a save keeps finding results after the new
+    index has been swapped in, without a reload: the files its index names are still served."""
+    with _serving(tmp_path) as (project, url, log, _):
+        assert _wait_for(url + PAGE, "Alice Adams"), log.read_text()
+        tab = open_tab(browser, _site(project, url))
+        try:
+            # Livereload would reload the page after the save; a page that loaded between the
+            # build and the swap holds the old index just the same, which this keeps it doing.
+            tab.page.route(re.compile(r".*/livereload/.*"), lambda route: route.abort())
+            missing: list[str] = []
+            tab.page.on("response", lambda response: missing.append(response.url)
+                        if response.status == 404 else None)
+            tab.open(PAGE)
+            assert search(tab, "Adams")[0] == PAGE  # the index is loaded now
+            _edit(project / "content" / "actors" / "alice-adams.yaml", "name: Alice Adams",
+                  "name: Alice Zebedee")
+            assert _wait_for_log(log, "Search index rebuilt in"), log.read_text()
+            tab.page.locator("input.md-search__input").fill("")
+            # The page's index is the one before the save, whose fragment of the call page
+            # (which names her) the new index has replaced: it is still served.
+            assert CALL in search(tab, "video call")
+            assert not [u for u in missing if "/pagefind/" in u], missing
+            assert tab.page.url.endswith(PAGE)  # no reload happened
+        finally:
+            tab.page.context.close()
