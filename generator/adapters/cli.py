@@ -212,24 +212,36 @@ def check_command(config_file: Path, site_dir: Path | None, content: Path) -> No
     click.echo("All checks passed: ready to push.")
 
 
+def _dev_addr(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """HOST:PORT with a port a server can listen on, else a usage error."""
+    host, colon, port = value.rpartition(":")
+    if not (colon and host and port.isdigit() and 0 <= int(port) <= 65535):
+        raise click.BadParameter(f"'{value}' is not HOST:PORT with a port from 0 to 65535 "
+                                 "(e.g. 127.0.0.1:8000)")
+    return value
+
+
 @main.command("serve")
 @click.option("-f", "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
               show_default=True, help="The MkDocs configuration.")
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
-              help="Address to serve on.")
+              callback=_dev_addr, help="Address to serve on.")
 def serve_command(config_file: Path, dev_addr: str) -> None:
     """Live preview that rebuilds what each save of content/ changes.
 
     Serves the site on --dev-addr (this machine only, by default) and reloads the browser after
     each rebuild. A save re-reads only the changed files, re-renders only the pages that show
-    what changed, and MkDocs rebuilds only those pages. Content errors are reported in the
-    terminal (file, line and field) and the last site without errors stays served.
+    what changed, and MkDocs rebuilds only those pages. Content errors are shown in the terminal
+    and on every page in the browser (file, line and field) until they are fixed; the last site
+    without errors stays served.
     """
     _end_of_life_notice()
     import mkdocs.commands.serve as mkdocs_serve
     from mkdocs.__main__ import State
+    from mkdocs.config import load_config
 
     from .quick_rebuild import build
+    from .serve_config import loading_config
 
     if not config_file.exists():
         raise BriefingError(f"config file '{config_file}' does not exist")
@@ -242,6 +254,8 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
         # and a save that changed only existing pages' text renders those pages alone
         # (quick_rebuild.py), in place of serve's call to MkDocs' build.
         mkdocs_serve.build = build
+        # A broken mkdocs.yml: one line naming the file and line, not MkDocs' two tracebacks.
+        mkdocs_serve.load_config = loading_config(load_config)
         mkdocs_serve.serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True,
                            build_type="dirty")
     finally:

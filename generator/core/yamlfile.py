@@ -307,7 +307,7 @@ def read_yaml(path: Path) -> Located:
         raise YamlProblem(f"file contains the control character U+{exc.character:04X}, which YAML "
                           "does not allow; remove it (is this a text file?)", line, column) from None
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_problem(exc, text) from None
+        raise syntax_problem(exc, text) from None
     except RecursionError:
         raise YamlProblem(f"values are nested too deeply (more than {MAX_DEPTH} levels)") from None
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
@@ -366,7 +366,7 @@ _SYNTAX = (
 )
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     """A YAML syntax error in words a curator can act on, at the place it was found."""
     mark = exc.problem_mark or exc.context_mark
     problem, context = exc.problem or "", exc.context or ""

@@ -45,3 +45,38 @@ def test_an_open_page_still_searches_after_the_index_is_swapped(browser, tmp_pat
             assert tab.page.url.endswith(PAGE)  # no reload happened
         finally:
             tab.page.context.close()
+
+
+def test_content_errors_show_on_the_open_page_until_fixed(browser, tmp_path: Path):
+    """An invalid save shows every error (FILE:LINE:COLUMN: FIELD: MESSAGE) over the page being
+    edited, reloaded by livereload, as text (a `<script>` in the content stays text); the save
+    that fixes it takes the overlay away."""
+    with _serving(tmp_path) as (project, url, log, _):
+        assert _wait_for(url + PAGE, "Alice Adams"), log.read_text()
+        tab = open_tab(browser, _site(project, url))
+        try:
+            tab.open(PAGE)
+            record = project / "content" / "actors" / "alice-adams.yaml"
+            good = record.read_text("utf-8")
+            record.write_text(good.replace("name: Alice Adams", "nam: Alice", 1)
+                              + "<script>window.hacked=1</script>: blue\n", "utf-8")
+            overlay = tab.page.locator("#briefing-errors")
+            overlay.wait_for(state="visible", timeout=60_000)
+            items = overlay.locator("li").all_inner_texts()
+            last = good.count("\n") + 1
+            assert items == [
+                "content/actors/alice-adams.yaml:1:1: nam: unknown field 'nam' — did you mean "
+                "'name'? ('name' is required)",
+                f"content/actors/alice-adams.yaml:{last}:1: <script>window.hacked=1</script>: "
+                "unknown field '<script>window.hacked=1</script>'; allowed: aliases, country, "
+                "description, id, name, roles",
+            ]
+            assert overlay.locator("script").count() == 0
+            assert tab.page.evaluate("() => window.hacked") is None
+            assert "Alice Adams" in tab.page.locator("h1").first.inner_text()  # the last good page
+            record.write_text(good.replace("name: Alice Adams", "name: Alice Fixed", 1), "utf-8")
+            tab.page.locator("h1", has_text="Alice Fixed").wait_for(timeout=60_000)
+            assert overlay.count() == 0
+            assert tab.errors == [], tab.errors
+        finally:
+            tab.page.context.close()

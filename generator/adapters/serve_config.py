@@ -1,0 +1,66 @@
+"""`briefing serve` reading mkdocs.yml: a broken file is one message naming the file and line.
+
+MkDocs' serve loads the configuration again for every rebuild, and its rebuild loop prints the
+traceback of whatever goes wrong (two, chained, for a YAML error in mkdocs.yml) and then holds
+every request until a build succeeds. So a configuration that cannot be loaded is a ConfigError
+at start-up (the command's one-line error, exit 1); in a rebuild it is printed in one line and
+the rebuild is skipped (`Unloadable`): the last site stays served until the file is fixed.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.exceptions import ConfigurationError
+
+from ..core.errors import ConfigError, relative
+from ..core.yamlfile import syntax_problem
+
+
+class Unloadable:
+    """What a rebuild gets for a configuration that cannot be loaded: `build` skips it. (MkDocs'
+    serve extends its watch list and sets its site_url before building.)"""
+
+    def __init__(self) -> None:
+        self.watch: list[str] = []
+        self.site_url: str | None = None
+
+
+def loading_config(load: Callable[..., Any]) -> Callable[..., Any]:
+    """MkDocs' load_config, with a configuration it cannot load reported in one line."""
+    loaded_once = False
+
+    def load_config(**kwargs: Any) -> Any:
+        nonlocal loaded_once
+        try:
+            config = load(**kwargs)
+        except ConfigurationError as exc:
+            message = config_problem(exc, kwargs.get("config_file"))
+            if not loaded_once:
+                raise ConfigError(message) from None
+            print(f"ERROR    -  {message}; still serving the last site: fix it and save",
+                  file=sys.stderr, flush=True)
+            return Unloadable()
+        loaded_once = True
+        return config
+
+    return load_config
+
+
+def config_problem(exc: ConfigurationError, config_file: Any) -> str:
+    """FILE:LINE:COLUMN: what is wrong, for a YAML error in mkdocs.yml; MkDocs' own message
+    (one line) for anything else."""
+    cause = exc.__cause__ or exc.__context__
+    if isinstance(cause, yaml.MarkedYAMLError) and config_file:
+        path = Path(str(config_file))
+        try:
+            text = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        problem = syntax_problem(cause, text)
+        return f"{relative(path)}:{problem.line}:{problem.column}: {problem.message}"
+    return " ".join(str(exc).split())
