@@ -17,6 +17,8 @@ from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
+from .text_file import utf16
+
 _CParser: Any = getattr(yaml.cyaml, "CParser", None) if yaml.__with_libyaml__ else None
 """libyaml's C parser (which `yaml` itself does not re-export: reading `yaml.CParser` gave None
 and every file went through the pure-Python reader, 5 times slower); None when PyYAML was built
@@ -269,6 +271,9 @@ def read_yaml(path: Path) -> Located:
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
         raise YamlProblem(f"file is {len(raw):,} bytes; content files are limited to {MAX_FILE_BYTES:,}")
+    encoding = utf16(raw)  # its every other byte is NUL: not binary, but not UTF-8 either
+    if encoding:
+        raise YamlProblem(f"file is {encoding} text, not UTF-8; save it as UTF-8")
     if b"\x00" in raw:
         raise YamlProblem("file contains NUL bytes: it is binary, not YAML text")
     try:
@@ -366,12 +371,30 @@ _SYNTAX = (
 )
 
 
+MAX_KEY = 1024
+"""The longest key YAML reads on one line (a "simple key")."""
+
+
+def _long_key(exc: yaml.MarkedYAMLError) -> int:
+    """The length of a key YAML refused for being longer than MAX_KEY, else 0."""
+    start, end = exc.context_mark, exc.problem_mark
+    if (exc.context != "while scanning a simple key" or start is None or end is None
+            or start.line != end.line or end.column - start.column <= MAX_KEY):
+        return 0
+    return end.column - start.column
+
+
 def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     """A YAML syntax error in words a curator can act on, at the place it was found."""
     mark = exc.problem_mark or exc.context_mark
     problem, context = exc.problem or "", exc.context or ""
     cline = exc.context_mark.line + 1 if exc.context_mark else 0
     message = f"invalid YAML: {context + ': ' if context else ''}{problem}"
+    key_length = _long_key(exc)
+    if key_length:
+        return YamlProblem(f"invalid YAML: the key before ':' is {key_length:,} characters long; "
+                           f"YAML allows at most {MAX_KEY} (a field name is a short word; text "
+                           "goes after the field's ':')", cline, exc.context_mark.column + 1)
     for prefix, context_prefix, template, at_context in _SYNTAX:
         if problem.startswith(prefix) and context.startswith(context_prefix):
             message = "invalid YAML: " + template.format(problem=problem, cline=cline)
