@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..core.errors import BriefingError, ContentError
+from ..core.errors import BriefingError, BuildError, ContentError, one_line
 from ..core.pipeline import MANIFEST, content_epoch, generate, render, validate, write_pages
 
 
@@ -22,7 +22,10 @@ class _Group(click.Group):
             click.echo(exc.report(), err=True)
             ctx.exit(1)
         except BriefingError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            # One line, whatever a value typed on the command line holds (a line break in
+            # --content or --id); only a build's report lists several lines on purpose.
+            click.echo(f"Error: {exc if isinstance(exc, BuildError) else one_line(str(exc))}",
+                       err=True)
             ctx.exit(1)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
