@@ -391,7 +391,7 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     cline = exc.context_mark.line + 1 if exc.context_mark else 0
     message = f"invalid YAML: {context + ': ' if context else ''}{problem}"
     key_length = _long_key(exc)
-    if key_length:
+    if key_length and exc.context_mark is not None:
         return YamlProblem(f"invalid YAML: the key before ':' is {key_length:,} characters long; "
                            f"YAML allows at most {MAX_KEY} (a field name is a short word; text "
                            "goes after the field's ':')", cline, exc.context_mark.column + 1)

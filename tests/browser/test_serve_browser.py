@@ -11,7 +11,6 @@ from generator.core.pipeline import validate
 from ..test_serve import PAGE, _edit, _serving, _wait_for, _wait_for_log
 from .conftest import Site, open_tab, search
 
-
 CALL = "calls/2021-12-07-adams-brown-video-call/"
 
 

@@ -14,7 +14,6 @@ import re
 from pathlib import Path
 
 from ...core.text_file import MAX_TEXT_BYTES, TextProblem, decode_text
-
 from .model import Draft, Evidence, IngestError
 from .names import Names
 
