@@ -18,7 +18,7 @@ import yaml
 from mkdocs.exceptions import ConfigurationError
 
 from ..core.errors import ConfigError, relative
-from ..core.yamlfile import syntax_problem
+from ..core.yaml_syntax import syntax_problem
 
 
 class Unloadable:
@@ -61,6 +61,6 @@ def config_problem(exc: ConfigurationError, config_file: Any) -> str:
             text = path.read_text("utf-8")
         except (OSError, UnicodeDecodeError):
             text = ""
-        problem = syntax_problem(cause, text)
-        return f"{relative(path)}:{problem.line}:{problem.column}: {problem.message}"
+        message, line, column = syntax_problem(cause, text)
+        return f"{relative(path)}:{line}:{column}: {message}"
     return " ".join(str(exc).split())
