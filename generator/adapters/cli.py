@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..core.errors import BriefingError, BuildError, ContentError, one_line
+from ..core.errors import BriefingError, ContentError, one_line
 from ..core.pipeline import MANIFEST, content_epoch, generate, render, validate, write_pages
 
 
@@ -16,16 +16,14 @@ class _Group(click.Group):
     """Turn every BriefingError into a message and a non-zero exit, never a traceback."""
 
     def invoke(self, ctx: click.Context):
+        typed = list(ctx.args)  # what follows the command's name, as typed
         try:
             return super().invoke(ctx)
         except ContentError as exc:
             click.echo(exc.report(), err=True)
             ctx.exit(1)
         except BriefingError as exc:
-            # One line, whatever a value typed on the command line holds (a line break in
-            # --content or --id); only a build's report lists several lines on purpose.
-            click.echo(f"Error: {exc if isinstance(exc, BuildError) else one_line(str(exc))}",
-                       err=True)
+            click.echo(f"Error: {_escaped(str(exc), typed)}", err=True)
             ctx.exit(1)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
@@ -40,6 +38,17 @@ class _Group(click.Group):
                        f"{type(exc).__name__}: {exc}\n(set BRIEFING_TRACEBACK=1 to see the "
                        "traceback)", err=True)
             ctx.exit(INTERNAL_ERROR)
+
+
+def _escaped(message: str, typed: list[str]) -> str:
+    """The message with each value typed on the command line shown as `one_line` shows content
+    (a line break in --content or --id written \\n), so that it stays on its line; the message's
+    own lines (a build's report) are left as they are."""
+    for value in typed:
+        for shown in {value, str(Path(value))}:
+            if shown and one_line(shown) != shown:
+                message = message.replace(shown, one_line(shown))
+    return message
 
 
 DISTRIBUTION = "briefing-site"

@@ -92,7 +92,7 @@ def rewatch_when_back(server: Any, path: str, interval: float = 0.5) -> threadin
 
 def _watch_stopped(server: Any, path: str) -> bool:
     """Whether the observer's emitter for `path` has stopped (the folder went away)."""
-    watch = server._watch_refs.get(path)
+    watch = getattr(server, "_watch_refs", {}).get(path)  # MkDocs' and watchdog's own state
     emitters = getattr(server.observer, "_emitter_for_watch", {})
     emitter = emitters.get(watch) if watch is not None else None
     return emitter is not None and emitter.stopped_event.is_set()
