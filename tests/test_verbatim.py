@@ -4,6 +4,8 @@ import re
 from html import unescape
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.core.text_file import read_text
 from generator.core.verbatim import FoldedText, fold, mismatch_message
@@ -139,3 +141,25 @@ def test_a_text_with_cr_only_line_ends_keeps_its_paragraphs_on_the_source_page(m
     expected = [part.strip()[:20] for part in original.split("\n\n") if part.strip()]
     assert len(expected) > 3
     assert [unescape(re.sub(r"<[^>]+>", "", p))[:20] for p in paragraphs] == expected
+
+
+_SENTENCES = [sentence.split(" ") for sentence in re.split(r"(?<=[.”]) ", fold(ALPHA.split(
+    "Share this story")[0])) if len(sentence.split(" ")) >= 5]
+
+
+@given(data=st.data())
+@settings(max_examples=60, deadline=None)
+def test_a_changed_word_of_any_sentence_is_named_with_the_source_s_word(data):
+    """Any one word of a sentence replaced (the last one too), or the whole sentence typed in
+    capitals: the message names the source's own word at that place, or says capitals only."""
+    text = FoldedText.of(ALPHA.split("Share this story")[0])
+    words = data.draw(st.sampled_from(_SENTENCES))
+    at = data.draw(st.integers(0, len(words) - 1))
+    original = words[at].strip("\"'.,;:!?()[]")
+    if not any(char.isalnum() for char in original):
+        return  # a dash alone is punctuation, not a word to name
+    changed = [*words[:at], "zqx", *words[at + 1:]]
+    message = mismatch_message("quote", " ".join(changed), text, "alpha-report")
+    assert message.endswith(f"(yours has 'zqx' where the source has {original!r})"), message
+    shouted = mismatch_message("quote", " ".join(words).upper(), text, "alpha-report")
+    assert shouted.endswith("(yours differs from the source in capital letters only)"), shouted

@@ -230,7 +230,8 @@ def mismatch_message(what: str, passage: str, text: FoldedText, source_id: str) 
     message = f"{what} not found verbatim in source '{source_id}': \"{short}\""
     if closest and score >= SIMILAR:
         message += f"; closest passage in the source: \"{_shorten(closest, 160)}\""
-        difference = _difference(fold(passage), words[start:end], words[end:end + 3])
+        difference = _difference(fold(passage), words[start:end], words[max(0, start - 3):start],
+                                 words[end:end + 3])
         if difference:
             message += f" ({difference})"
     else:
@@ -246,10 +247,11 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _difference(mine: str, theirs: list[str], after: list[str]) -> str:
+def _difference(mine: str, theirs: list[str], before: list[str], after: list[str]) -> str:
     """The first difference between the passage and the closest words of the source, in words.
-    When the passage runs on past them, its extra words are compared with the source's next
-    words (`after`), so a wrong last word is shown against the source's word there."""
+    When the passage begins before them or runs on past them, its extra words are compared with
+    the source's words there (`before`, `after`), so a wrong first or last word is shown against
+    the source's word at its place."""
     a = [w.strip(_EDGE) for w in mine.split(" ")]
     b = [w.strip(_EDGE) for w in theirs]
     if a != b and [w.casefold() for w in a] == [w.casefold() for w in b]:
@@ -262,11 +264,18 @@ def _difference(mine: str, theirs: list[str], after: list[str]) -> str:
         if tag == "equal":
             continue
         yours = " ".join(a[i1:i2])
-        if i2 == len(a) and j1 == len(b):  # the passage goes on where the closest words end
-            following = [w.strip(_EDGE) for w in after[: i2 - i1]]
-            if not following:
+        outside = None  # the source's words where the passage runs past the closest ones
+        if i1 == 0 and j2 == 0 and i2 < len(a):  # the passage begins before the closest words
+            outside = [w.strip(_EDGE) for w in before[len(before) - (i2 - i1):]]
+            if not outside:
+                return f"yours begins with {_shorten(yours, 60)!r} where the source's text begins"
+        elif i2 == len(a) and j1 == len(b):  # the passage goes on where the closest words end
+            outside = [w.strip(_EDGE) for w in after[: i2 - i1]]
+            if not outside:
                 return f"yours goes on with {_shorten(yours, 60)!r} where the source's text ends"
-            source = " ".join(following)
+        if outside is not None:
+            mine_part, source_part = _trim_common(a[i1:i2], outside)
+            yours, source = " ".join(mine_part), " ".join(source_part)
         elif i2 == len(a):  # its last words: as many of the source's there
             source = " ".join(b[j1: j1 + max(1, i2 - i1)])
         else:
@@ -276,6 +285,15 @@ def _difference(mine: str, theirs: list[str], after: list[str]) -> str:
             return f"yours leaves out {_shorten(source, 60)!r}{after_word}"
         return f"yours has {_shorten(yours, 60)!r} where the source has {_shorten(source, 60)!r}"
     return ""
+
+
+def _trim_common(mine: list[str], theirs: list[str]) -> tuple[list[str], list[str]]:
+    """Both word lists without the words they begin or end with alike (capitals aside)."""
+    while len(mine) > 1 and len(theirs) > 1 and mine[0].casefold() == theirs[0].casefold():
+        mine, theirs = mine[1:], theirs[1:]
+    while len(mine) > 1 and len(theirs) > 1 and mine[-1].casefold() == theirs[-1].casefold():
+        mine, theirs = mine[:-1], theirs[:-1]
+    return mine, theirs
 
 
 _EDGE = "\"'.,;:!?()[]"
