@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.adapters.cli import main
 
@@ -372,3 +374,17 @@ def test_unreadable_kind_folder(tmp_path, monkeypatch):
     assert result.stderr.splitlines()[-2:] == [
         "content/topics: the folder cannot be read (Permission denied); check its permissions",
         "7 content problems found; nothing was built."]
+
+
+@given(stem=st.from_regex(r"[a-z][a-z0-9-]{0,20}", fullmatch=True),
+       suffix=st.sampled_from([".yaml", ".yml"]),
+       tail=st.lists(st.sampled_from([".bak", ".orig", ".old", ".swp", "~", ".1", ".yaml"]),
+                     min_size=1, max_size=3))
+def test_a_copy_of_a_record_is_named_as_one(stem: str, suffix: str, tail: list[str]):
+    """Any backup or copy of a record file (energy.yaml.bak, energy.yml~, energy.yaml.1.orig) is
+    said to be one, with the record's own file name, never 'rename it to energy.yaml.yaml'."""
+    from generator.core.load import not_a_record
+
+    message = not_a_record(stem + suffix + "".join(tail))
+    assert message == ("not a record file: records are '<id>.yaml' files, and this looks like a "
+                       f"copy or backup of '{stem}{suffix}'; move it out of content/ or delete it")
