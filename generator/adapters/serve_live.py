@@ -14,6 +14,7 @@ import html
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -76,14 +77,20 @@ def rewatch_when_back(server: Any, path: str, interval: float = 0.5) -> threadin
 
     def loop() -> None:
         while not getattr(server, "_shutdown", False):
-            if _watch_stopped(server, path) and os.path.isdir(path):
-                server.unwatch(path)
-                server.watch(path)
-                log.info(f"'{path}' is back: watching it again")
-                with server._rebuild_cond:  # what a change in a watched folder does
-                    server._want_rebuild = True
-                    server._rebuild_cond.notify_all()
-            threading.Event().wait(interval)
+            watched = path in getattr(server, "_watch_refs", {})
+            if os.path.isdir(path) and (not watched or _watch_stopped(server, path)):
+                try:
+                    if watched:
+                        server.unwatch(path)
+                    server.watch(path)
+                except (OSError, KeyError) as exc:  # gone again meanwhile: try at the next turn
+                    log.debug(f"watching '{path}' again failed: {exc}")
+                else:
+                    log.info(f"'{path}' is back: watching it again")
+                    with server._rebuild_cond:  # what a change in a watched folder does
+                        server._want_rebuild = True
+                        server._rebuild_cond.notify_all()
+            time.sleep(interval)
 
     thread = threading.Thread(target=loop, name="briefing-rewatch", daemon=True)
     thread.start()
