@@ -347,17 +347,24 @@ def test_a_kind_that_is_a_file_not_a_folder(tmp_path, monkeypatch):
 
 def test_unreadable_content_directory(tmp_path, monkeypatch):
     """content/ that cannot be listed (no read permission) is one line, exit 1, no usage text."""
-    listing = Path.iterdir
+    listing, access = Path.iterdir, os.access
 
     def refuse(self):
         if self.name == "content":
             raise PermissionError(13, "Permission denied", str(self))
         return listing(self)
+
+    def no_read(path, mode, **kwargs):  # what chmod 000 does for a user other than root
+        return not (Path(path).name == "content" and mode & os.R_OK) and access(path, mode,
+                                                                                 **kwargs)
     monkeypatch.setattr(Path, "iterdir", refuse)
-    result = _run(tmp_path, monkeypatch, lambda content: None, "validate")
-    assert (result.exit_code, result.stderr) == (
-        1, "Error: content directory 'content' cannot be read (Permission denied); check its "
-           "permissions\n")
+    monkeypatch.setattr(os, "access", no_read)
+    for command in ("validate", "build", "ingest"):
+        args = ["ingest", __file__] if command == "ingest" else [command]
+        result = _run(tmp_path / command, monkeypatch, lambda content: None, *args)
+        assert (result.exit_code, (result.stderr.splitlines() or [""])[-1]) == (
+            1, "Error: content directory 'content' cannot be read (Permission denied); check "
+               "its permissions"), (command, result.output)
 
 
 def test_unreadable_kind_folder(tmp_path, monkeypatch):

@@ -72,8 +72,11 @@ def _end_of_life_notice() -> None:
         click.echo(END_OF_LIFE, err=True)
 
 
+# readable=False: click would refuse an unreadable folder as a usage error (exit 2, with the
+# usage text); loading it says what is wrong, as every other content problem (exit 1).
 content_option = click.option(
-    "--content", "content", type=click.Path(path_type=Path), default=Path("content"),
+    "--content", "content", type=click.Path(path_type=Path, readable=False),
+    default=Path("content"),
     show_default=True, help="The content directory (curated YAML and source texts).")
 
 
@@ -145,7 +148,8 @@ def generate_command(out: Path, content: Path) -> None:
 
 
 @main.command("build")
-@click.option("-f", "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
+@click.option("-f", "--config-file", type=click.Path(path_type=Path, readable=False),
+              default=Path("mkdocs.yml"),
               show_default=True, help="The MkDocs configuration.")
 @click.option("-d", "--site-dir", type=click.Path(path_type=Path), default=None,
               help="Where to write the site (default: site_dir of mkdocs.yml, 'site/').")
@@ -171,7 +175,8 @@ def build_command(config_file: Path, site_dir: Path | None, offline: bool, conte
 
 
 @main.command("check", short_help="Everything CI's content lane runs: validate, build, links, tests.")
-@click.option("-f", "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
+@click.option("-f", "--config-file", type=click.Path(path_type=Path, readable=False),
+              default=Path("mkdocs.yml"),
               show_default=True, help="The MkDocs configuration.")
 @click.option("-d", "--site-dir", type=click.Path(path_type=Path), default=None,
               help="Keep the checked site there (default: a temporary folder, removed after).")
@@ -234,7 +239,8 @@ def _dev_addr(ctx: click.Context, param: click.Parameter, value: str) -> str:
 
 
 @main.command("serve")
-@click.option("-f", "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
+@click.option("-f", "--config-file", type=click.Path(path_type=Path, readable=False),
+              default=Path("mkdocs.yml"),
               show_default=True, help="The MkDocs configuration.")
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
               callback=_dev_addr, help="Address to serve on.")
