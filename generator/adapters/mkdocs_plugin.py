@@ -109,6 +109,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self._last.env = env
         return env
 
+    def show_config_error(self, message: str) -> None:
+        """serve: mkdocs.yml could not be loaded; say so on every served page until it can."""
+        if self._overlay is not None:
+            self._overlay.show([message], about="config")
+
     def rebuild_changed(self, config) -> bool:
         """serve --dirty, after a save: regenerate, and if only the text of existing pages
         changed, render those pages alone with the last build's navigation and files; False
@@ -164,6 +169,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         so right after this event): a content error must leave the previous site as it was."""
         if self._reindexer is not None:
             self._reindexer.cancel()  # it would read the pages this build rewrites
+        if self._overlay is not None:
+            self._overlay.clear("config")  # this build's configuration was loaded
         try:
             check_output_folder(Path(config.site_dir), project=Path(config.config_file_path).parent,
                                 content=self.content_dir(config), docs=Path(config.docs_dir))

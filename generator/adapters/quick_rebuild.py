@@ -84,6 +84,9 @@ def build(config: Any, *, serve_url: str | None = None, dirty: bool = False) -> 
     from .serve_config import Unloadable
 
     if isinstance(config, Unloadable):
+        plugin = config.last.plugins.get("briefing")
+        if plugin is not None:
+            plugin.show_config_error(config.message)
         return
     plugin = config.plugins.get("briefing")
     if dirty and plugin is not None and plugin.rebuild_changed(config):

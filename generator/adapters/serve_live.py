@@ -1,8 +1,9 @@
-"""What `briefing serve` adds to MkDocs' live-reload server: content errors shown in the browser,
-and content/ watched again after it was moved away and back.
+"""What `briefing serve` adds to MkDocs' live-reload server: errors shown in the browser, and
+content/ watched again after it was moved away and back.
 
 Errors are shown where the curator looks, as Hugo's and Vite's dev servers do: while the last
-save left content errors, every HTML page the server sends carries an overlay listing them
+save left content errors (or a mkdocs.yml that cannot be loaded), every HTML page the server
+sends carries an overlay listing them
 (FILE:LINE:COLUMN: FIELD: MESSAGE, all of them). The server's livereload reloads open pages after
 each rebuild, so the overlay appears after the faulty save and goes with the save that fixes it.
 Only served responses carry it: the site folder is never written with it.
@@ -27,32 +28,33 @@ _STYLE = ("position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padd
 
 
 class ErrorOverlay:
-    """The content errors of the last save, shown on every served page while there are any."""
+    """The errors of the last save (of content/, or of mkdocs.yml), shown on every served page
+    while there are any."""
 
     def __init__(self) -> None:
-        self._lines: tuple[str, ...] = ()
+        self._lines: dict[str, tuple[str, ...]] = {}
 
     @property
     def lines(self) -> tuple[str, ...]:
-        return self._lines
+        return tuple(line for lines in self._lines.values() for line in lines)
 
-    def show(self, lines: Sequence[str]) -> None:
-        self._lines = tuple(lines)
+    def show(self, lines: Sequence[str], about: str = "content") -> None:
+        self._lines[about] = tuple(lines)
 
-    def clear(self) -> None:
-        self._lines = ()
+    def clear(self, about: str = "content") -> None:
+        self._lines.pop(about, None)
 
     def html(self) -> bytes:
         """The overlay's markup; every line escaped (a record's text may hold '<script>')."""
-        lines = self._lines
+        lines = self.lines
         if not lines:
             return b""
         noun = "error" if len(lines) == 1 else "errors"
         items = "".join(f"<li style=\"margin:.4em 0;white-space:pre-wrap\">{html.escape(line)}</li>"
                         for line in lines)
         return (f'<div id="{OVERLAY_ID}" role="alert" style="{_STYLE}">'
-                f'<h1 style="color:#ff8a80;font-size:1.3rem;margin:0 0 1rem">{len(lines)} content '
-                f"{noun}: the site shows the last content without errors</h1>"
+                f'<h1 style="color:#ff8a80;font-size:1.3rem;margin:0 0 1rem">{len(lines)} '
+                f"{noun}: the site shows the last build without errors</h1>"
                 f'<ol style="padding-left:1.5rem">{items}</ol>'
                 "<p>Fix the file and save: this page reloads by itself.</p></div>").encode()
 

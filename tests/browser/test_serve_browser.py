@@ -79,3 +79,26 @@ def test_content_errors_show_on_the_open_page_until_fixed(browser, tmp_path: Pat
             assert tab.errors == [], tab.errors
         finally:
             tab.page.context.close()
+
+
+def test_a_broken_mkdocs_yml_shows_on_the_open_page_until_fixed(browser, tmp_path: Path):
+    """A save that breaks mkdocs.yml shows its one-line error (file, line, column) over the
+    page, which stays served; the save that fixes it takes the overlay away."""
+    with _serving(tmp_path) as (project, url, log, _):
+        assert _wait_for(url + PAGE, "Alice Adams"), log.read_text()
+        tab = open_tab(browser, _site(project, url))
+        try:
+            tab.open(PAGE)
+            config = project / "mkdocs.yml"
+            good = config.read_text("utf-8")
+            config.write_text(good + "theme: [\n", "utf-8")
+            overlay = tab.page.locator("#briefing-errors")
+            overlay.wait_for(state="visible", timeout=60_000)
+            assert overlay.locator("li").all_inner_texts() == [
+                f"mkdocs.yml:{good.count(chr(10)) + 2}:1: invalid YAML: a value is missing here "
+                "(an unclosed '[' or '{', or a stray ',' or '-')"]
+            config.write_text(good, "utf-8")
+            overlay.wait_for(state="detached", timeout=60_000)
+            assert "Alice Adams" in tab.page.locator("h1").first.inner_text()
+        finally:
+            tab.page.context.close()
