@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.adapters.cli import main
 
@@ -123,6 +125,16 @@ CASES = [
          "content/topics/Trade Talks.yaml: file name 'Trade Talks.yaml' is not a valid id: use lowercase letters, digits and single hyphens, e.g. 'trade-talks.yaml'"),
     case("yml-extension", write("topics/energy.yml", "name: Energy\n"),
          "content/topics/energy.yml: not a record file: records are '<id>.yaml' files (rename it to 'energy.yaml' or move it out of content/)"),
+    case("backup-of-a-record", write("topics/energy.yaml.bak", "name: Energy\n"),
+         "content/topics/energy.yaml.bak: not a record file: records are '<id>.yaml' files, and this looks like a copy or backup of 'energy.yaml'; move it out of content/ or delete it"),
+    case("editor-backup-of-a-record", write("topics/energy.yml~", "name: Energy\n"),
+         "content/topics/energy.yml~: not a record file: records are '<id>.yaml' files, and this looks like a copy or backup of 'energy.yml'; move it out of content/ or delete it"),
+    case("yaml-in-utf16", write(TRADE, "name: Trade\n".encode("utf-16")),
+         "content/topics/trade.yaml: file is UTF-16 text, not UTF-8; save it as UTF-8"),
+    case("yaml-in-utf16-without-bom", write(TRADE, "name: Trade\ndescription: Trade talks\n".encode("utf-16-le")),
+         "content/topics/trade.yaml: file is UTF-16 text, not UTF-8; save it as UTF-8"),
+    case("key-too-long-for-yaml", write(TRADE, "name: Trade\n" + "x" * 1500 + ": talks\n"),
+         "content/topics/trade.yaml:2:1: invalid YAML: the key before ':' is 1,500 characters long; YAML allows at most 1024 (a field name is a short word; text goes after the field's ':')"),
     case("unknown-folder", write("topic/energy.yaml", "name: Energy\n"),
          "content/topic: unknown content folder 'topic' — did you mean 'topics'?; expected one of: calls, actors, sources, organizations, topics, events"),
     case("reserved-id", write("topics/index.yaml", "name: Index\n"),
@@ -336,17 +348,24 @@ def test_a_kind_that_is_a_file_not_a_folder(tmp_path, monkeypatch):
 
 def test_unreadable_content_directory(tmp_path, monkeypatch):
     """content/ that cannot be listed (no read permission) is one line, exit 1, no usage text."""
-    listing = Path.iterdir
+    listing, access = Path.iterdir, os.access
 
     def refuse(self):
         if self.name == "content":
             raise PermissionError(13, "Permission denied", str(self))
         return listing(self)
+
+    def no_read(path, mode, **kwargs):  # what chmod 000 does for a user other than root
+        return not (Path(path).name == "content" and mode & os.R_OK) and access(path, mode,
+                                                                                 **kwargs)
     monkeypatch.setattr(Path, "iterdir", refuse)
-    result = _run(tmp_path, monkeypatch, lambda content: None, "validate")
-    assert (result.exit_code, result.stderr) == (
-        1, "Error: content directory 'content' cannot be read (Permission denied); check its "
-           "permissions\n")
+    monkeypatch.setattr(os, "access", no_read)
+    for command in ("validate", "build", "ingest"):
+        args = ["ingest", __file__] if command == "ingest" else [command]
+        result = _run(tmp_path / command, monkeypatch, lambda content: None, *args)
+        assert (result.exit_code, (result.stderr.splitlines() or [""])[-1]) == (
+            1, "Error: content directory 'content' cannot be read (Permission denied); check "
+               "its permissions"), (command, result.output)
 
 
 def test_unreadable_kind_folder(tmp_path, monkeypatch):
@@ -406,7 +425,7 @@ CASES += [
              edit(VIDEO, "words: We want peace - and trade", "words: We want peace - and tariffs")),
          "content/calls/2021-12-07-adams-brown-video-call.yaml:3:9: format: '16:04' is not allowed; expected 'video', 'phone' or 'in-person'",
          "content/calls/2021-12-07-adams-brown-video-call.yaml:4:15: requested_by: unknown actor 'bob-browne' — did you mean 'bob-brown'?",
-         "content/calls/2021-12-07-adams-brown-video-call.yaml:39:12: quotes[0].words: quote not found verbatim in source 'alpha-report': \"We want peace - and tariffs\"; closest passage in the source: \"We want peace - and\" (yours has 'tariffs' where the source has 'nothing')"),
+         "content/calls/2021-12-07-adams-brown-video-call.yaml:39:12: quotes[0].words: quote not found verbatim in source 'alpha-report': \"We want peace - and tariffs\"; closest passage in the source: \"We want peace - and\" (yours has 'tariffs' where the source has 'trade')"),
     case("empty-required-list-hides-nothing", both(
              edit("sources/beta-report.yaml", "calls: [2021-12-07-adams-brown-video-call, 2021-12-14-adams-brown-phone-call]", "calls: []\nouthor: x"),
              edit("sources/beta-report.yaml", "author and date", "author ([[ann-writter]]) and date")),
@@ -414,3 +433,17 @@ CASES += [
          "content/sources/beta-report.yaml:4:1: outhor: unknown field 'outhor' — did you mean 'authors'?",
          "content/sources/beta-report.yaml:6:13: provenance: unknown record in link [[ann-writter]] — did you mean 'ann-writer'?"),
 ]
+
+
+@given(stem=st.from_regex(r"[a-z][a-z0-9-]{0,20}", fullmatch=True),
+       suffix=st.sampled_from([".yaml", ".yml"]),
+       tail=st.lists(st.sampled_from([".bak", ".orig", ".old", ".swp", "~", ".1", ".yaml"]),
+                     min_size=1, max_size=3))
+def test_a_copy_of_a_record_is_named_as_one(stem: str, suffix: str, tail: list[str]):
+    """Any backup or copy of a record file (energy.yaml.bak, energy.yml~, energy.yaml.1.orig) is
+    said to be one, with the record's own file name, never 'rename it to energy.yaml.yaml'."""
+    from generator.core.load import not_a_record
+
+    message = not_a_record(stem + suffix + "".join(tail))
+    assert message == ("not a record file: records are '<id>.yaml' files, and this looks like a "
+                       f"copy or backup of '{stem}{suffix}'; move it out of content/ or delete it")

@@ -391,20 +391,19 @@ def test_new_article_about_no_known_call(ruritania: Path, tmp_path: Path) -> Non
     assert "  authors: none named\n" in result.output
 
 
-def test_byte_order_mark_and_control_characters(ruritania: Path, tmp_path: Path) -> None:
-    """A byte-order mark and a stray form feed are stored as they are, but do not leak into the
-    draft, which stays a YAML file the loader accepts."""
+def test_byte_order_mark_is_stored_but_not_drafted(ruritania: Path, tmp_path: Path) -> None:
+    """A byte-order mark is stored as it is, but does not leak into the draft, which stays a
+    YAML file the loader accepts."""
     article = tmp_path / "odd.txt"
-    article.write_bytes(b"\xef\xbb\xbfTrade Talks Resume\n\nBy Carol Clerk\x0c\n\n"
-                        b"\xe2\x80\x9cWe are\x0c ready,\xe2\x80\x9d Adams said.\n")
+    article.write_bytes(b"\xef\xbb\xbfTrade Talks Resume\n\nBy Carol Clerk\n\n"
+                        b"\xe2\x80\x9cWe are ready,\xe2\x80\x9d Adams said.\n")
     result = ingest(article)
     assert result.exit_code == 0, result.output
     record = draft(ruritania, "trade-talks-resume")
     assert (ruritania / record["text"]).read_bytes() == article.read_bytes()
     assert record["headline"] == "Trade Talks Resume"
     assert record["authors"] == ["carol-clerk"]
-    assert "\x0c" not in draft_text(ruritania, "trade-talks-resume")
-    assert "#   - words: We are  ready  # line 5\n" in draft_text(ruritania, "trade-talks-resume")
+    assert "\ufeff" not in draft_text(ruritania, "trade-talks-resume")
     line = draft_text(ruritania, "trade-talks-resume").splitlines().index("calls: []") + 1
     authors = next(number for number, text in enumerate(
         draft_text(ruritania, "trade-talks-resume").splitlines(), 1)
@@ -413,6 +412,45 @@ def test_byte_order_mark_and_control_characters(ruritania: Path, tmp_path: Path)
     assert run("validate").stderr.splitlines()[:-1] == [
         f"content/sources/trade-talks-resume.yaml:{authors}:11: authors[0]: unknown actor 'carol-clerk'",
         f"content/sources/trade-talks-resume.yaml:{line}:8: calls: needs at least one entry"]
+
+
+def test_ingest_refuses_a_text_validate_would_refuse(ruritania: Path, tmp_path: Path) -> None:
+    """A control character or a text over the size limit is refused before anything is stored,
+    with validate's own words and where it stands: the stored text must stay byte-identical, so
+    ingest cannot clean it."""
+    before = sorted(p.relative_to(ruritania) for p in ruritania.rglob("*"))
+    article = tmp_path / "odd.txt"
+    article.write_bytes(b"Trade Talks Resume\n\nBy Carol Clerk\x0c\n")
+    result = ingest(article)
+    assert (result.exit_code, result.stderr) == (1, (
+        f"Error: {article}:3:15: the text contains the control character U+000C, which has no "
+        "place in an article; remove it; the stored text must be the article byte for byte, so "
+        "fix the file first\n"))
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"Trade talks resume.\n" * 100_001)
+    result = ingest(big)
+    assert (result.exit_code, result.stderr) == (1, (
+        f"Error: '{big}' is 2,000,020 bytes; source texts are limited to 2,000,000 (one "
+        "article, not a whole site)\n"))
+    assert sorted(p.relative_to(ruritania) for p in ruritania.rglob("*")) == before
+
+
+def test_a_line_break_in_an_option_is_shown_escaped_on_one_line(ruritania: Path,
+                                                                tmp_path: Path) -> None:
+    """--id, --text-name and --content holding a line break: one line, the value escaped."""
+    article = write(tmp_path, "story.txt", PHONE_STORY)
+    result = ingest(article, "--id", "gamma\nreport")
+    assert (result.exit_code, result.stderr) == (1, (
+        "Error: 'gamma\\nreport' is not a valid id: use lowercase letters, digits and single "
+        "hyphens, e.g. 'gamma-report'\n"))
+    result = ingest(article, "--text-name", "story\n.txt")
+    assert (result.exit_code, result.stderr) == (1, (
+        "Error: 'story\\n.txt' is not a usable text file name: use letters, digits, '_', '.' "
+        "and '-', ending in .txt\n"))
+    result = ingest(article, "--content", "con\ntent")
+    assert (result.exit_code, result.stderr) == (1, (
+        "Error: content directory 'con\\ntent' does not exist; run from the project root or "
+        "pass --content\n"))
 
 
 # --- articles ingest has never seen (tests/fixtures/ingest/), in the seed texts' styles ---
@@ -515,7 +553,8 @@ def test_an_id_with_a_trailing_newline_is_refused(unseen: Path) -> None:
     """`--id $'harbour\\n'` (a pasted line end) is not an id: the same check as file names."""
     result = ingest(UNSEEN / "harbour-herald-by-staff.txt", "--id", "harbour\n")
     assert result.exit_code == 1
-    assert result.output.startswith("Error: 'harbour\n' is not a valid id: use lowercase letters")
+    assert result.output == ("Error: 'harbour\\n' is not a valid id: use lowercase letters, digits and "
+                             "single hyphens, e.g. 'harbour'\n")
     assert not list((unseen / "sources").glob("harbour*"))
 
 

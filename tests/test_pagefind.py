@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.adapters.pagefind import NEXT, OUTPUT, UNUSED, Reindexer
+from generator.adapters.pagefind import KEEP_SECONDS, NEXT, OUTPUT, UNUSED, Reindexer
 
 
 @pytest.fixture
@@ -80,3 +80,36 @@ def test_pagefind_reads_every_page_without_a_warning(site: Path):
     result = subprocess.run(_command(site, "pagefind-check"), capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert (result.stdout + result.stderr).strip() == ""
+
+
+def _index(folder: Path, names: list[str]) -> Path:
+    for name in names + ["pagefind-entry.json", "pagefind.js"]:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(name, "utf-8")
+    return folder
+
+
+def test_serve_keeps_a_replaced_index_s_files_for_open_pages_then_drops_them(tmp_path: Path):
+    """Each new index carries the hash-named files of the ones it replaced (a page opened before
+    the swap fetches them) until KEEP_SECONDS after they were replaced; its own files and the
+    fixed-name ones (pagefind.js, the entry) are never overwritten by older ones."""
+    reindexer = Reindexer()
+    first = _index(tmp_path / "one", ["fragment/en_a.pf_fragment", "index/en_b.pf_index",
+                                      "pagefind.en_m1.pf_meta"])
+    second = _index(tmp_path / "two", ["fragment/en_c.pf_fragment", "index/en_b.pf_index",
+                                       "pagefind.en_m2.pf_meta"])
+    (second / "pagefind.js").write_text("new", "utf-8")
+    reindexer._carry_over(first, second, now=0.0)
+    assert sorted(p.relative_to(second).as_posix() for p in second.rglob("*.pf_*")) == [
+        "fragment/en_a.pf_fragment", "fragment/en_c.pf_fragment", "index/en_b.pf_index",
+        "pagefind.en_m1.pf_meta", "pagefind.en_m2.pf_meta"]
+    assert (second / "pagefind.js").read_text("utf-8") == "new"
+    third = _index(tmp_path / "three", ["fragment/en_d.pf_fragment", "pagefind.en_m3.pf_meta"])
+    reindexer._carry_over(second, third, now=KEEP_SECONDS / 2)
+    assert (third / "fragment/en_a.pf_fragment").is_file()  # replaced at 0, kept still
+    fourth = _index(tmp_path / "four", ["fragment/en_d.pf_fragment", "pagefind.en_m4.pf_meta"])
+    reindexer._carry_over(third, fourth, now=KEEP_SECONDS + 1)
+    assert not (fourth / "fragment/en_a.pf_fragment").exists()  # replaced over an hour ago
+    assert not (fourth / "pagefind.en_m1.pf_meta").exists()
+    assert (fourth / "fragment/en_c.pf_fragment").is_file()  # replaced at KEEP_SECONDS / 2
+    assert (fourth / "pagefind.en_m3.pf_meta").is_file()

@@ -132,6 +132,17 @@ def test_call_scaffold_takes_its_date_from_the_id(project: Path) -> None:
                                    "digits and single hyphens, e.g. 'energy'\n"),
     (("new", "topic", "a" * 121), f"Error: '{'a' * 121}' is too long (121 characters); ids have "
                                   f"at most 120, e.g. '{'a' * 120}'\n"),
+    (("new", "call", "2021-12-07"), "Error: a call's id is its date followed by a short name, "
+                                    "e.g. '2021-12-07-video-call' (lowercase letters, digits "
+                                    "and hyphens)\n"),
+    (("new", "call", "2999-01-05-x"), "Error: '2999-01-05-x': the call's date 2999-01-05 is in "
+                                      "the future; a call or publication date is a day that has "
+                                      "passed (a typo in the year?)\n"),
+    (("new", "call", "1899-12-31-x"), "Error: '1899-12-31-x': the call's date 1899-12-31 is "
+                                      "before 1900; check the year\n"),
+    (("new", "topic", "energy", "--content", "con\ntent"),
+     "Error: content directory 'con\\ntent' does not exist; run from the project root or pass "
+     "--content\n"),
     (("new", "call", "adams-brown"), "Error: a call's id starts with its date (YYYY-MM-DD-…): "
                                      "e.g. '"),
     (("new", "actor", "alice-adams"), "Error: content/actors/alice-adams.yaml already exists; "

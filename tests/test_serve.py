@@ -185,3 +185,78 @@ def test_serve_adds_and_removes_the_page_of_a_new_record(served):
         time.sleep(0.5)
     assert _get(url + "events/second-vote/") is None, log.read_text()
     assert "second-vote" not in _get(url + "events/by-name/s/")
+
+
+def test_serve_picks_up_edits_after_content_is_moved_away_and_back(served):
+    """Moving content/ away stops the file watcher on it; once it is back, it is watched
+    again and an edit rebuilds the page."""
+    project, url, log = served
+    assert _wait_for(url + PAGE, "Alice Adams"), log.read_text()
+    content = project / "content"
+    aside = project.parent / "content-aside"
+    content.rename(aside)
+    time.sleep(2)  # the watcher notices (it polls every half second)
+    aside.rename(content)
+    assert _wait_for_log(log, "is back: watching it again"), log.read_text()
+    _edit(content / "actors" / "alice-adams.yaml", "name: Alice Adams", "name: Alice Returned")
+    assert _wait_for(url + PAGE, "Alice Returned"), log.read_text()
+
+
+def test_serve_reports_a_broken_mkdocs_yml_in_one_line_without_traceback(served):
+    """A save that breaks mkdocs.yml prints one line naming the file, line and column, no
+    traceback; fixing it serves the site again."""
+    project, url, log = served
+    assert _wait_for(url + PAGE, "Alice Adams"), log.read_text()
+    config = project / "mkdocs.yml"
+    good = config.read_text("utf-8")
+    lines = good.count("\n")
+    config.write_text(good + "theme: [\n", "utf-8")
+    expected = (f"ERROR    -  mkdocs.yml:{lines + 2}:1: invalid YAML: a value is missing here (an "
+                "unclosed '[' or '{', or a stray ',' or '-'); still serving the last site: fix "
+                "it and save")
+    assert _wait_for_log(log, expected), log.read_text()
+    assert "Traceback" not in log.read_text()
+    started = time.monotonic()
+    assert "Alice Adams" in (_get(url + PAGE) or "")  # answered meanwhile, not held
+    assert time.monotonic() - started < 4
+    config.write_text(good.replace("site_name: \"", "site_name: \"Fixed ", 1), "utf-8")
+    assert _wait_for(url + PAGE, "Fixed"), log.read_text()
+    assert "Traceback" not in log.read_text()
+
+
+def test_serve_start_up_is_a_few_lines_without_mkdocs_nav_notes(served):
+    """Start-up says what it built and where it serves, without MkDocs' list of the generated
+    pages that are not in the nav (they are reached from their section's index)."""
+    project, url, log = served
+    assert _wait_for(url + PAGE, "Alice Adams"), log.read_text()
+    assert _wait_for_log(log, "Serving on"), log.read_text()
+    text = log.read_text()
+    assert "not included in the \"nav\"" not in text, text
+    assert len(text.strip().splitlines()) <= 6, text
+
+
+def test_serve_refuses_a_port_out_of_range_as_a_usage_error():
+    """-a with a port no server can listen on is a usage error (exit 2) naming the option."""
+    from click.testing import CliRunner
+
+    from generator.adapters.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "-a", "127.0.0.1:99999"])
+    assert result.exit_code == 2, result.output
+    assert ("Error: Invalid value for '-a' / '--dev-addr': '127.0.0.1:99999' is not HOST:PORT "
+            "with a port from 0 to 65535 (e.g. 127.0.0.1:8000)") in result.output
+
+
+def test_serve_does_not_start_with_a_broken_mkdocs_yml(tmp_path: Path):
+    """A broken mkdocs.yml at start-up: one line naming file, line and column, exit 1."""
+    from click.testing import CliRunner
+
+    from generator.adapters.cli import main
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nplugins:\n  - briefing\n theme: [\n", "utf-8")
+    result = CliRunner().invoke(main, ["serve", "-f", str(config), "-a", "127.0.0.1:0"],
+                                env={"NO_MKDOCS_2_WARNING": "1"})
+    assert result.exit_code == 1, result.output
+    assert result.output.strip().splitlines()[-1].startswith(f"Error: {config}:4:2: invalid YAML: ")
+    assert "Traceback" not in result.output

@@ -4,11 +4,13 @@ import re
 from html import unescape
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.core.text_file import read_text
 from generator.core.verbatim import FoldedText, fold, mismatch_message
 
-from .conftest import build
+from .conftest import MINI, build
 
 TEXT = ("Mr. Putin “noted that it would be a mistake that our ancestors would see as a grave "
         "error.\nA lot of mistakes have been made over the past 30 years” — Ushakov said.")
@@ -97,7 +99,33 @@ def test_near_miss_with_a_dropped_word_and_an_added_one():
     message = mismatch_message("quote", passage, text, "long")
     assert message.endswith('closest passage in the source: "Sentence 250 tells of the 5th river '
                             'and 18 boats. Sentence 251 tells of the 6th river and 31 boats" '
-                            "(yours has 'nothing' where the source has 'river')")
+                            "(yours leaves out 'river' after '6th')")
+
+
+ALPHA = (MINI / "texts" / "alpha.txt").read_text("utf-8")
+
+
+@pytest.mark.parametrize(("passage", "difference"), [
+    # a wrong last word: the source's word there, not 'nothing'
+    ("The call ended at 4:25 p.m. Eastern day", "yours has 'day' where the source has 'time'"),
+    ("Brown, speaking from his dacha, warned of grave consequences if sanctions ended",
+     "yours has 'ended' where the source has 'came'"),
+    # two words too many where the citable text ends
+    ("More stories about cats and dogs", "yours goes on with 'and dogs' where the source's "
+                                         "text ends"),
+    # a word left out
+    ("President Alice Adams and Premier Brown spoke", "yours leaves out 'Bob' after 'Premier'"),
+    # an all-capitals copy: found, and said to differ in capitals only, or by its one wrong word
+    ('BROWN, SPEAKING FROM HIS DACHA, WARNED OF "GRAVE CONSEQUENCES" IF SANCTIONS CAME',
+     "yours differs from the source in capital letters only"),
+    ('BROWN, SPEAKING FROM HIS DACHA, WARNED OF "GRAVE CONSEQUENCES" IF SANCTIONS WENT',
+     "yours has 'WENT' where the source has 'came'"),
+])
+def test_a_near_miss_says_what_the_source_has_there(passage: str, difference: str):
+    """The difference named is the source's own word at that place, capitals aside."""
+    message = mismatch_message("quote", passage, FoldedText.of(ALPHA), "alpha-report")
+    assert "; closest passage in the source: " in message, message
+    assert message.endswith(f" ({difference})"), message
 
 
 def test_a_text_with_cr_only_line_ends_keeps_its_paragraphs_on_the_source_page(mini_copy, tmp_path):
@@ -113,3 +141,25 @@ def test_a_text_with_cr_only_line_ends_keeps_its_paragraphs_on_the_source_page(m
     expected = [part.strip()[:20] for part in original.split("\n\n") if part.strip()]
     assert len(expected) > 3
     assert [unescape(re.sub(r"<[^>]+>", "", p))[:20] for p in paragraphs] == expected
+
+
+_SENTENCES = [sentence.split(" ") for sentence in re.split(r"(?<=[.”]) ", fold(ALPHA.split(
+    "Share this story")[0])) if len(sentence.split(" ")) >= 5]
+
+
+@given(data=st.data())
+@settings(max_examples=60, deadline=None)
+def test_a_changed_word_of_any_sentence_is_named_with_the_source_s_word(data):
+    """Any one word of a sentence replaced (the last one too), or the whole sentence typed in
+    capitals: the message names the source's own word at that place, or says capitals only."""
+    text = FoldedText.of(ALPHA.split("Share this story")[0])
+    words = data.draw(st.sampled_from(_SENTENCES))
+    at = data.draw(st.integers(0, len(words) - 1))
+    original = words[at].strip("\"'.,;:!?()[]")
+    if not any(char.isalnum() for char in original):
+        return  # a dash alone is punctuation, not a word to name
+    changed = [*words[:at], "zqx", *words[at + 1:]]
+    message = mismatch_message("quote", " ".join(changed), text, "alpha-report")
+    assert message.endswith(f"(yours has 'zqx' where the source has {original!r})"), message
+    shouted = mismatch_message("quote", " ".join(words).upper(), text, "alpha-report")
+    assert shouted.endswith("(yours differs from the source in capital letters only)"), shouted

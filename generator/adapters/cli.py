@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from ..core.errors import BriefingError, ContentError
+from ..core.errors import BriefingError, ContentError, one_line
 from ..core.pipeline import content_epoch, generate, read_manifest, render, validate, write_pages
 
 
@@ -17,13 +17,14 @@ class _Group(click.Group):
     """Turn every BriefingError into a message and a non-zero exit, never a traceback."""
 
     def invoke(self, ctx: click.Context):
+        typed = list(ctx.args)  # what follows the command's name, as typed
         try:
             return super().invoke(ctx)
         except ContentError as exc:
             click.echo(exc.report(), err=True)
             ctx.exit(1)
         except BriefingError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {_escaped(str(exc), typed)}", err=True)
             ctx.exit(1)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
@@ -38,6 +39,17 @@ class _Group(click.Group):
                        f"{type(exc).__name__}: {exc}\n(set BRIEFING_TRACEBACK=1 to see the "
                        "traceback)", err=True)
             ctx.exit(INTERNAL_ERROR)
+
+
+def _escaped(message: str, typed: list[str]) -> str:
+    """The message with each value typed on the command line shown as `one_line` shows content
+    (a line break in --content or --id written \\n), so that it stays on its line; the message's
+    own lines (a build's report) are left as they are."""
+    for value in typed:
+        for shown in {value, str(Path(value))}:
+            if shown and one_line(shown) != shown:
+                message = message.replace(shown, one_line(shown))
+    return message
 
 
 DISTRIBUTION = "briefing-site"
@@ -71,13 +83,15 @@ def _content(content: Path | None, config_file: Path | None = None) -> Path:
 _CONTENT_HELP = ("The content directory (curated YAML and source texts). Default: the briefing "
                  "plugin's content: in mkdocs.yml (relative to it), else content/.")
 
+# readable=False: click would refuse an unreadable folder as a usage error (exit 2, with the
+# usage text); loading it says what is wrong, as every other content problem (exit 1).
 content_option = click.option(
-    "--content", "content", type=click.Path(path_type=Path), default=None,
+    "--content", "content", type=click.Path(path_type=Path, readable=False), default=None,
     callback=lambda ctx, param, value: _content(value), help=_CONTENT_HELP)
 """--content of a command without -f: resolved from ./mkdocs.yml when not given."""
 
 config_content_option = click.option(
-    "--content", "content", type=click.Path(path_type=Path), default=None, help=_CONTENT_HELP)
+    "--content", "content", type=click.Path(path_type=Path, readable=False), default=None, help=_CONTENT_HELP)
 """--content of a command with -f (build, check): resolved from that configuration."""
 
 
@@ -157,7 +171,8 @@ def generate_command(out: Path, content: Path) -> None:
 
 
 @main.command("build")
-@click.option("-f", "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
+@click.option("-f", "--config-file", type=click.Path(path_type=Path, readable=False),
+              default=Path("mkdocs.yml"),
               show_default=True, help="The MkDocs configuration.")
 @click.option("-d", "--site-dir", type=click.Path(path_type=Path), default=None,
               help="Where to write the site (default: site_dir of mkdocs.yml, 'site/').")
@@ -185,7 +200,8 @@ def build_command(config_file: Path, site_dir: Path | None, offline: bool,
 
 
 @main.command("check", short_help="Everything CI's content lane runs: validate, build, links, tests.")
-@click.option("-f", "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
+@click.option("-f", "--config-file", type=click.Path(path_type=Path, readable=False),
+              default=Path("mkdocs.yml"),
               show_default=True, help="The MkDocs configuration.")
 @click.option("-d", "--site-dir", type=click.Path(path_type=Path), default=None,
               help="Keep the checked site there (default: a temporary folder, removed after).")
@@ -239,24 +255,37 @@ def check_command(config_file: Path, site_dir: Path | None, content: Path | None
     click.echo("All checks passed: ready to push.")
 
 
+def _dev_addr(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """HOST:PORT with a port a server can listen on, else a usage error."""
+    host, colon, port = value.rpartition(":")
+    if not (colon and host and port.isdigit() and 0 <= int(port) <= 65535):
+        raise click.BadParameter(f"'{value}' is not HOST:PORT with a port from 0 to 65535 "
+                                 "(e.g. 127.0.0.1:8000)")
+    return value
+
+
 @main.command("serve")
-@click.option("-f", "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
+@click.option("-f", "--config-file", type=click.Path(path_type=Path, readable=False),
+              default=Path("mkdocs.yml"),
               show_default=True, help="The MkDocs configuration.")
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
-              help="Address to serve on.")
+              callback=_dev_addr, help="Address to serve on.")
 def serve_command(config_file: Path, dev_addr: str) -> None:
     """Live preview that rebuilds what each save of content/ changes.
 
     Serves the site on --dev-addr (this machine only, by default) and reloads the browser after
     each rebuild. A save re-reads only the changed files, re-renders only the pages that show
-    what changed, and MkDocs rebuilds only those pages. Content errors are reported in the
-    terminal (file, line and field) and the last site without errors stays served.
+    what changed, and MkDocs rebuilds only those pages. Content errors are shown in the terminal
+    and on every page in the browser (file, line and field) until they are fixed; the last site
+    without errors stays served.
     """
     _end_of_life_notice()
     import mkdocs.commands.serve as mkdocs_serve
     from mkdocs.__main__ import State
+    from mkdocs.config import load_config
 
     from .quick_rebuild import build
+    from .serve_config import loading_config
 
     if not config_file.exists():
         raise BriefingError(f"config file '{config_file}' does not exist")
@@ -269,6 +298,8 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
         # and a save that changed only existing pages' text renders those pages alone
         # (quick_rebuild.py), in place of serve's call to MkDocs' build.
         mkdocs_serve.build = build
+        # A broken mkdocs.yml: one line naming the file and line, not MkDocs' two tracebacks.
+        mkdocs_serve.load_config = loading_config(load_config)
         mkdocs_serve.serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True,
                            build_type="dirty")
     finally:

@@ -33,6 +33,7 @@ from .offline import unindexed_markers
 from .output_dir import check_folders, check_source_date_epoch, mark_built
 from .pagefind import OUTPUT, Reindexer, index_site, material_search_on
 from .quick_rebuild import LastBuild, project_stamp, render_changed
+from .serve_live import ErrorOverlay, rewatch_when_back
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -85,6 +86,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     """serve --dirty: what the last build made, for quick rebuilds (quick_rebuild.py)."""
     _handover: tuple[dict[str, str], set[str], int | None] | None = None
     """Pages a quick rebuild generated but could not render alone, for the build it hands to."""
+    _overlay: ErrorOverlay | None = None
+    """serve --dirty: the content errors of the last save, shown on every served page."""
     _templates: CompiledTemplates | None = None
     """The theme's compiled templates (core/template_cache.py): MkDocs makes a new template
     environment per build, and they are compiled once per machine, and once per serve session
@@ -97,6 +100,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self._dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DIRTY_NOTICE)
             self._reindexer = Reindexer()
+            self._overlay = ErrorOverlay()
 
     def on_nav(self, nav, *, config, files):
         if self._dirty and self._last is not None:
@@ -110,6 +114,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self._dirty and self._last is not None:
             self._last.env = env
         return env
+
+    def show_config_error(self, message: str) -> None:
+        """serve: mkdocs.yml could not be loaded; say so on every served page until it can."""
+        if self._overlay is not None:
+            self._overlay.show([message], about="config")
 
     def rebuild_changed(self, config) -> bool:
         """serve --dirty, after a save: regenerate, and if only the text of existing pages
@@ -172,6 +181,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         so right after this event): a content error must leave the previous site as it was."""
         if self._reindexer is not None:
             self._reindexer.cancel()  # it would read the pages this build rewrites
+        if self._overlay is not None:
+            self._overlay.clear("config")  # this build's configuration was loaded
         try:
             check_folders(config, self.content_dir(config))
             check_source_date_epoch()
@@ -183,9 +194,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if pages is None and self._dirty:
                 handover, self._handover = self._handover, None
                 pages, kept, epoch = handover or self._regenerate(config)
-                self._last = LastBuild(config, Files([]), Navigation([], []),
-                                       stamp=project_stamp(config), paths=frozenset(pages),
-                                       epoch=epoch)
+                stamp = project_stamp(config)
+                if self._last is not None and self._last.stamp != stamp:
+                    kept = set()  # mkdocs.yml, docs/ or the theme changed: every page shows it
+                self._last = LastBuild(config, Files([]), Navigation([], []), stamp=stamp,
+                                       paths=frozenset(pages), epoch=epoch)
                 if "SOURCE_DATE_EPOCH" not in os.environ:
                     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
                     self._dated = True
@@ -222,7 +235,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(
                 "hand-written pages in docs_dir clash with generated pages: "
                 + ", ".join(clashes) + "; rename or remove them (generated pages come from content/)")
-        generated = [(_Kept if path in kept else File).generated(config, path, content=text)
+        # With a nav in mkdocs.yml, the generated pages are reached from their section's index,
+        # not the nav: MkDocs' note listing every one of them "not included in the nav" (45
+        # lines at each start of serve) says nothing a curator should act on.
+        inclusion = (InclusionLevel.NOT_IN_NAV if config.nav is not None
+                     else InclusionLevel.UNDEFINED)
+        generated = [(_Kept if path in kept else File).generated(config, path, content=text,
+                                                                  inclusion=inclusion)
                      for path, text in sorted(pages.items())]
         for file in generated:
             files.append(file)
@@ -250,8 +269,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # and a failed build makes the server hold every request until the content is fixed.
             print("ERROR    -  Content errors; still serving the last site without errors:\n"
                   + "\n".join(lines), file=sys.stderr, flush=True)
+            if self._overlay is not None:
+                self._overlay.show(lines)
             assert session.graph is not None  # not the first round: a good round came before
             return dict(session.pages), set(session.pages), content_epoch(session.graph)
+        if self._overlay is not None:
+            self._overlay.clear()
         for path in update.removed:
             stale = Path(File.generated(config, path, content="").abs_dest_path)
             stale.unlink(missing_ok=True)
@@ -304,7 +327,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self._dated = False
 
     def on_serve(self, server, *, config, builder):
-        server.watch(str(self.content_dir(config)))
+        content = str(self.content_dir(config))
+        server.watch(content)
+        rewatch_when_back(server, content)
+        if self._overlay is not None:
+            server._inject_js_into_html = self._overlay.wrap(server._inject_js_into_html)
         return server
 
 

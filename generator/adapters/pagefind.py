@@ -12,13 +12,18 @@ Material's lunr search (adapters/offline.py) and is not indexed here.
 
 `briefing serve` indexes in the background instead (`Reindexer`): the page a curator saved is
 served as soon as MkDocs has written it, and the search index follows a few seconds later, built
-beside the old one and swapped in whole.
+beside the old one and swapped in whole. A page opened before the swap keeps the index it loaded
+(pagefind.js reads pagefind-entry.json and the language's metadata once, then fetches chunks and
+fragments by the names they list): those files are named by a hash of their content, so the
+previous indexes' files are carried into the new one for a while (`KEEP_SECONDS`), and an open
+page's searches keep working until livereload or the reader loads it again.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -43,6 +48,12 @@ EXCLUDED = (
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 """Pagefind's own search interfaces, which the site does not use (its box is Material's)."""
+HASHED = ("fragment/*.pf_fragment", "index/*.pf_index", "filter/*.pf_filter", "*.pf_meta")
+"""The files of an index named by a hash of what they hold (Pagefind 1.x): the same name is
+always the same bytes, so an older index's files can stand beside a newer one's."""
+KEEP_SECONDS = 3600.0
+"""How long serve keeps an index's files after a newer index has replaced them, for pages
+opened before the swap."""
 NEXT = ".pagefind-next"
 """Where serve builds the next index, inside the site folder (so that it can be swapped in by a
 rename); MkDocs' dirty builds leave it alone and Pagefind reads no HTML from it."""
@@ -101,6 +112,8 @@ class Reindexer:
         self._process: subprocess.Popen | None = None
         self.done = threading.Event()
         """Set when the last run started has finished, indexed or not (tests wait on it)."""
+        self._superseded: dict[str, float] = {}
+        """Hashed files of earlier indexes still kept (relative path -> when replaced)."""
 
     def start(self, site_dir: Path) -> None:
         self.cancel()
@@ -132,6 +145,7 @@ class Reindexer:
             self._process = None
             try:
                 _check(site_dir, site_dir / NEXT, process.returncode, output or "")
+                self._carry_over(site_dir / OUTPUT, site_dir / NEXT)
                 swap_in(site_dir / NEXT, site_dir / OUTPUT)
                 log.info(f"Search index rebuilt in {time.monotonic() - started:.1f} s")
             except (BuildError, OSError) as exc:
@@ -142,3 +156,27 @@ class Reindexer:
                       "it was at the last indexed build", file=sys.stderr, flush=True)
             finally:
                 self.done.set()
+
+    def _carry_over(self, current: Path, new: Path, now: float | None = None) -> None:
+        """Link into the new index the hashed files of the current one it lacks, unless they
+        were replaced more than KEEP_SECONDS ago: pages opened before the swap fetch them."""
+        now = time.monotonic() if now is None else now
+        ours = _hashed(new)
+        for name in ours:
+            self._superseded.pop(name, None)  # current again
+        for name in _hashed(current) - ours:
+            replaced = self._superseded.setdefault(name, now)
+            if now - replaced > KEEP_SECONDS:
+                del self._superseded[name]
+                continue
+            target = new / name
+            target.parent.mkdir(exist_ok=True)
+            try:
+                os.link(current / name, target)
+            except OSError:
+                shutil.copyfile(current / name, target)
+
+
+def _hashed(index: Path) -> set[str]:
+    """The hash-named files of an index, relative to it."""
+    return {path.relative_to(index).as_posix() for pattern in HASHED for path in index.glob(pattern)}

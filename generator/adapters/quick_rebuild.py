@@ -79,7 +79,15 @@ def _stat(path: Path) -> tuple:
 
 def build(config: Any, *, serve_url: str | None = None, dirty: bool = False) -> None:
     """What serve calls for each rebuild (in place of mkdocs.commands.build.build): the changed
-    pages only when the briefing plugin can tell that is enough, else MkDocs' own build."""
+    pages only when the briefing plugin can tell that is enough, else MkDocs' own build; nothing
+    when mkdocs.yml could not be loaded (serve_config.py has said why)."""
+    from .serve_config import Unloadable
+
+    if isinstance(config, Unloadable):
+        plugin = config.last.plugins.get("briefing")
+        if plugin is not None:
+            plugin.show_config_error(config.message)
+        return
     plugin = config.plugins.get("briefing")
     if dirty and plugin is not None and plugin.rebuild_changed(config):
         return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import errno
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +117,21 @@ def _load_file(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path) 
     return problems
 
 
+_COPY = re.compile(r"(.+?\.ya?ml)(?:\.[^.]+|~)+")
+"""A copy or backup of a record file: energy.yaml.bak, energy.yaml~, energy.yml.orig."""
+
+
+def not_a_record(name: str) -> str:
+    """Why a file in a record folder is not a record, and what to do with it."""
+    copy = _COPY.fullmatch(name)
+    if copy:
+        return (f"not a record file: records are '<id>.yaml' files, and this looks like a copy "
+                f"or backup of '{copy.group(1)}'; move it out of content/ or delete it")
+    return (f"not a record file: records are '<id>.yaml' files (rename it to "
+            f"'{Path(name).stem}.yaml' or "
+            "move it out of content/)")
+
+
 def _loops(path: Path) -> bool:
     try:
         os.stat(path)
@@ -128,8 +144,7 @@ def _read_record(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path
     """`_load_file`'s work; problems carry no file name yet."""
     shown = ""
     if path.suffix in (".yml", ".json") or (path.suffix != ".yaml" and not path.is_dir()):
-        return [Problem(shown, 0, 0, "", f"not a record file: records are '<id>.yaml' files "
-                                         f"(rename it to '{path.stem}.yaml' or move it out of content/)")]
+        return [Problem(shown, 0, 0, "", not_a_record(path.name))]
     if path.is_dir():
         return [Problem(shown, 0, 0, "", "unexpected folder: records live directly in "
                                          f"content/{kind}/")]

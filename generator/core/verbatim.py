@@ -110,7 +110,14 @@ class FoldedText:
         return self.origin[at], self.origin[at + len(needle) - 1] + 1
 
     def closest_scored(self, passage: str) -> tuple[str, float]:
-        """The words of the text most like `passage`, and how alike they are (0 to 1).
+        """The words of the text most like `passage`, and how alike they are (0 to 1)."""
+        (start, end), score = self.closest_span(passage)
+        words, _ = self._words()
+        return " ".join(words[start:end]).strip(_EDGE + " "), score
+
+    def closest_span(self, passage: str) -> tuple[tuple[int, int], float]:
+        """Where the words most like `passage` stand (word indices in the citable body), and how
+        alike they are (0 to 1), capital letters aside.
 
         Bounded whatever the sizes: the passage's rarest words (in this text) vote for where it
         would start, each occurrence for one place; only the few places with most votes are
@@ -131,10 +138,10 @@ class FoldedText:
             if score > best_score:
                 best, best_score = span, score
         if best_score <= 0:
-            return "", 0.0
+            return (0, 0), 0.0
         if len(target_text) <= _REFINE:
             best, best_score = _refine(target_text, words, best)
-        return " ".join(words[best[0]: best[1]]).strip(_EDGE + " "), best_score
+        return best, best_score
 
     def _words(self) -> tuple[list[str], dict[str, list[int]]]:
         """The citable body's words and, by comparison key, where each stands (built once)."""
@@ -192,14 +199,19 @@ def _align(keys: list[str], window: list[str], low: int) -> tuple[tuple[int, int
 
 def _refine(target: str, words: list[str], span: tuple[int, int]) -> tuple[tuple[int, int], float]:
     """The span with its ends moved by up to two words, whichever reads most like target."""
+    # A passage typed in capitals only (copied from a headline, or shouted) carries no
+    # information in its capitals: compared regardless of them, it is still that sentence.
+    # Otherwise capitals count, and a headline from another source is no near miss.
+    uncased = not any(char.islower() for char in target)
     chars = difflib.SequenceMatcher(autojunk=False)
-    chars.set_seq2(target)
+    chars.set_seq2(target.casefold() if uncased else target)
     best, best_score = span, -1.0
     for a in range(span[0] - 2, span[0] + 3):
         for b in range(span[1] - 2, span[1] + 3):
             if a < 0 or b <= a or b > len(words):
                 continue
-            chars.set_seq1(" ".join(words[a:b]))
+            candidate = " ".join(words[a:b])
+            chars.set_seq1(candidate.casefold() if uncased else candidate)
             score = chars.ratio()
             if score > best_score:
                 best, best_score = (a, b), score
@@ -212,14 +224,16 @@ def mismatch_message(what: str, passage: str, text: FoldedText, source_id: str) 
     if not any(char.isalnum() for char in passage):
         return (f"{what} has no words (\"{short}\"): copy the words exactly as source "
                 f"'{source_id}' prints them")
-    closest, score = text.closest_scored(passage)
+    (start, end), score = text.closest_span(passage)
+    words, _ = text._words()
+    closest = " ".join(words[start:end]).strip(_EDGE + " ")
     message = f"{what} not found verbatim in source '{source_id}': \"{short}\""
     if closest and score >= SIMILAR:
         message += f"; closest passage in the source: \"{_shorten(closest, 160)}\""
-        diff = _first_difference(fold(passage), closest)
-        if diff:
-            message += (f" (yours has {_shorten(diff[0], 60)!r} where the source has "
-                        f"{_shorten(diff[1], 60)!r})")
+        difference = _difference(fold(passage), words[start:end], words[max(0, start - 3):start],
+                                 words[end:end + 3])
+        if difference:
+            message += f" ({difference})"
     else:
         message += "; nothing like it stands in that text (is it from another source?)"
     return message
@@ -233,14 +247,53 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _first_difference(mine: str, theirs: str) -> tuple[str, str] | None:
-    """The first words that differ, ignoring punctuation at the edges of the window."""
+def _difference(mine: str, theirs: list[str], before: list[str], after: list[str]) -> str:
+    """The first difference between the passage and the closest words of the source, in words.
+    When the passage begins before them or runs on past them, its extra words are compared with
+    the source's words there (`before`, `after`), so a wrong first or last word is shown against
+    the source's word at its place."""
     a = [w.strip(_EDGE) for w in mine.split(" ")]
-    b = [w.strip(_EDGE) for w in theirs.split(" ")]
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if tag != "equal":
-            return " ".join(a[i1:i2]) or "nothing", " ".join(b[j1:j2]) or "nothing"
-    return None
+    b = [w.strip(_EDGE) for w in theirs]
+    if a != b and [w.casefold() for w in a] == [w.casefold() for w in b]:
+        return "yours differs from the source in capital letters only"
+    # Compared regardless of capitals (shown as written): an all-capitals copy with one wrong
+    # word is shown that word, not every word.
+    matcher = difflib.SequenceMatcher(a=[w.casefold() for w in a], b=[w.casefold() for w in b],
+                                      autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        yours = " ".join(a[i1:i2])
+        outside = None  # the source's words where the passage runs past the closest ones
+        if i1 == 0 and j2 == 0 and i2 < len(a):  # the passage begins before the closest words
+            outside = [w.strip(_EDGE) for w in before[len(before) - (i2 - i1):]]
+            if not outside:
+                return f"yours begins with {_shorten(yours, 60)!r} where the source's text begins"
+        elif i2 == len(a) and j1 == len(b):  # the passage goes on where the closest words end
+            outside = [w.strip(_EDGE) for w in after[: i2 - i1]]
+            if not outside:
+                return f"yours goes on with {_shorten(yours, 60)!r} where the source's text ends"
+        if outside is not None:
+            mine_part, source_part = _trim_common(a[i1:i2], outside)
+            yours, source = " ".join(mine_part), " ".join(source_part)
+        elif i2 == len(a):  # its last words: as many of the source's there
+            source = " ".join(b[j1: j1 + max(1, i2 - i1)])
+        else:
+            source = " ".join(b[j1:j2])
+        if not yours:
+            after_word = f" after {a[i1 - 1]!r}" if i1 else " at the start"
+            return f"yours leaves out {_shorten(source, 60)!r}{after_word}"
+        return f"yours has {_shorten(yours, 60)!r} where the source has {_shorten(source, 60)!r}"
+    return ""
+
+
+def _trim_common(mine: list[str], theirs: list[str]) -> tuple[list[str], list[str]]:
+    """Both word lists without the words they begin or end with alike (capitals aside)."""
+    while len(mine) > 1 and len(theirs) > 1 and mine[0].casefold() == theirs[0].casefold():
+        mine, theirs = mine[1:], theirs[1:]
+    while len(mine) > 1 and len(theirs) > 1 and mine[-1].casefold() == theirs[-1].casefold():
+        mine, theirs = mine[:-1], theirs[:-1]
+    return mine, theirs
 
 
 _EDGE = "\"'.,;:!?()[]"

@@ -17,6 +17,9 @@ from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
+from .text_file import utf16
+from .yaml_syntax import syntax_problem
+
 _CParser: Any = getattr(yaml.cyaml, "CParser", None) if yaml.__with_libyaml__ else None
 """libyaml's C parser (which `yaml` itself does not re-export: reading `yaml.CParser` gave None
 and every file went through the pure-Python reader, 5 times slower); None when PyYAML was built
@@ -269,6 +272,9 @@ def read_yaml(path: Path) -> Located:
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
         raise YamlProblem(f"file is {len(raw):,} bytes; content files are limited to {MAX_FILE_BYTES:,}")
+    encoding = utf16(raw)  # its every other byte is NUL: not binary, but not UTF-8 either
+    if encoding:
+        raise YamlProblem(f"file is {encoding} text, not UTF-8; save it as UTF-8")
     if b"\x00" in raw:
         raise YamlProblem("file contains NUL bytes: it is binary, not YAML text")
     try:
@@ -307,7 +313,7 @@ def read_yaml(path: Path) -> Located:
         raise YamlProblem(f"file contains the control character U+{exc.character:04X}, which YAML "
                           "does not allow; remove it (is this a text file?)", line, column) from None
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_problem(exc, text) from None
+        raise YamlProblem(*syntax_problem(exc, text)) from None
     except RecursionError:
         raise YamlProblem(f"values are nested too deeply (more than {MAX_DEPTH} levels)") from None
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
@@ -319,67 +325,3 @@ def read_yaml(path: Path) -> Located:
         kind = "a list" if isinstance(data, list) else "a single value"
         raise YamlProblem(f"a record must be a mapping of fields, not {kind}", 1, 1)
     return Located(data, positions, loader.odd_numbers)
-
-
-_SYNTAX = (
-    # (problem starts with, context starts with or "", message, located at the context: where
-    # the unclosed quote or bracket was opened); {cline} is the line the context began on.
-    ("found character '\\t'", "", "a tab character here: YAML indentation must use spaces, not tabs",
-     False),
-    ("found unexpected end of stream", "while scanning a", "the quote opened here is never closed",
-     True),
-    ("found unknown escape character", "",
-     "{problem} in a double-quoted value; use single quotes ('…') for text with backslashes", False),
-    ("mapping values are not allowed here", "",
-     "a ': ' inside a value (or a line indented too far); put the value in quotes", False),
-    ("could not find expected ':'", "",
-     "expected 'field: value' on this line; a line of text inside a value needs quotes or "
-     "the same indentation as the value", True),
-    ("expected <block end>", "while parsing a block mapping",
-     "this line is not indented like the fields above it (the mapping begins on line {cline})",
-     False),
-    ("expected <block end>", "while parsing a block collection",
-     "this line is not indented like the list above it (the list begins on line {cline})", False),
-    ("did not find expected key", "",
-     "this line is not indented like the fields above it (the mapping begins on line {cline})",
-     False),
-    ("did not find expected '-' indicator", "",
-     "this line is not indented like the list above it (the list begins on line {cline})", False),
-    ("expected ',' or ']'", "", "the list opened here with '[' is not closed with ']'", True),
-    ("expected ',' or '}'", "", "the mapping opened here with '{{' is not closed with '}}'", True),
-    ("but found another document", "",
-     "a content file holds one record: remove the second '---' and what follows it", False),
-    ("found character", "while scanning for the next token",
-     "{problem}: a value starting with @, ` or % must be in quotes", False),
-    ("expected alphabetic or numeric character", "while scanning an",
-     "a value starting with '*' or '&' must be in quotes", True),
-    ("sequence entries are not allowed here", "",
-     "a list item ('- ') where a value already stands; put the list on its own lines under "
-     "the field name, or the value in quotes", False),
-    ("mapping keys are not allowed here", "",
-     "a '? ' here starts a complex key; put the value in quotes", False),
-    ("expected the node content", "",
-     "a value is missing here (an unclosed '[' or '{{', or a stray ',' or '-')", False),
-    ("expected '<document start>'", "",
-     "this line does not belong to the record above it: check its indentation, or put the "
-     "value in quotes", False),
-)
-
-
-def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
-    """A YAML syntax error in words a curator can act on, at the place it was found."""
-    mark = exc.problem_mark or exc.context_mark
-    problem, context = exc.problem or "", exc.context or ""
-    cline = exc.context_mark.line + 1 if exc.context_mark else 0
-    message = f"invalid YAML: {context + ': ' if context else ''}{problem}"
-    for prefix, context_prefix, template, at_context in _SYNTAX:
-        if problem.startswith(prefix) and context.startswith(context_prefix):
-            message = "invalid YAML: " + template.format(problem=problem, cline=cline)
-            if at_context and exc.context_mark is not None:
-                mark = exc.context_mark
-            break
-    lines = text.splitlines()
-    if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1] \
-            and "tab" not in message:
-        message += " (a tab character is on this line: YAML indentation must use spaces)"
-    return YamlProblem(message, mark.line + 1 if mark else 0, mark.column + 1 if mark else 0)

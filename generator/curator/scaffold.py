@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import PydanticUndefined
 
 from ..core.errors import BriefingError, ConfigError, did_you_mean, one_line, relative
 from ..core.models import KIND_NAMES, KINDS, id_problem
+from ..core.models.fields import Day
 from ..core.schema import FieldShape, field_shapes
 
 WIDTH = 100
@@ -35,6 +36,8 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/{kind}.json"
 complete the file against the kind's schema (content/<kind>/ is two folders below the root)."""
 
 CALL_ID = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]")
+DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})(?=-|$)")
+"""An id that starts with a date, with or without a name after it."""
 
 
 class ScaffoldError(BriefingError):
@@ -59,13 +62,30 @@ def check_new_id(kind: str, record_id: str) -> None:
     if wrong:
         raise ScaffoldError(one_line(f"'{record_id}' {wrong}"))
     if kind == "calls":
-        match = CALL_ID.match(record_id)
-        if match and _date(match.group(1)) is None:
-            raise ScaffoldError(f"'{match.group(1)}' is not a day of the calendar; a call's id "
-                                "starts with the date of the call (YYYY-MM-DD-…)")
-        if match is None:
+        dated = DATED.match(record_id)
+        if dated is None:
             raise ScaffoldError(f"a call's id starts with its date (YYYY-MM-DD-…): e.g. "
                                 f"'{dt.date.today().isoformat()}-{record_id}'")
+        day = _date(dated.group(1))
+        if day is None:
+            raise ScaffoldError(f"'{dated.group(1)}' is not a day of the calendar; a call's id "
+                                "starts with the date of the call (YYYY-MM-DD-…)")
+        wrong_day = day_problem(day)
+        if wrong_day:
+            raise ScaffoldError(f"'{record_id}': the call's date {wrong_day}")
+        if CALL_ID.match(record_id) is None:
+            raise ScaffoldError(f"a call's id is its date followed by a short name, e.g. "
+                                f"'{day.isoformat()}-video-call' (lowercase letters, digits and "
+                                "hyphens)")
+
+
+def day_problem(day: dt.date) -> str | None:
+    """Why `validate` would refuse `day` as a call's date (the model's own rule), or None."""
+    try:
+        TypeAdapter(Day).validate_python(day)
+    except ValidationError as exc:
+        return exc.errors()[0]["msg"]
+    return None
 
 
 def _date(text: str) -> dt.date | None:

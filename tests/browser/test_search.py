@@ -183,3 +183,37 @@ def test_a_page_view_loads_no_search_index_and_a_search_loads_a_part_of_it(reade
     assert len(fetched) < len(pagefind_files), "a search fetched the whole index"
     assert not [url for url in tab.requests if "/search/" in url]
     assert tab.foreign == [] and tab.errors == []
+
+
+def test_a_result_shows_markup_and_entities_as_the_page_does(reader, tmp_path_factory):
+    """Pagefind escapes only '<' and '>' in its excerpts, so decoding them as HTML turned a
+    page's literal '&lt;i&gt;' into '<i>'. A result shows the page's own words: '<b>' and
+    '&lt;i&gt;' as text, exactly as the page shows them, and no element from either."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from generator.adapters.cli import main
+
+    from ..conftest import MINI, ROOT
+    from .conftest import _serve
+
+    folder = tmp_path_factory.mktemp("markup")
+    content = folder / "content"
+    shutil.copytree(MINI, content)
+    said = "Tariffs on &lt;i&gt;widgets&lt;/i&gt; and <b>gadgets</b> & zanzibarwords."
+    (content / "topics" / "trade.yaml").write_text(
+        f"name: Trade\ndescription: '{said}'\n", "utf-8")
+    result = CliRunner().invoke(main, ["build", "-f", str(ROOT / "mkdocs.yml"), "--content",
+                                       str(content), "-d", str(folder / "site")])
+    assert result.exit_code == 0, result.output
+    for site in _serve("markup", folder / "site", content):
+        tab = reader(site)
+        page = tab.open("topics/trade/")
+        shown = page.get_by_text("zanzibarwords").first.inner_text()
+        assert said in shown  # the page shows the curator's text as typed
+        assert search(tab, "zanzibarwords")[:1] == ["topics/trade/"]
+        excerpt = page.locator(".md-search-result__article p").first
+        assert said.replace("zanzibarwords.", "") in excerpt.inner_text()
+        assert excerpt.locator("i, b").count() == 0
+        assert excerpt.locator("mark").all_inner_texts() == ["zanzibarwords."]

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from ...core.identity import identity
+from ...core.text_file import MAX_TEXT_BYTES, TextProblem, decode_text
 from . import pages
 from .model import Draft, Evidence, IngestError
 from .names import Names
@@ -73,6 +74,10 @@ def read_article(path: Path) -> tuple[bytes, str]:
     """The article's bytes and text; refuse what is not a UTF-8 text with words in it."""
     if not path.is_file():
         raise IngestError(f"'{path}' is not a file")
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        raise IngestError(f"'{path}' is {size:,} bytes; source texts are limited to "
+                          f"{MAX_TEXT_BYTES:,} (one article, not a whole site)")
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -83,6 +88,13 @@ def read_article(path: Path) -> tuple[bytes, str]:
         raise IngestError(f"'{path}' is a binary file, not a plain-text article")
     if not text.strip():
         raise IngestError(f"'{path}' is empty")
+    # What `validate` refuses in a source text is refused here, before it is stored.
+    try:
+        decode_text(raw, path.name)
+    except TextProblem as exc:
+        where = f":{exc.line}:{exc.column}" if exc.line else ""
+        raise IngestError(f"{path}{where}: {exc.message}; the stored text must be the article "
+                          "byte for byte, so fix the file first") from None
     return raw, text
 
 

@@ -42,19 +42,38 @@ if (root && toggle) {
   const count = (n) =>
     n === 0 ? root.dataset.none : n === 1 ? root.dataset.one : root.dataset.other.replace("#", n);
 
-  // Pagefind's excerpt is HTML: the page's text, escaped, with <mark> around matched words.
-  // It becomes text nodes and <mark> elements, never parsed as markup, so a source text quoting
-  // markup shows it as written whatever Pagefind escapes.
-  const decoder = document.createElement("textarea");
-  const marked = (html) =>
-    html.split(/(<mark>[^<]*<\/mark>)/).filter(Boolean).map((piece) => {
-      const hit = piece.match(/^<mark>([^<]*)<\/mark>$/);
-      decoder.innerHTML = hit ? hit[1] : piece;
-      if (!hit) return document.createTextNode(decoder.value);
+  // Pagefind's excerpt is the page's text split at white space, with "<" and ">" escaped (and
+  // nothing else: "&" stays as it is) and <mark> around each matched word. So "&lt;" in it is a
+  // "<" of the page or the page's own "&lt;", which no decoding can tell apart. The excerpt's
+  // words are therefore found in the page's text (data.content, not escaped) and shown from
+  // there, as text nodes and <mark> elements: exactly what the page says, never parsed as
+  // markup. (Should they not be found, Pagefind's two escapes are undone.)
+  const escaped = (word) => word.replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const unescaped = (word) => word.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+  const MARK = /^<mark>(.*)<\/mark>$/;
+  const marked = (content, html) => {
+    if (!html) return [];
+    const pieces = html.split(" ");
+    const hits = pieces.map((piece) => MARK.test(piece));
+    const plain = pieces.map((piece) => piece.replace(MARK, "$1"));
+    const words = (content || "").split(/[\r\n\s]+/g);
+    let shown = plain.map(unescaped);
+    for (let start = 0; start + plain.length <= words.length; start++) {
+      if (plain.every((word, i) => escaped(words[start + i]) === word)) {
+        shown = words.slice(start, start + plain.length);
+        break;
+      }
+    }
+    const nodes = [];
+    shown.forEach((word, i) => {
+      if (i) nodes.push(document.createTextNode(" "));
+      if (!hits[i]) return nodes.push(document.createTextNode(word));
       const mark = document.createElement("mark");
-      mark.textContent = decoder.value;
-      return mark;
+      mark.textContent = word;
+      nodes.push(mark);
     });
+    return nodes;
+  };
 
   const item = (data, query) => {
     // The best-matching section (the one matching most words; Pagefind lists them in page
@@ -73,7 +92,8 @@ if (root && toggle) {
     const title = document.createElement("h1");
     title.textContent = data.meta.title || data.url;
     const excerpt = document.createElement("p");
-    excerpt.append(...marked((best && best.url !== data.url ? best.excerpt : data.excerpt) || ""));
+    excerpt.append(...marked(data.content,
+      (best && best.url !== data.url ? best.excerpt : data.excerpt) || ""));
     // The query goes along (?hit=), so that the page opens a collapsed block holding its
     // words and scrolls to them (assets/briefing.js), instead of landing on a closed heading.
     const target = new URL(href, location.href);
