@@ -25,12 +25,14 @@ from mkdocs.structure.nav import Navigation
 
 from ..core.errors import BriefingError, ConfigError, ContentError
 from ..core.incremental import Session
+from ..core.link import Graph
 from ..core.pipeline import MANIFEST, content_epoch, render, validate
 from ..core.template_cache import CompiledTemplates, cache_folder
 from . import site_files
 from .offline import unindexed_markers
 from .output_dir import check_output_folder, check_source_date_epoch, mark_built
 from .pagefind import OUTPUT, Reindexer, index_site, material_search_on
+from .published import add_published, feed_links, set_page_meta
 from .quick_rebuild import LastBuild, project_stamp, render_changed
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -68,6 +70,10 @@ class BriefingConfig(Config):
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     pages: dict[str, str] | None = None
     """Pages generated beforehand by the caller (`briefing build`), so they are not made twice."""
+    graph: Graph | None = None
+    """The validated corpus those pages were made from, handed over with them."""
+    _graph: Graph | None = None
+    """This build's corpus, for the feeds, the data export and each page's metadata."""
     _dated = False
     """Whether this build set SOURCE_DATE_EPOCH (and must unset it when the build ends)."""
     _dirty = False
@@ -153,6 +159,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             config.extra_css.insert(0, site_files.STYLESHEET)
         if site_files.SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(site_files.SCRIPT)
+        feed_links(config)
         return config
 
     def on_pre_build(self, *, config) -> None:
@@ -169,6 +176,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # Taken, not read: MkDocs keeps a plugin with on_startup across load_config calls in
             # one process, so pages handed over for one build must not serve the next.
             pages, kept, self.pages = self.pages, set[str](), None
+            graph, self.graph = self.graph, None
             if pages is None and self._dirty:
                 handover, self._handover = self._handover, None
                 pages, kept, epoch = handover or self._regenerate(config)
@@ -178,6 +186,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 if "SOURCE_DATE_EPOCH" not in os.environ:
                     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
                     self._dated = True
+                graph = self._session.graph if self._session is not None else None
             elif pages is None:
                 graph = validate(self.content_dir(config))
                 pages = render(graph)
@@ -186,6 +195,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 if "SOURCE_DATE_EPOCH" not in os.environ:
                     os.environ["SOURCE_DATE_EPOCH"] = str(content_epoch(graph))
                     self._dated = True
+            if graph is None:  # pages handed over without their corpus
+                graph = validate(self.content_dir(config))
             Path(config.site_dir).mkdir(parents=True, exist_ok=True)
             mark_built(config.site_dir)
         except BriefingError as exc:
@@ -193,7 +204,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         except OSError as exc:  # an unreadable text or folder: the disk's message, not a traceback
             raise PluginError(f"{exc.strerror or exc}" + (f" ({exc.filename})" if exc.filename
                                                            else "")) from None
-        self._built, self._kept = pages, kept
+        self._built, self._kept, self._graph = pages, kept, graph
 
     def on_files(self, files: Files, *, config) -> Files:
         pages, self._built = self._built, None
@@ -219,6 +230,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for path, source in self._shipped.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, abs_src_path=str(source)))
+        assert self._graph is not None, "on_pre_build keeps the corpus with the pages"
+        add_published(files, config, self._graph)
         return files
 
     def _regenerate(self, config) -> tuple[dict[str, str], set[str], int | None]:
@@ -251,6 +264,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         kept = set() if first else set(update.pages) - set(update.changed)
         assert session.graph is not None  # update() succeeded
         return update.pages, kept, content_epoch(session.graph)
+
+    def on_page_context(self, context, *, page, config, nav):
+        """The page's description and metadata for the theme (adapters/published.py)."""
+        graph = self._session.graph if self._session is not None else self._graph
+        if graph is not None:
+            set_page_meta(page, config, graph)
+        return context
 
     def on_page_content(self, html, *, page, config, files):
         """Where Material's search indexes the pages (the offline edition), the footnote
@@ -286,6 +306,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_build_error(self, *, error):
         self._undate()
+        self._graph = None
         self._last = None  # the next save builds everything
 
     def _undate(self) -> None:
