@@ -158,7 +158,8 @@ def _actor(graph: Graph, key: Key, url: Callable[[str], str]) -> dict[str, Any]:
     titles = list(dict.fromkeys(role.title for role in actor.roles))
     if titles:
         data["jobTitle"] = titles
-    data["_description"] = (plain(graph, actor.description) if actor.description
+    data["_description"] = (_named_text(actor.name, plain(graph, actor.description))
+                            if actor.description
                             else f"{actor.name}: {'; '.join(titles)}." if titles
                             else f"{actor.name}, as the briefing's sources mention them.")
     return data
@@ -175,10 +176,18 @@ def _named(graph: Graph, key: Key, url: Callable[[str], str]) -> dict[str, Any]:
         data = {"@type": "Thing", "name": record.name, "url": url(key.path)}
     if record.aliases:
         data["alternateName"] = list(record.aliases)
-    data["_description"] = (plain(graph, record.description) if record.description
-                            else claims_text(graph, record.facts) if record.facts
+    data["_description"] = (_named_text(record.name, plain(graph, record.description))
+                            if record.description
+                            else _named_text(record.name, claims_text(graph, record.facts))
+                            if record.facts
                             else f"{record.name}, as the briefing's sources mention it.")
     return data
+
+
+def _named_text(name: str, text: str) -> str:
+    """A description that says whom it describes: shared with a link card, "Associated Press
+    writer in Washington" alone names nobody (and two reporters' pages would read alike)."""
+    return text if name.casefold() in text.casefold() else f"{name}: {text}"
 
 
 def _event(graph: Graph, key: Key, url: Callable[[str], str]) -> dict[str, Any]:
