@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
 from ..core.errors import BriefingError, ConfigError, ContentError
+from ..core.facets import FacetIndex
 from ..core.incremental import Session
 from ..core.link import Graph
 from ..core.pipeline import MANIFEST, content_epoch, render, validate
@@ -74,6 +75,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     """The validated corpus those pages were made from, handed over with them."""
     _graph: Graph | None = None
     """This build's corpus, for the feeds, the data export and each page's metadata."""
+    _facets: FacetIndex | None = None
+    """Its search facets' indexes, made once per build (core/facets.py)."""
     _dated = False
     """Whether this build set SOURCE_DATE_EPOCH (and must unset it when the build ends)."""
     _dirty = False
@@ -125,6 +128,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self._handover = (pages, kept, epoch)
             return False
         changed = sorted(set(pages) - kept)
+        if changed and self._session is not None and self._session.graph is not None:
+            self._facets = FacetIndex(self._session.graph)  # a saved quote may add a speaker
         if changed:
             if self._reindexer is not None:
                 self._reindexer.cancel()  # it would read the pages rewritten now
@@ -232,6 +237,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 files.append(File.generated(config, path, abs_src_path=str(source)))
         assert self._graph is not None, "on_pre_build keeps the corpus with the pages"
         add_published(files, config, self._graph)
+        self._facets = FacetIndex(self._graph)
         return files
 
     def _regenerate(self, config) -> tuple[dict[str, str], set[str], int | None]:
@@ -268,8 +274,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_page_context(self, context, *, page, config, nav):
         """The page's description and metadata for the theme (adapters/published.py)."""
         graph = self._session.graph if self._session is not None else self._graph
-        if graph is not None:
-            set_page_meta(page, config, graph)
+        if graph is not None and self._facets is not None:
+            set_page_meta(page, config, graph, self._facets)
         return context
 
     def on_page_content(self, html, *, page, config, files):

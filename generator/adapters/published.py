@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from ..core.export import export
+from ..core.facets import FacetIndex
 from ..core.feeds import SiteAddress, feeds
 from ..core.graph import Graph
 from ..core.metadata import page_metadata
@@ -54,9 +55,9 @@ def add_published(files: Files, config: Any, graph: Graph) -> None:
             files.append(File.generated(config, path, content=data))
 
 
-def set_page_meta(page: Any, config: Any, graph: Graph) -> None:
-    """Give the page its description and metadata (page.meta), for Material's <meta
-    name="description"> and theme/main.html."""
+def set_page_meta(page: Any, config: Any, graph: Graph, facets: FacetIndex) -> None:
+    """Give the page its description, metadata and search facets (page.meta), for Material's
+    <meta name="description"> and theme/main.html."""
     site = site_address(config)
     here = page.url
 
@@ -71,5 +72,8 @@ def set_page_meta(page: Any, config: Any, graph: Graph) -> None:
         return
     # Material prints page.meta.description as given (MkDocs' templates do not autoescape).
     page.meta["description"] = html.escape(meta.description, quote=True)
+    found = facets.facets(page.file.src_uri)
     page.meta[PAGE_META] = {"title": meta.title, "description": meta.description,
-                            "og_type": meta.og_type, "jsonld": meta.jsonld}
+                            "og_type": meta.og_type, "jsonld": meta.jsonld,
+                            "filters": found.filters if found else {},
+                            "sort_date": found.sort_date if found else None}
