@@ -26,7 +26,7 @@ from pydantic.json_schema import models_json_schema
 
 from .graph import Graph, Key
 from .models import KINDS, Citation, Claim, FactReport, Quote
-from .record_walk import cited_with_owner
+from .record_walk import _shapes, cited_with_owner
 from .schema import SCHEMA_DIALECT, _Generator
 from .urls import DATA_CORPUS, DATA_SCHEMA, DATA_TABLES, data_record_path
 from .yamlfile import Loc, dotted
@@ -43,19 +43,25 @@ def record_data(key: Key, record: BaseModel) -> dict[str, Any]:
     return record.model_copy(update={"id": key.id}).model_dump(mode="json", by_alias=True)
 
 
+def _record_json(key: Key, record: BaseModel, indent: int | None = None) -> str:
+    """record_data as JSON, by pydantic's serializer (Python's json module, indenting, took
+    half of the export's time: 6 s of 10 at 1,000 calls)."""
+    return record.model_copy(update={"id": key.id}).model_dump_json(by_alias=True, indent=indent)
+
+
 def export(graph: Graph) -> dict[str, bytes]:
     """Every file of the export, by path in the site."""
     corpus = graph.corpus
     files: dict[str, bytes] = {}
-    whole: dict[str, Any] = {"$schema": "schema.json"}
+    whole = ['{"$schema": "schema.json"']
     for kind in KINDS:
         records = []
         for id_ in sorted(corpus.records.get(kind, {})):
-            data = record_data(Key(kind, id_), corpus.get(kind, id_))
-            records.append(data)
-            files[data_record_path(kind, id_)] = _json(data, indent=2)
-        whole[kind] = records
-    files[DATA_CORPUS] = _json(whole)
+            key, record = Key(kind, id_), corpus.get(kind, id_)
+            records.append(_record_json(key, record))
+            files[data_record_path(kind, id_)] = (_record_json(key, record, 2) + "\n").encode("utf-8")
+        whole.append(f', "{kind}": [' + ", ".join(records) + "]")
+    files[DATA_CORPUS] = ("".join(whole) + "}\n").encode("utf-8")
     files[DATA_SCHEMA] = _json(export_schema(), indent=2)
     claims, citations, quotes = _tables(graph)
     files[DATA_TABLES["claims"]] = _csv(CLAIM_COLUMNS, claims)
@@ -112,15 +118,17 @@ def _claims(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, Claim]]:
     """Every claim in a record (lead, summary, a side's demands, follow-ups…), depth first."""
     if isinstance(model, Claim):
         yield loc, model
-    for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
-        key = info.alias or name
-        if isinstance(value, BaseModel):
-            yield from _claims(value, (*loc, key))
-        elif isinstance(value, list):
+    for shape in _shapes(type(model)):
+        if shape.model is None or shape.model is Citation:  # citations hold no claim
+            continue
+        value = getattr(model, shape.name)
+        if value is None:
+            continue
+        if shape.many:
             for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from _claims(item, (*loc, key, index))
+                yield from _claims(item, (*loc, shape.alias, index))
+        else:
+            yield from _claims(value, (*loc, shape.alias))
 
 
 def _statement(owner: BaseModel) -> str:

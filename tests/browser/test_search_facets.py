@@ -73,3 +73,15 @@ def test_a_speaker_and_a_year_narrow_a_search(reader, seed_served) -> None:
     page.locator("input.md-search__input").press_sequentially("Kremlin", delay=15)
     results = _results(tab)
     assert results and set(results) <= {record_url("sources", s) for s in quoted}
+
+
+def test_a_page_view_fetches_no_feed_nor_anything_next_to_one(reader, seed_served) -> None:
+    """The feeds are linked from every page's head, never fetched by it: Material's script
+    fetches a sitemap next to every link[rel=alternate] (for its language switcher), which a
+    plain rel="alternate" feed link would have cost each page view (feeds/sitemap.xml, a 404)."""
+    tab = reader(seed_served)
+    page = tab.open("calls/2021-12-07-biden-putin-video-call/")
+    page.wait_for_timeout(1000)
+    assert page.locator('link[type="application/atom+xml"]').count() == 2
+    assert not [url for url in tab.requests if "/feeds/" in url or "/data/" in url]
+    assert tab.errors == []
