@@ -14,6 +14,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from .conftest import SEED, build
+from .test_serve import _get, _serving, _wait_for
 
 PAGES_URL = "https://example.github.io/briefing/"
 
@@ -164,3 +165,27 @@ def test_with_the_site_url_links_and_ids_are_absolute(published: Path) -> None:
     assert page.select_one('meta[property="og:url"]')["content"] == PAGES_URL + "actors/joe-biden/"
     assert urljoin(PAGES_URL + "actors/joe-biden/", page.select_one(
         'link[type="application/atom+xml"]')["href"]) == PAGES_URL + "feeds/calls.xml"
+
+
+@pytest.fixture
+def served(tmp_path: Path):
+    """`briefing serve` of a throwaway copy of the mini project (tests/test_serve.py)."""
+    with _serving(tmp_path) as (project, url, log, _):
+        yield project, url, log
+
+
+def test_serve_previews_the_feeds_and_metadata_but_not_the_export(served) -> None:
+    """Under `briefing serve` a saved title reaches the call's card and the feed; the data
+    export, which takes seconds on a large corpus, is left to the published build."""
+    project, url, log = served
+    call = "2021-12-07-adams-brown-video-call"
+    assert _wait_for(url + "feeds/calls.xml", "<title>Adams–Brown video call</title>"), log.read_text()
+    assert _get(url + "data/corpus.json") is None
+    record = project / "content" / "calls" / f"{call}.yaml"
+    text = record.read_text("utf-8")
+    assert "title: Adams–Brown video call" in text
+    record.write_text(text.replace("title: Adams–Brown video call", "title: Adams–Brown talks", 1),
+                      "utf-8")
+    assert _wait_for(url + f"calls/{call}/", '<meta property="og:title" content="Adams–Brown talks">'), \
+        log.read_text()
+    assert _wait_for(url + "feeds/calls.xml", "<title>Adams–Brown talks</title>"), log.read_text()

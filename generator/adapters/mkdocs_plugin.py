@@ -33,7 +33,7 @@ from . import site_files
 from .offline import unindexed_markers
 from .output_dir import check_output_folder, check_source_date_epoch, mark_built
 from .pagefind import OUTPUT, Reindexer, index_site, material_search_on
-from .published import add_published, feed_links, set_page_meta
+from .published import add_published, feed_links, rewrite_feeds, set_page_meta
 from .quick_rebuild import LastBuild, project_stamp, render_changed
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -134,6 +134,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if self._reindexer is not None:
                 self._reindexer.cancel()  # it would read the pages rewritten now
             render_changed(last, pages, changed)
+            if self._session is not None and self._session.graph is not None:
+                rewrite_feeds(last.config, self._session.graph)
         return True
 
     def on_shutdown(self):
@@ -236,7 +238,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, abs_src_path=str(source)))
         assert self._graph is not None, "on_pre_build keeps the corpus with the pages"
-        add_published(files, config, self._graph)
+        add_published(files, config, self._graph, data=not self._dirty)
         self._facets = FacetIndex(self._graph)
         return files
 

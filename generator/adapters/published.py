@@ -6,6 +6,7 @@ address and name, and handing the results to MkDocs' files and to the theme (the
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import File, Files
@@ -46,13 +47,25 @@ def feed_links(config: Any) -> None:
                                 for path, title in FEEDS.items()]
 
 
-def add_published(files: Files, config: Any, graph: Graph) -> None:
-    """Add the feeds and the data export to the site's files (they replace nothing of the
-    project's own: a file of the same path in docs_dir wins, as for the shipped files)."""
-    made = {**feeds(graph, site_address(config)), **export(graph)}
+def add_published(files: Files, config: Any, graph: Graph, *, data: bool = True) -> None:
+    """Add the feeds and, with `data`, the data export to the site's files (they replace
+    nothing of the project's own: a file of the same path in docs_dir wins, as for the shipped
+    files). `briefing serve` leaves the export out: a preview is not published, and the export
+    takes seconds at a few thousand calls, which every save that adds a page would wait for."""
+    made = {**feeds(graph, site_address(config)), **(export(graph) if data else {})}
     for path, data in made.items():
         if files.get_file_from_path(path) is None:
             files.append(File.generated(config, path, content=data))
+
+
+def rewrite_feeds(config: Any, graph: Graph) -> None:
+    """serve's quick rebuilds (which hand MkDocs no files): write the feeds again, where their
+    bytes change."""
+    for path, data in feeds(graph, site_address(config)).items():
+        target = Path(config.site_dir) / path
+        if not target.is_file() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
 
 
 def set_page_meta(page: Any, config: Any, graph: Graph, facets: FacetIndex) -> None:
