@@ -53,9 +53,9 @@ def add_published(files: Files, config: Any, graph: Graph, *, data: bool = True)
     files). `briefing serve` leaves the export out: a preview is not published, and the export
     takes seconds at a few thousand calls, which every save that adds a page would wait for."""
     made = {**feeds(graph, site_address(config)), **(export(graph) if data else {})}
-    for path, data in made.items():
+    for path, body in made.items():
         if files.get_file_from_path(path) is None:
-            files.append(File.generated(config, path, content=data))
+            files.append(File.generated(config, path, content=body))
 
 
 def rewrite_feeds(config: Any, graph: Graph) -> None:
