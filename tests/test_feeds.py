@@ -95,18 +95,23 @@ def test_the_calls_feed_lists_every_call_newest_first_with_its_lead_and_dates(se
 def test_the_updates_feed_lists_calls_and_sources_by_their_dates(seed_site: Path) -> None:
     feed = _feed(seed_site, "updates.xml")
     calls, sources = _yaml("calls"), _yaml("sources")
-    expected = {f"calls/{c}/": call["date"] for c, call in calls.items()}
+    expected = {f"calls/{c}/": (call["date"], call["date"]) for c, call in calls.items()}
     for source_id, source in sources.items():
-        # an undated source is filed by the first call it covers, as the sources index files it
-        expected[f"sources/{source_id}/"] = (_day(source.get("published"))
-                                            or min(calls[c]["date"] for c in source["calls"]))
+        # an undated source is filed by the first call it covers, as the sources index files it,
+        # and given no publication date
+        published = _day(source.get("published"))
+        expected[f"sources/{source_id}/"] = (
+            published, published or min(calls[c]["date"] for c in source["calls"]))
+    assert any(published is None for published, _ in expected.values())
     links = [e.link.removeprefix("http://site.test/") for e in feed.entries]
     assert sorted(links) == sorted(expected)
     for entry, link in zip(feed.entries, links, strict=True):
-        assert entry.published == entry.updated == _stamp(expected[link])
+        published, updated = expected[link]
+        assert entry.get("published") == (_stamp(published) if published else None)
+        assert entry.updated == _stamp(updated)
         assert entry.title.startswith("Call: " if link.startswith("calls/") else "Source: ")
         _page_of(seed_site, entry.link)
-    dates = [e.published for e in feed.entries]
+    dates = [e.updated for e in feed.entries]
     assert dates == sorted(dates, reverse=True)
 
 
@@ -174,13 +179,13 @@ def served(tmp_path: Path):
         yield project, url, log
 
 
-def test_serve_previews_the_feeds_and_metadata_but_not_the_export(served) -> None:
-    """Under `briefing serve` a saved title reaches the call's card and the feed; the data
-    export, which takes seconds on a large corpus, is left to the published build."""
+def test_serve_keeps_the_feeds_metadata_and_export_up_to_date(served) -> None:
+    """Under `briefing serve` a saved title reaches the call's card, the feed and the export
+    (a quick rebuild, which renders the changed pages alone, writes them too)."""
     project, url, log = served
     call = "2021-12-07-adams-brown-video-call"
     assert _wait_for(url + "feeds/calls.xml", "<title>Adams–Brown video call</title>"), log.read_text()
-    assert _get(url + "data/corpus.json") is None
+    assert _wait_for(url + f"data/calls/{call}.json", '"title": "Adams–Brown video call"')
     record = project / "content" / "calls" / f"{call}.yaml"
     text = record.read_text("utf-8")
     assert "title: Adams–Brown video call" in text
@@ -189,3 +194,6 @@ def test_serve_previews_the_feeds_and_metadata_but_not_the_export(served) -> Non
     assert _wait_for(url + f"calls/{call}/", '<meta property="og:title" content="Adams–Brown talks">'), \
         log.read_text()
     assert _wait_for(url + "feeds/calls.xml", "<title>Adams–Brown talks</title>"), log.read_text()
+    assert _wait_for(url + f"data/calls/{call}.json", '"title": "Adams–Brown talks"')
+    corpus = _get(url + "data/corpus.json")
+    assert corpus is not None and '"title":"Adams–Brown talks"' in corpus

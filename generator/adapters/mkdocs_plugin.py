@@ -33,7 +33,7 @@ from . import site_files
 from .offline import unindexed_markers
 from .output_dir import check_output_folder, check_source_date_epoch, mark_built
 from .pagefind import OUTPUT, Reindexer, index_site, material_search_on
-from .published import add_published, feed_links, rewrite_feeds, set_page_meta
+from .published import add_published, feed_links, published_files, rewrite_published, set_page_meta
 from .quick_rebuild import LastBuild, project_stamp, render_changed
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -77,6 +77,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     """This build's corpus, for the feeds, the data export and each page's metadata."""
     _facets: FacetIndex | None = None
     """Its search facets' indexes, made once per build (core/facets.py)."""
+    _published: dict[str, bytes] = {}  # replaced per build, never mutated
+    """The feeds and data files of the last build, which serve's quick rebuilds compare with."""
     _dated = False
     """Whether this build set SOURCE_DATE_EPOCH (and must unset it when the build ends)."""
     _dirty = False
@@ -135,7 +137,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 self._reindexer.cancel()  # it would read the pages rewritten now
             render_changed(last, pages, changed)
             if self._session is not None and self._session.graph is not None:
-                rewrite_feeds(last.config, self._session.graph)
+                made = published_files(last.config, self._session.graph)
+                rewrite_published(last.config, made, self._published)
+                self._published = made
         return True
 
     def on_shutdown(self):
@@ -238,7 +242,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, abs_src_path=str(source)))
         assert self._graph is not None, "on_pre_build keeps the corpus with the pages"
-        add_published(files, config, self._graph, data=not self._dirty)
+        self._published = published_files(config, self._graph)
+        add_published(files, self._published, config)
         self._facets = FacetIndex(self._graph)
         return files
 

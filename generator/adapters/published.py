@@ -47,25 +47,27 @@ def feed_links(config: Any) -> None:
                                 for path, title in FEEDS.items()]
 
 
-def add_published(files: Files, config: Any, graph: Graph, *, data: bool = True) -> None:
-    """Add the feeds and, with `data`, the data export to the site's files (they replace
-    nothing of the project's own: a file of the same path in docs_dir wins, as for the shipped
-    files). `briefing serve` leaves the export out: a preview is not published, and the export
-    takes seconds at a few thousand calls, which every save that adds a page would wait for."""
-    made = {**feeds(graph, site_address(config)), **(export(graph) if data else {})}
+def published_files(config: Any, graph: Graph) -> dict[str, bytes]:
+    """The feeds and the data export, by path in the site."""
+    return {**feeds(graph, site_address(config)), **export(graph)}
+
+
+def add_published(files: Files, made: dict[str, bytes], config: Any) -> None:
+    """Add the feeds and the export to the site's files (they replace nothing of the project's
+    own: a file of the same path in docs_dir wins, as for the shipped files)."""
     for path, body in made.items():
         if files.get_file_from_path(path) is None:
             files.append(File.generated(config, path, content=body))
 
 
-def rewrite_feeds(config: Any, graph: Graph) -> None:
-    """serve's quick rebuilds (which hand MkDocs no files): write the feeds again, where their
-    bytes change."""
-    for path, data in feeds(graph, site_address(config)).items():
-        target = Path(config.site_dir) / path
-        if not target.is_file() or target.read_bytes() != data:
+def rewrite_published(config: Any, made: dict[str, bytes], previous: dict[str, bytes]) -> None:
+    """serve's quick rebuilds (which hand MkDocs no files): write the files whose bytes
+    changed since the last build (a quick rebuild adds and removes no record, so no path)."""
+    for path, body in made.items():
+        if previous.get(path) != body:
+            target = Path(config.site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            target.write_bytes(body)
 
 
 def set_page_meta(page: Any, config: Any, graph: Graph, facets: FacetIndex) -> None:

@@ -16,15 +16,18 @@ passages are the outlets' words.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from .graph import Graph, Key
+from .memo import RecordMemo
 from .models import KINDS, Citation, Claim, FactReport, Quote
 from .record_walk import _shapes, cited_with_owner
 from .schema import SCHEMA_DIALECT, _Generator
@@ -49,25 +52,61 @@ def _record_json(key: Key, record: BaseModel, indent: int | None = None) -> str:
     return record.model_copy(update={"id": key.id}).model_dump_json(by_alias=True, indent=indent)
 
 
+@dataclass(frozen=True)
+class _Pieces:
+    """What the export holds of one record, made from the record alone."""
+
+    file: bytes
+    """data/<kind>/<id>.json"""
+    compact: str
+    """Its entry in data/corpus.json."""
+    claims: list[list[str]]
+    citations: list[list[str]]
+    quotes: list[list[str]]
+
+
+_PIECES: RecordMemo[_Pieces] = RecordMemo()
+"""Per record object: `briefing serve` keeps unchanged records as the same objects, so a save
+serializes only what it changed (core/memo.py)."""
+
+
 def export(graph: Graph) -> dict[str, bytes]:
     """Every file of the export, by path in the site."""
     corpus = graph.corpus
     files: dict[str, bytes] = {}
     whole = ['{"$schema": "schema.json"']
+    tables: tuple[list[list[str]], ...] = ([], [], [])
+    _PIECES.start()
     for kind in KINDS:
         records = []
         for id_ in sorted(corpus.records.get(kind, {})):
             key, record = Key(kind, id_), corpus.get(kind, id_)
-            records.append(_record_json(key, record))
-            files[data_record_path(kind, id_)] = (_record_json(key, record, 2) + "\n").encode("utf-8")
+            pieces = _PIECES.get(record, functools.partial(_pieces, key, record))
+            records.append(pieces.compact)
+            files[data_record_path(kind, id_)] = pieces.file
+            for table, rows in zip(tables, (pieces.claims, pieces.citations, pieces.quotes),
+                                   strict=True):
+                table.extend(rows)
         whole.append(f', "{kind}": [' + ", ".join(records) + "]")
     files[DATA_CORPUS] = ("".join(whole) + "}\n").encode("utf-8")
-    files[DATA_SCHEMA] = _json(export_schema(), indent=2)
-    claims, citations, quotes = _tables(graph)
-    files[DATA_TABLES["claims"]] = _csv(CLAIM_COLUMNS, claims)
-    files[DATA_TABLES["citations"]] = _csv(CITATION_COLUMNS, citations)
-    files[DATA_TABLES["quotes"]] = _csv(QUOTE_COLUMNS, quotes)
+    files[DATA_SCHEMA] = _schema_file()
+    for name, columns, rows in zip(("claims", "citations", "quotes"),
+                                   (CLAIM_COLUMNS, CITATION_COLUMNS, QUOTE_COLUMNS), tables,
+                                   strict=True):
+        files[DATA_TABLES[name]] = _csv(columns, rows)
     return files
+
+
+def _pieces(key: Key, record: BaseModel) -> _Pieces:
+    claims, citations, quotes = _rows(key, record)
+    return _Pieces((_record_json(key, record, 2) + "\n").encode("utf-8"),
+                   _record_json(key, record), claims, citations, quotes)
+
+
+@functools.cache
+def _schema_file() -> bytes:
+    """data/schema.json: from the models alone, made once per process."""
+    return _json(export_schema(), indent=2)
 
 
 def export_schema() -> dict[str, Any]:
@@ -87,30 +126,27 @@ def export_schema() -> dict[str, Any]:
             "additionalProperties": False, "$defs": top.get("$defs", {})}
 
 
-def _tables(graph: Graph) -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
+def _rows(key: Key, record: BaseModel) -> tuple[list[list[str]], ...]:
+    """The record's rows of the claims, citations and quotes tables."""
+    kind, id_ = key.kind, key.id
     claims: list[list[str]] = []
     citations: list[list[str]] = []
     quotes: list[list[str]] = []
-    corpus = graph.corpus
-    for kind in KINDS:
-        for id_ in sorted(corpus.records.get(kind, {})):
-            record = corpus.get(kind, id_)
-            for loc, claim in _claims(record, ()):
-                sources = dict.fromkeys(c.source for c in claim.cites)
-                claims.append([kind, id_, dotted(loc), claim.text, claim.status.value,
-                               claim.timing.value if claim.timing else "", ";".join(sources)])
-            for loc, model, owner in cited_with_owner(record, (), record):
-                if isinstance(model, Quote):
-                    quotes.append([id_, dotted(loc), model.words, model.source,
-                                   model.speaker or "", model.speaker_as or "",
-                                   model.speaker_org or "", model.context or "",
-                                   model.remark or "", model.timing.value if model.timing else "",
-                                   ";".join(model.topics)])
-                elif isinstance(model, Citation):
-                    citations.append([kind, id_, dotted(loc), _statement(owner), model.source,
-                                      model.passage, model.attribution.value, model.speaker or "",
-                                      model.as_ or "",
-                                      model.value if isinstance(model, FactReport) else ""])
+    for loc, claim in _claims(record, ()):
+        sources = dict.fromkeys(c.source for c in claim.cites)
+        claims.append([kind, id_, dotted(loc), claim.text, claim.status.value,
+                       claim.timing.value if claim.timing else "", ";".join(sources)])
+    for loc, model, owner in cited_with_owner(record, (), record):
+        if isinstance(model, Quote):
+            quotes.append([id_, dotted(loc), model.words, model.source, model.speaker or "",
+                           model.speaker_as or "", model.speaker_org or "", model.context or "",
+                           model.remark or "", model.timing.value if model.timing else "",
+                           ";".join(model.topics)])
+        elif isinstance(model, Citation):
+            citations.append([kind, id_, dotted(loc), _statement(owner), model.source,
+                              model.passage, model.attribution.value, model.speaker or "",
+                              model.as_ or "",
+                              model.value if isinstance(model, FactReport) else ""])
     return claims, citations, quotes
 
 

@@ -4,7 +4,8 @@
   summary (plain text), its page and two dates: `published` the day of the call, `updated` the
   newest publication date among the sources covering it (never before the call).
 - `feeds/updates.xml`: what the corpus adds, newest first: each call by its date and each source
-  by its publication date (an undated source by its first call's). It lists records by the date
+  by its publication date (an undated source by its first call's, as its `updated` date, with
+  no `published` date: the text gives none). It lists records by the date
   they carry, not by the day a build added them: a record added late, about an old call, comes in
   at its own date. A history of what each build added, changed and corrected needs the content's
   history (issue 26, item 2) and is not made here.
@@ -70,7 +71,9 @@ class Entry:
     key: Key
     title: str
     summary: str
-    published: dt.date
+    published: dt.date | None
+    """None for a source that states no date: the entry is filed by its first call's date
+    (`updated`), never given a publication date the text does not give."""
     updated: dt.date
 
 
@@ -80,21 +83,23 @@ def feeds(graph: Graph, site: SiteAddress) -> dict[str, bytes]:
     calls = [Entry(Key("calls", c), name(graph, Key("calls", c)), call_lead(graph, c),
                    graph.corpus.get("calls", c).date, covered_on(graph, c, sources[c]))
              for c in graph.corpus.records["calls"]]
-    updates = [Entry(e.key, f"Call: {e.title}", e.summary, e.published, e.published) for e in calls]
+    days = {e.key: graph.corpus.get("calls", e.key.id).date for e in calls}
+    updates = [Entry(e.key, f"Call: {e.title}", e.summary, days[e.key], days[e.key]) for e in calls]
     for source_id in graph.corpus.records["sources"]:
         day = source_date(graph, source_id)
         if day is None:
-            continue  # a source about no call cannot be validated in; never guessed a date
+            continue  # every source covers a call (validation); never a guessed date
         key = Key("sources", source_id)
         source = graph.corpus.get("sources", source_id)
         covers = ", ".join(name(graph, Key("calls", c)) for c in source.calls)
-        updates.append(Entry(key, f"Source: {name(graph, key)}", f"Covers: {covers}.", day, day))
+        updates.append(Entry(key, f"Source: {name(graph, key)}", f"Covers: {covers}.",
+                             source.published, day))
     return {CALLS_FEED: _feed(site, CALLS_FEED, f"{site.name}: calls", calls),
             UPDATES_FEED: _feed(site, UPDATES_FEED, f"{site.name}: updates", updates)}
 
 
 def _feed(site: SiteAddress, path: str, title: str, entries: list[Entry]) -> bytes:
-    newest = sorted(entries, key=lambda e: (e.published, e.updated, e.key), reverse=True)
+    newest = sorted(entries, key=lambda e: (e.published or e.updated, e.updated, e.key), reverse=True)
     newest = newest[:FEED_ENTRIES]
     feed = ET.Element("feed", {"xmlns": ATOM})
     _text(feed, "id", site.id_for(path))
@@ -111,7 +116,8 @@ def _feed(site: SiteAddress, path: str, title: str, entries: list[Entry]) -> byt
         _text(item, "id", site.id_for(url))
         _text(item, "title", entry.title)
         _link(item, site.href(url, path), "alternate", "text/html")
-        _text(item, "published", _stamp(entry.published))
+        if entry.published is not None:
+            _text(item, "published", _stamp(entry.published))
         _text(item, "updated", _stamp(entry.updated))
         if entry.summary:
             _text(item, "summary", entry.summary).set("type", "text")
