@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from .conftest import MINI, SEED, build
 
@@ -126,3 +128,34 @@ def test_corpus_text_cannot_break_out_of_the_head(tmp_path: Path) -> None:
     assert "<" not in script[len('<script type="application/ld+json">'):script.index("</script>")]
     assert head.select_one('meta[name="description"]')["content"] == f"Alice Adams: {HOSTILE}"
     assert head.select_one('meta[property="og:description"]')["content"] == f"Alice Adams: {HOSTILE}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_script_json_never_holds_markup_and_reads_back(text: str) -> None:
+    """Whatever a record holds, its JSON-LD has no '<', '>' or '&' (nothing can close the
+    <script> or open a comment in it) and parses back to the same data."""
+    from generator.core.metadata import script_json
+
+    data = {"name": text, "nested": [text, {"text": text}]}
+    written = script_json(data)
+    assert not set("<>&") & set(written)
+    assert json.loads(written) == data
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=0x2FFF), max_size=400))
+def test_descriptions_are_cut_at_a_word_within_the_limit(text: str) -> None:
+    from generator.core.describe import DESCRIPTION_LENGTH, trimmed
+
+    cut = trimmed(text)
+    assert len(cut) <= DESCRIPTION_LENGTH
+    words = " ".join(text.split())
+    if len(words) <= DESCRIPTION_LENGTH:
+        assert cut == words
+    else:
+        assert cut.endswith("…")
+        kept = cut.removesuffix("…")
+        assert words.startswith(kept)
+        if " " in words[:DESCRIPTION_LENGTH - 1]:  # else one word is longer than the limit
+            assert words[len(kept)] in " ,;:–—-"  # cut between words
