@@ -159,3 +159,22 @@ def test_descriptions_are_cut_at_a_word_within_the_limit(text: str) -> None:
         assert words.startswith(kept)
         if " " in words[:DESCRIPTION_LENGTH - 1]:  # else one word is longer than the limit
             assert words[len(kept)] in " ,;:–—-"  # cut between words
+
+
+def test_no_two_pages_share_a_description(seed_site: Path) -> None:
+    """Listings, section parts and "Linked from" parts too: each page's own title comes first;
+    the home page keeps the site's description, and every page has Open Graph tags."""
+    seen: dict[str, Path] = {}
+    pages = [p for p in sorted(seed_site.rglob("index.html")) if "pagefind" not in p.parts]
+    for path in pages:
+        head = BeautifulSoup(path.read_text("utf-8"), "html.parser").head
+        description = head.select_one('meta[name="description"]')["content"]
+        assert description not in seen, (path, seen.get(description))
+        seen[description] = path
+        assert head.select_one('meta[property="og:description"]')["content"] == description
+    assert len(seen) == len(pages) > 150
+    home = _head(seed_site, "")
+    assert home.select_one('meta[name="description"]')["content"] == SITE_DESCRIPTION
+    timeline = _head(seed_site, "timeline/2021")
+    assert timeline.select_one('meta[property="og:title"]')["content"] == \
+        timeline.title.get_text().split(" - ")[0]

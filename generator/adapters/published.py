@@ -16,7 +16,7 @@ from ..core.export import export
 from ..core.facets import FacetIndex
 from ..core.feeds import SiteAddress, feeds
 from ..core.graph import Graph
-from ..core.metadata import page_metadata
+from ..core.metadata import other_page_metadata, page_metadata
 from ..core.urls import FEEDS
 
 FEED_LINKS = "briefing_feeds"
@@ -84,7 +84,12 @@ def set_page_meta(page: Any, config: Any, graph: Graph, facets: FacetIndex) -> N
 
     meta = page_metadata(graph, page.file.src_uri, url)
     if meta is None:
-        return
+        # Titles are HTML-escaped in the front matter (markdown_text.front_matter_title).
+        title = html.unescape(page.title or "")
+        if not title and not page.is_homepage:
+            return
+        meta = other_page_metadata(title, config.site_name, config.site_description,
+                                   home=page.is_homepage)
     # Material prints page.meta.description as given (MkDocs' templates do not autoescape).
     page.meta["description"] = html.escape(meta.description, quote=True)
     found = facets.facets(page.file.src_uri)

@@ -71,6 +71,17 @@ def page_metadata(graph: Graph, path: str, url: Callable[[str], str]) -> PageMet
                     script_json(document))
 
 
+def other_page_metadata(title: str, site_name: str, site_description: str | None,
+                        home: bool = False) -> PageMeta:
+    """A page that is no record's: the home page is the site (its name and description); any
+    other (a listing, a section's part) puts its own title before the site's description, so
+    that no two pages share one."""
+    if home:
+        return PageMeta(site_name, trimmed(site_description or site_name), "website", None)
+    text = f"{title}: {site_description}" if site_description else title
+    return PageMeta(title, trimmed(text), "website", None)
+
+
 def script_json(data: Any) -> str:
     """JSON for inside a <script> element: '<', '>' and '&' as \\u escapes, so that no text of
     the corpus ('</script>', '<!--') can end the element or start markup."""
