@@ -78,7 +78,7 @@ def other_page_metadata(title: str, site_name: str, site_description: str | None
     that no two pages share one."""
     if home:
         return PageMeta(site_name, trimmed(site_description or site_name), "website", None)
-    text = f"{title}: {site_description}" if site_description else title
+    text = f"{title} — {site_description}" if site_description else title
     return PageMeta(title, trimmed(text), "website", None)
 
 
