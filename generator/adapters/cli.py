@@ -192,7 +192,7 @@ def build_command(config_file: Path, site_dir: Path | None, offline: bool,
     content = _content(content, config_file)
     graph = validate(content)  # content errors are reported before MkDocs starts
     target = build_site(config_file, site_dir, offline=offline, content=content,
-                        pages=render(graph), source_date_epoch=content_epoch(graph))
+                        pages=render(graph), source_date_epoch=content_epoch(graph), graph=graph)
     # The main site's directory URLs need a web server; only the offline edition opens from disk.
     click.echo(f"Site built in {target}/ — "
                + (f"open {target}/index.html directly in a browser" if offline
@@ -225,7 +225,7 @@ def check_command(config_file: Path, site_dir: Path | None, content: Path | None
                f"{sum(len(r) for r in graph.corpus.records.values())} records: no problem")
     with tempfile.TemporaryDirectory(prefix="briefing-check-") as scratch:
         target = build_site(config_file, site_dir or Path(scratch) / "site", content=content,
-                            pages=render(graph), source_date_epoch=content_epoch(graph))
+                            pages=render(graph), source_date_epoch=content_epoch(graph), graph=graph)
         click.echo("build (strict): no problem" + (f", site in {target}/" if site_dir else ""))
         check = SiteCheck(target, graph, config=str(config_file))
         problems = check.run()

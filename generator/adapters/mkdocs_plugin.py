@@ -25,13 +25,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
 from ..core.errors import BriefingError, ConfigError, ContentError
+from ..core.facets import FacetIndex
 from ..core.incremental import Session
+from ..core.link import Graph
 from ..core.pipeline import content_epoch, read_manifest, render, validate
 from ..core.template_cache import CompiledTemplates, cache_folder
 from . import site_files
 from .offline import unindexed_markers
 from .output_dir import check_folders, check_source_date_epoch, mark_built
 from .pagefind import OUTPUT, Reindexer, index_site, material_search_on
+from .published import add_published, feed_links, published_files, rewrite_published, set_page_meta
 from .quick_rebuild import LastBuild, project_stamp, render_changed
 from .serve_live import ErrorOverlay, rewatch_when_back
 
@@ -75,6 +78,14 @@ class BriefingConfig(Config):
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     pages: dict[str, str] | None = None
     """Pages generated beforehand by the caller (`briefing build`), so they are not made twice."""
+    graph: Graph | None = None
+    """The validated corpus those pages were made from, handed over with them."""
+    _graph: Graph | None = None
+    """This build's corpus, for the feeds, the data export and each page's metadata."""
+    _facets: FacetIndex | None = None
+    """Its search facets' indexes, made once per build (core/facets.py)."""
+    _published: dict[str, bytes] = {}  # replaced per build, never mutated
+    """The feeds and data files of the last build, which serve's quick rebuilds compare with."""
     _dated = False
     """Whether this build set SOURCE_DATE_EPOCH (and must unset it when the build ends)."""
     _dirty = False
@@ -134,10 +145,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self._handover = (pages, kept, epoch)
             return False
         changed = sorted(set(pages) - kept)
+        if changed and self._session is not None and self._session.graph is not None:
+            self._facets = FacetIndex(self._session.graph)  # a saved quote may add a speaker
         if changed:
             if self._reindexer is not None:
                 self._reindexer.cancel()  # it would read the pages rewritten now
             render_changed(last, pages, changed)
+            if self._session is not None and self._session.graph is not None:
+                made = published_files(last.config, self._session.graph)
+                rewrite_published(last.config, made, self._published)
+                self._published = made
         return True
 
     def on_shutdown(self):
@@ -174,6 +191,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             config.extra_css.insert(0, site_files.STYLESHEET)
         if site_files.SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(site_files.SCRIPT)
+        feed_links(config)
         return config
 
     def on_pre_build(self, *, config) -> None:
@@ -191,6 +209,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # Taken, not read: MkDocs keeps a plugin with on_startup across load_config calls in
             # one process, so pages handed over for one build must not serve the next.
             pages, kept, self.pages = self.pages, set[str](), None
+            graph, self.graph = self.graph, None
             if pages is None and self._dirty:
                 handover, self._handover = self._handover, None
                 pages, kept, epoch = handover or self._regenerate(config)
@@ -202,6 +221,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 if "SOURCE_DATE_EPOCH" not in os.environ:
                     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
                     self._dated = True
+                graph = self._session.graph if self._session is not None else None
             elif pages is None:
                 graph = validate(self.content_dir(config))
                 pages = render(graph)
@@ -210,6 +230,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 if "SOURCE_DATE_EPOCH" not in os.environ:
                     os.environ["SOURCE_DATE_EPOCH"] = str(content_epoch(graph))
                     self._dated = True
+            if graph is None:  # pages handed over without their corpus
+                graph = validate(self.content_dir(config))
             Path(config.site_dir).mkdir(parents=True, exist_ok=True)
             mark_built(config.site_dir)
         except BriefingError as exc:
@@ -217,7 +239,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         except OSError as exc:  # an unreadable text or folder: the disk's message, not a traceback
             raise PluginError(f"{exc.strerror or exc}" + (f" ({exc.filename})" if exc.filename
                                                            else "")) from None
-        self._built, self._kept = pages, kept
+        self._built, self._kept, self._graph = pages, kept, graph
 
     def on_files(self, files: Files, *, config) -> Files:
         pages, self._built = self._built, None
@@ -248,6 +270,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for path, source in self._shipped.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, abs_src_path=str(source)))
+        assert self._graph is not None, "on_pre_build keeps the corpus with the pages"
+        self._published = published_files(config, self._graph)
+        add_published(files, self._published, config)
+        self._facets = FacetIndex(self._graph)
         return files
 
     def _regenerate(self, config) -> tuple[dict[str, str], set[str], int | None]:
@@ -285,6 +311,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         assert session.graph is not None  # update() succeeded
         return update.pages, kept, content_epoch(session.graph)
 
+    def on_page_context(self, context, *, page, config, nav):
+        """The page's description and metadata for the theme (adapters/published.py)."""
+        graph = self._session.graph if self._session is not None else self._graph
+        if graph is not None and self._facets is not None:
+            set_page_meta(page, config, graph, self._facets)
+        return context
+
     def on_page_content(self, html, *, page, config, files):
         """Where Material's search indexes the pages (the offline edition), the footnote
         markers are left out of its index: its results would otherwise read "Biden said[1][2]"."""
@@ -319,6 +352,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_build_error(self, *, error):
         self._undate()
+        self._graph = None
         self._last = None  # the next save builds everything
 
     def _undate(self) -> None:

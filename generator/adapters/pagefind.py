@@ -33,6 +33,7 @@ from pathlib import Path
 
 from ..core.errors import BuildError
 from .output_dir import swap_in
+from .pagefind_stable import stabilize
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -99,6 +100,7 @@ def _check(site_dir: Path, output: Path, returncode: int, details: str) -> None:
                          "(data-pagefind-body) was not used")
     for name in UNUSED:
         (output / name).unlink(missing_ok=True)
+    stabilize(output)  # the same pages, the same index files (pagefind_stable.py)
 
 
 class Reindexer:

@@ -17,6 +17,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from ..core.errors import BuildError, ConfigError
+from ..core.link import Graph
 from .folder_swap import STAGED_NEW, STAGED_OLD, UNMOVABLE, remove_tree
 from .output_dir import MARKER, check_folders, check_source_date_epoch, mark_built, swap_in
 from .project_paths import MISSING_PLUGIN
@@ -33,7 +34,7 @@ class _Collect(logging.Handler):
 
 def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool = False,
                content: Path | None = None, pages: dict[str, str] | None = None,
-               source_date_epoch: int | None = None) -> Path:
+               source_date_epoch: int | None = None, graph: Graph | None = None) -> Path:
     """Build with MkDocs in strict mode into a temporary folder, then swap it into place.
 
     MkDocs dates the build (sitemap lastmod, the gzip header of sitemap.xml.gz) from
@@ -44,7 +45,8 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
     if "SOURCE_DATE_EPOCH" not in os.environ and source_date_epoch is not None:
         os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
         try:
-            return build_site(config_file, site_dir, offline=offline, content=content, pages=pages)
+            return build_site(config_file, site_dir, offline=offline, content=content, pages=pages,
+                              graph=graph)
         finally:
             del os.environ["SOURCE_DATE_EPOCH"]
     from mkdocs.config import load_config
@@ -65,7 +67,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
         raise ConfigError(MISSING_PLUGIN.format(config=config_file))
     if content is not None:
         plugin.config.content = str(content.resolve())
-    plugin.pages = pages
+    plugin.pages, plugin.graph = pages, graph
     content = plugin.content_dir(config)
     config.site_dir = str(target)
     check_folders(config, content)

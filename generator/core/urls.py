@@ -86,3 +86,25 @@ def backlinks_part_path(key: Key, slug: str) -> str:
     `organizations/reuters/linked-from/2021/`. Record ids never hold a '/', so no record can
     claim it."""
     return f"{key.kind}/{key.id}/linked-from/{slug}.md"
+
+
+# --- Files for machines: feeds and the data export (core/feeds.py, core/export.py) -------------
+
+FEEDS: dict[str, str] = {"feeds/calls.xml": "Calls", "feeds/updates.xml": "Updates"}
+"""The Atom feeds, by path in the site: the calls, newest first, and the records each build
+adds (by the date they were published). Every page links them (`<link rel="alternate">`)."""
+
+DATA_FOLDER = "data"
+DATA_CORPUS = "data/corpus.json"
+"""Every record of the corpus in one file."""
+DATA_SCHEMA = "data/schema.json"
+"""The JSON Schema of the export: of data/corpus.json, and of each record file by its kind."""
+DATA_TABLES: dict[str, str] = {"claims": "data/claims.csv", "citations": "data/citations.csv",
+                               "quotes": "data/quotes.csv"}
+"""The CSV tables: one row per claim, per citation, per quote."""
+
+
+def data_record_path(kind: str, id: str) -> str:
+    """One record of the export: `data/calls/2021-12-07-biden-putin-video-call.json`. Stable as
+    the corpus grows, as the record's page is."""
+    return f"{DATA_FOLDER}/{kind}/{id}.json"

@@ -7,6 +7,10 @@
 
 // Results shown per query: Pagefind fetches one fragment (a few kB) per result shown.
 const RESULTS = 10;
+// The filters the record pages carry (generator/core/facets.py FILTERS), in the order shown;
+// their values and counts come from Pagefind's index when the box is first opened.
+const FACETS = { kind: "Kind", year: "Year", outlet: "Outlet", speaker: "Speaker" };
+const SORTS = { "": "Best match", desc: "Newest first", asc: "Oldest first" };
 
 const root = document.querySelector("[data-briefing-search]");
 const toggle = document.getElementById("__search");
@@ -19,6 +23,45 @@ if (root && toggle) {
   const pagefindUrl = new URL(root.dataset.pagefind, document.baseURI);
   let pagefind = null;
   let latest = 0;
+  // Filter and sort choices, as <select>s above the results. Their values come from Pagefind's
+  // filter index, fetched only when the reader asks for them (the button), so that a plain
+  // search costs what it cost before. Laid out here: the only style rules these controls need.
+  const facets = document.createElement("div");
+  facets.dataset.briefingFacets = "";
+  Object.assign(facets.style, { display: "none", flexWrap: "wrap", gap: "0.4rem",
+                                padding: "0.4rem 0.8rem", fontSize: "0.64rem" });
+  meta.before(facets);
+  const choices = {};
+  const select = (name, label, options) => {
+    const box = document.createElement("select");
+    box.name = name;
+    box.setAttribute("aria-label", label);
+    box.append(...options.map(([value, text]) => new Option(text, value)));
+    box.addEventListener("change", () => run());
+    facets.append(box);
+    choices[name] = box;
+  };
+  const more = document.createElement("button");
+  more.type = "button";
+  more.className = "md-button";
+  more.textContent = "Filter and sort";
+  facets.append(more);
+  more.addEventListener("click", async () => {
+    more.disabled = true;
+    const module = await load();
+    const found = await module.filters();
+    more.remove();
+    for (const [name, label] of Object.entries(FACETS)) {
+      const counts = found[name] || {};
+      const values = Object.keys(counts).sort((a, b) =>
+        name === "year" ? b.localeCompare(a) : a.localeCompare(b));
+      if (!values.length) continue;
+      select(name, label, [["", `${label}: any`], ...values.map((v) => [v, `${v} (${counts[v]})`])]);
+    }
+    select("sort", "Order", Object.entries(SORTS));
+    root.dataset.facets = ""; // tests wait for it
+    choices.kind?.focus();
+  });
 
   const load = () => {
     if (!pagefind) {
@@ -33,6 +76,7 @@ if (root && toggle) {
           ranking: { metaWeights: { title: 0.2 } },
         });
         await module.init();
+        facets.style.display = "flex";
         return module;
       });
     }
@@ -105,16 +149,28 @@ if (root && toggle) {
     return li;
   };
 
+  // Pagefind's options for the chosen filters and order: with a filter and no words, every
+  // page the filter keeps (e.g. every call of 2021, newest first).
+  const options = () => {
+    const filters = {};
+    for (const name of Object.keys(FACETS)) {
+      if (choices[name] && choices[name].value) filters[name] = choices[name].value;
+    }
+    const order = choices.sort ? choices.sort.value : "";
+    return { filters, ...(order ? { sort: { date: order } } : {}) };
+  };
+
   const run = async () => {
     const query = input.value.trim();
     const ticket = ++latest;
-    if (!query) {
+    const chosen = options();
+    if (!query && !Object.keys(chosen.filters).length) {
       meta.textContent = placeholder;
       list.replaceChildren();
       return;
     }
     const module = await load();
-    const search = await module.debouncedSearch(query, {}, 150);
+    const search = await module.debouncedSearch(query || null, chosen, 150);
     if (search === null || ticket !== latest) return; // a later key-stroke superseded this one
     const data = await Promise.all(search.results.slice(0, RESULTS).map((r) => r.data()));
     if (ticket !== latest) return;
@@ -167,6 +223,8 @@ if (root && toggle) {
       }
       return;
     }
+    // The filters keep their own keys (arrows choose a value, space presses); Escape closes.
+    if (active && (active.tagName === "SELECT" || active === more) && event.key !== "Escape") return;
     const targets = [input, ...links()];
     const at = targets.indexOf(active);
     if (event.key === "Escape") {
