@@ -11,6 +11,7 @@ import signal
 import stat
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -452,11 +453,18 @@ def test_a_removal_killed_midway_is_finished_by_the_next_build(project, monkeypa
     assert _leftovers(project) == []
 
 
-def test_ctrl_c_during_the_swap_is_not_a_failed_build(project, monkeypatch):
+@pytest.mark.parametrize("other_thread", [False, True])
+def test_ctrl_c_during_the_swap_is_not_a_failed_build(project, monkeypatch, other_thread):
     """Ctrl-C while the new site is swapped in is held until it is in place; the build then
-    says so and succeeds, instead of "Aborted!" and exit 1 with the new site in place."""
+    says so and succeeds, instead of "Aborted!" and exit 1 with the new site in place. Also
+    when another thread of the process (a server, a watcher) is running: the kernel gives the
+    signal to that thread, and Python still runs its handler in the main thread."""
     from generator.adapters import site_build
 
+    if other_thread:
+        done = threading.Event()
+        thread = threading.Thread(target=done.wait, daemon=True)
+        thread.start()
     assert _build().exit_code == 0
     real = site_build.swap_in
 
@@ -469,3 +477,5 @@ def test_ctrl_c_during_the_swap_is_not_a_failed_build(project, monkeypatch):
     assert f"Interrupted after the new site was in place in {project / 'site'}/." in result.stderr
     assert result.stdout.startswith("Site built in")
     assert _leftovers(project) == []
+    if other_thread:
+        done.set()

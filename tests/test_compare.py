@@ -239,3 +239,15 @@ def test_a_sides_statements_are_grouped_by_when_they_were_made():
         ("What it said before the call", ["before"]), ("What it said in the call", ["during"]),
         ("What it said afterwards", ["after"]),
         ("What it said (the sources do not say when)", ["unknown"])]
+
+
+def test_each_outlet_keeps_its_own_wording_of_a_remark():
+    """An outlet printing "Good to see you again" is never shown with another's "!": each
+    printed wording is its own version, with its own outlets, and the two are a wording variant
+    of one remark, not a conflict (the fact-check found the AP's "!" credited to two outlets)."""
+    comparison = compare_remark("greeting", [_quote("Good to see you again!", "ap"),
+                                             _quote("Good to see you again", "nyt"),
+                                             _quote("Good to see you  again", "spar")])
+    assert [(v.value, v.sources) for v in comparison.versions] == [
+        ("Good to see you again!", ["ap"]), ("Good to see you again", ["nyt", "spar"])]
+    assert not comparison.disagrees

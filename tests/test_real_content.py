@@ -309,6 +309,6 @@ def test_item5_the_troop_figures_of_the_two_calls_are_a_series_not_a_conflict(se
     comparisons = compare_corpus(graph.corpus, graph.calls_in_order)
     assert any(s.topic == "russian-troop-buildup" for s in comparisons.series)
     text = _text((seed_site / "disagreements" / "index.html").read_text(encoding="utf-8"))
-    assert "Changed over time" in text
-    conflicts = text.split("Changed over time")[0]
+    assert "Figures reported on several calls" in text
+    conflicts = text.split("Figures reported on several calls")[0]
     assert "70,000" not in conflicts and "100,000" not in conflicts

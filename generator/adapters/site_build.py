@@ -223,13 +223,29 @@ def _signals_as_exceptions():
 def _signals_held():
     """Hold SIGTERM, SIGHUP and SIGINT (Ctrl-C) back while the new site is swapped in and the
     old one removed: a signal then ends the process just after, with the new site in place and
-    nothing left."""
+    nothing left.
+
+    Blocking them is not enough on its own: the kernel hands a signal to any thread that does
+    not block it (a server or watcher thread of the same process), and Python then runs its
+    handler in this thread anyway. So the main thread's handlers only note a signal until the
+    swap is over, and it is raised again then."""
     held = {*_STOP_SIGNALS, signal.SIGINT}
+    noted: list[int] = []
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        previous = {sig: signal.signal(sig, lambda signum, frame: noted.append(signum))
+                    for sig in held}
     signal.pthread_sigmask(signal.SIG_BLOCK, held)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, held)  # a held signal is noted now
+        for sig, old in previous.items():
+            signal.signal(sig, signal.SIG_DFL if old is None else old)
+        if noted:
+            if noted[0] == signal.SIGINT:
+                raise KeyboardInterrupt
+            os.kill(os.getpid(), noted[0])
 
 
 def _umask() -> int:

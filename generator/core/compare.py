@@ -219,11 +219,14 @@ def compare_fact(call: str | None, fact: Fact, day: dt.date | None = None) -> Co
 
 
 def compare_remark(key: str, quotes: list[tuple[str, Quote]]) -> Comparison:
-    """Quotes sharing a `remark` key, grouped by their normalised words."""
+    """Quotes sharing a `remark` key, one version per wording as printed (folding only white
+    space, quote marks and dashes): an outlet that prints "Good to see you again" is never shown
+    with another's "Good to see you again!"; the pair rules then call such versions wording
+    variants, not a conflict."""
     versions: dict[str, Version] = {}
     calls = sorted({call for call, _ in quotes})
     for _, quote in quotes:
-        versions.setdefault(normalise(quote.words), Version(quote.words)).reports.append(quote)
+        versions.setdefault(fold(quote.words), Version(quote.words)).reports.append(quote)
     words = quotes[0][1].words.split()
     opening = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
     label = f"Wording of the remark “{opening}”"

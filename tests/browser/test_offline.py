@@ -26,7 +26,9 @@ def _record(kind: str, id_: str) -> str:
 
 @pytest.mark.parametrize("query, expected", [
     ("Premier Brown", _record("actors", "bob-brown")),
-    ("We want peace and trade too", _record("calls", "2021-12-07-adams-brown-video-call")),
+    # A quote's words that name no record: lunr (the offline search) ranks the short page of a
+    # topic called "Trade" above a call's long list of quotes for any query holding "trade".
+    ("We want peace", _record("calls", "2021-12-07-adams-brown-video-call")),
 ])
 def test_search_works_from_disk_with_no_request_off_the_disk(reader, mini_offline, query,
                                                              expected):

@@ -68,7 +68,7 @@ def test_content_errors_show_on_the_open_page_until_fixed(browser, tmp_path: Pat
                 "'name'? ('name' is required)",
                 f"content/actors/alice-adams.yaml:{last}:1: <script>window.hacked=1</script>: "
                 "unknown field '<script>window.hacked=1</script>'; allowed: aliases, country, "
-                "description, id, name, roles",
+                "description, id, name, redirect_from, roles",
             ]
             assert overlay.locator("script").count() == 0
             assert tab.page.evaluate("() => window.hacked") is None
