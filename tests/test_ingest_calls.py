@@ -24,7 +24,7 @@ from generator.curator.ingest.language import detect
 from generator.curator.ingest.pages import stamp
 from generator.curator.ingest.speakers import period_covers, skeleton
 
-from .conftest import ROOT, SEED
+from .conftest import MINI, ROOT, SEED
 
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
 
@@ -285,3 +285,24 @@ def test_bylines(line: str, authors: list[str], outlet: str | None) -> None:
 
     found = byline(line, set(), lambda name: None)
     assert found is not None and (found.authors, found.outlet) == (authors, outlet)
+
+
+def test_a_surname_whose_full_name_is_a_record_is_that_person(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """'Brown said' in an article that names 'Premier Bob Brown' is Bob Brown of the corpus,
+    never proposed as a new actor 'bob-brown' (found by curating an article by the README)."""
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    monkeypatch.chdir(tmp_path)
+    article = tmp_path / "lantern.txt"
+    article.write_text(
+        "Adams and Brown Talk Tariffs by Phone\n\nBy Nora Quill\n\n"
+        "Lantern Daily | Capital City | Updated: 14-03-2024 18:20 CET\n\n"
+        "President Alice Adams and Premier Bob Brown spoke by phone on Thursday for 40 minutes.\n\n"
+        "Brown said the conversation was \"frank but useful\" and that his government "
+        "\"remains open to talks.\"\n", "utf-8")
+    result = run("ingest", str(article), "--id", "lantern")
+    assert result.exit_code == 0, result.output
+    text = (content / "sources" / "lantern.yaml").read_text("utf-8")
+    assert "#   - words: frank but useful  # line 9\n#     source: lantern\n#     speaker: bob-brown" in text
+    assert "briefing new actor bob-brown" not in text

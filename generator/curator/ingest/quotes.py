@@ -284,7 +284,12 @@ def refine_speakers(draft: Draft, text: str, names: Names) -> None:
                 quote.why += f"; the text names '{bare}' as this person"
         if quote.unrecorded and len(quote.unrecorded.split()) == 1:
             fuller = full_names.of(quote.unrecorded)
-            if fuller:
+            known = names.actor(fuller) if fuller else None
+            if known:  # "Brown" is the Bob Brown of a record: never proposed as a new actor
+                draft.unrecorded_people.pop(quote.unrecorded, None)
+                quote.why += f"; the text names '{quote.unrecorded}' in full as '{fuller}'"
+                quote.speaker, quote.unrecorded = known, None
+            elif fuller:
                 draft.unrecorded_people.setdefault(fuller, draft.unrecorded_people.get(
                     quote.unrecorded, quote.line))
                 draft.unrecorded_people.pop(quote.unrecorded, None)
