@@ -469,11 +469,21 @@ class Synth:
     # --- output ---------------------------------------------------------------------------
 
     def files(self) -> dict[str, str]:
-        """Relative path -> file text, for the whole corpus."""
+        """Relative path -> file text, for the whole corpus, each passage keyed once on its
+        source and cited by key, as curators write it (core/citekeys.py)."""
         out: dict[str, str] = {}
-        for kind, records in self.records.items():
-            for id_, record in sorted(records.items()):
-                data = {k: v for k, v in record.items() if not k.startswith("_")}
+        records = {kind: {id_: {k: v for k, v in record.items() if not k.startswith("_")}
+                          for id_, record in by_id.items()} for kind, by_id in self.records.items()}
+        passages: dict[tuple[str, str], tuple[str, dict]] = {}
+        for kind, by_id in records.items():
+            if kind != "sources":
+                for record in by_id.values():
+                    _key_citations(record, passages, None)
+        for (source, _), (key, spec) in passages.items():
+            records["sources"][source].setdefault("passages", {})[key] = (
+                spec["text"] if len(spec) == 1 else spec)
+        for kind, by_id in records.items():
+            for id_, data in sorted(by_id.items()):
                 if kind == "actors":
                     for role in data["roles"]:
                         if not role["cites"]:
@@ -512,6 +522,39 @@ def _filler(rng: random.Random) -> str:
 
 FEMININE = {"Anna", "Clara", "Elena", "Greta", "Irina", "Kira", "Maya", "Olga", "Rosa", "Tamar",
             "Wanda", "Zora"}
+
+
+_QUOTE_SPEAKER = {"speaker": "speaker", "speaker_as": "as", "speaker_org": "speaker_org"}
+_CITATION_SPEAKER = {"attribution": "attribution", "speaker": "speaker", "as": "as"}
+
+
+def _key_citations(node: Any, passages: dict, field: str | None) -> Any:
+    """`node` with every typed-out citation and quote replaced by its passage's key (the
+    passage, with its first use's attribution, is added to `passages`)."""
+    if isinstance(node, list):
+        node[:] = [_key_citations(item, passages, field) for item in node]
+        return node
+    if not isinstance(node, dict):
+        return node
+    if "source" in node and ("passage" in node or "words" in node):
+        quote = "words" in node
+        names = _QUOTE_SPEAKER if quote else _CITATION_SPEAKER
+        text = node["words" if quote else "passage"]
+        given = {theirs: node[mine] for mine, theirs in names.items() if mine in node}
+        at = (node["source"], text)
+        if at not in passages:
+            passages[at] = (f"{node['source'][:12].strip('-')}-p{len(passages)}",
+                            {"text": text, **given})
+        key, spec = passages[at]
+        rest = {k: v for k, v in node.items() if k not in ("source", "passage", "words", *names)}
+        rest.update({mine: node.get(mine, "unknown") for mine, theirs in names.items()
+                     if node.get(mine) != spec.get(theirs)})
+        if not rest and field in ("cites", "quotes"):
+            return key
+        return {"cite": key, **rest}
+    for name, value in node.items():
+        node[name] = _key_citations(value, passages, name)
+    return node
 
 
 def _straight(text: str) -> str:

@@ -184,7 +184,7 @@ def test_remove_refuses_and_lists_every_reference(mini_copy: Path,
                          "another id instead, use rename).")
     assert len(lines) - 1 == len([r for r in expected if r.loaded.id != "beta-report"]) > 0
     assert all(re.fullmatch(r"content/calls/[\w-]+\.yaml:\d+:\d+: [\w.\[\]]+: refers to source "
-                            r"'beta-report'( in a \[\[link\]\])?", line) for line in lines[:-1])
+                            r"'beta-report'( in a \[\[link\]\]| by citing its passage '[\w-]+')?", line) for line in lines[:-1])
     assert _snapshot(mini_copy) == before
 
 

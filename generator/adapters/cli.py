@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ..core.citekeys import typed_out_count
 from ..core.errors import BriefingError, ContentError, one_line
 from ..core.pipeline import content_epoch, generate, read_manifest, render, validate, write_pages
 from .cli_curator import CURATOR_COMMANDS
@@ -120,6 +121,11 @@ def validate_command(content: Path) -> None:
     passages = sum(len(p) for p in graph.passages.values())
     click.echo(f"Content is valid: {counts}; {quotes} quotes and {passages} cited passages "
                "verified against their source texts.")
+    typed = typed_out_count(graph.corpus)
+    if typed:
+        click.echo(f"Note: {typed} citation(s) and quote(s) type their passage out in full; "
+                   "'briefing migrate' writes each passage once, keyed on its source, and cites "
+                   "it by key (see the curator's guide).")
 
 
 @main.command("generate")

@@ -126,4 +126,32 @@ def remove_command(name: str, content: Path) -> None:
     click.echo(f"Removed {key.kind}/{key.id}: " + ", ".join(str(p) for p in removed) + ".")
 
 
-CURATOR_COMMANDS = (ingest_command, new_command, rename_command, remove_command)
+@click.command("migrate", short_help="Key every passage typed out in full, once, on its source.")
+@click.option("--check", is_flag=True,
+              help="Change nothing; exit 1 and say what would change if anything would.")
+@content_option
+def migrate_command(check: bool, content: Path) -> None:
+    """Write each passage the corpus types out in full (`source:` with `passage:` or `words:`)
+    once, under `passages:` on its source record, and cite it by its key.
+
+    Comments and layout stay. The migrated corpus is loaded and compared record by record with
+    the corpus as it was, and the files are replaced only when every record reads the same.
+    """
+    from ..curator.migrate import migrate
+
+    done = migrate(content, write=not check)
+    if not done.files:
+        click.echo("Nothing to migrate: every passage is cited by key.")
+        return
+    parts = ([f"{done.citations} citation(s) and {done.quotes} quote(s) as {done.passages} "
+              "passage(s) keyed on their sources"] if done.passages else []) + (
+        [f"the `format:` of {done.formats} call(s) whose `format` fact gives it (left out)"]
+        if done.formats else [])
+    what = " and ".join(parts) + f", in {len(done.files)} file(s)"
+    if check:
+        click.echo(f"Would migrate {what}; run 'briefing migrate' to do it.")
+        raise SystemExit(1)
+    click.echo(f"Migrated {what}; every record reads as before.")
+
+
+CURATOR_COMMANDS = (ingest_command, new_command, rename_command, remove_command, migrate_command)

@@ -20,6 +20,10 @@ class Loaded:
     path: Path
     record: Any
     located: Located
+    keyed: dict[Loc, str] = field(default_factory=dict)
+    """Where the file cites a passage by key -> the key (core/citekeys.py)."""
+    used: dict[str, Any] = field(default_factory=dict)
+    """The keyed passages the file cites, as they were when it was read."""
 
     def problem(self, loc: Loc, message: str, root: Path | None = None) -> Problem:
         """A Problem pointing at loc inside this record's file."""
@@ -45,6 +49,10 @@ class Corpus:
     when the record itself validated but a check after it failed, the record: linking checks
     what it can of them (references, cited passages), so that a type error never hides a
     file's other problems."""
+
+    passages: dict[str, Any] | None = None
+    """Passage key -> the passage (a citekeys.Entry), from every source record; None until the
+    sources are read."""
 
     def get(self, kind: str, id: str) -> Any:
         return self.records[kind][id].record

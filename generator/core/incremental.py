@@ -178,6 +178,10 @@ class Session:
             problems = load_module._load_file(corpus, kind, path, root, folder)
             return problems, corpus.records[kind].get(path.stem)
 
+        known = self._records.get(path)
+        if known is not None and any(corpus.passages.get(key) != entry  # type: ignore[union-attr]
+                                     for key, entry in known.value[1].used.items()):
+            del self._records[path]  # a passage it cites by key changed: typed out again
         (problems, loaded), reused = self._cached(
             self._records, path, load, keep=lambda made: not made[0] and made[1] is not None)
         if reused:

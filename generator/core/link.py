@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
+from .citekeys import passage_references, typed_out
 from .corpus import Corpus, Loaded
 from .coverage import orphan_texts, uncovered_sources
 from .errors import Problem, did_you_mean, relative
@@ -45,6 +46,7 @@ VERBATIM_FIELDS = {"passage", "words", "body_ends_before"}
 RELATIONS = {
     ("calls", "participants", "actor"): "Took part in",
     ("calls", "requested_by"): "Requested",
+    ("calls", "requested_by_org"): "Requested",
     ("calls", "quotes", "speaker"): "Quoted in",
     ("calls", "quotes", "speaker_org"): "Quoted in",
     ("calls", "participants", "side"): "Party to",
@@ -186,6 +188,32 @@ def _link_record(graph: Graph, loaded: Loaded) -> list[Problem]:
         problems += _check_value(graph, loaded, me, loc, shape, value, owner)
     for loc, model, owner in cited_with_owner(loaded.record, (), loaded.record):
         problems += _verify(graph, loaded, me, loc, model, _use(me, model, owner))
+    if loaded.kind == "sources":
+        problems += _check_passages(graph, loaded)
+    return problems
+
+
+def _check_passages(graph: Graph, loaded: Loaded) -> list[Problem]:
+    """A source's keyed passages: each is words of its text, said by records that exist. They
+    are checked here once, however many records cite them."""
+    problems = []
+    text = graph.texts.get(loaded.id)
+    words: dict[str, str] = {}
+    for key, passage in loaded.record.passages.items():
+        loc: Loc = ("passages", key)
+        first = words.setdefault(fold(passage.text), key)
+        if first != key:
+            problems.append(loaded.problem(loc, f"passage '{key}' has the words of passage "
+                                                f"'{first}': type them once, and cite '{first}'"))
+        if text is not None:
+            message = _mismatch(text, passage.text, "passage", loaded.id)
+            if message:
+                where = loc + ("text",) if loc + ("text",) in loaded.located.positions else loc
+                problems.append(loaded.problem(where, message))
+    for loc, kind, value in passage_references(loaded.record):
+        if value not in graph.corpus.invalid.get(kind, set()) and not graph.exists(Key(kind, value)):
+            hint = did_you_mean(value, set(graph.corpus.records.get(kind, {})))
+            problems.append(loaded.problem(loc, f"unknown {KIND_NAMES[kind]} '{value}'{hint}"))
     return problems
 
 
@@ -199,8 +227,10 @@ def _check_value(graph: Graph, loaded: Loaded, me: Key, loc: Loc, shape: Any, va
         target = Key(shape.ref, value)
         if value in corpus.invalid.get(shape.ref, set()):
             return []  # the target's own file is broken and reported already
+        if not graph.exists(target) and typed_out(loaded.keyed, loc):
+            return []  # a passage's speaker: reported on its source
         if not graph.exists(target):
-            hint = (renamed_hint(corpus, shape.ref, value)
+            hint = (_organization_hint(graph, shape, value, owner) or renamed_hint(corpus, shape.ref, value)
                     or did_you_mean(value, set(corpus.records.get(shape.ref, {}))))
             return [loaded.problem(loc, f"unknown {KIND_NAMES[shape.ref]} '{value}'{hint}")]
         if target != me:
@@ -228,6 +258,17 @@ def _check_value(graph: Graph, loaded: Loaded, me: Key, loc: Loc, shape: Any, va
             elif key != me:
                 _add_backlink(graph, key, MENTIONED, me)
     return problems
+
+
+def _organization_hint(graph: Graph, shape: Any, value: str, owner: Any) -> str:
+    """Where a person is expected and the id is an organization's, the field beside it that
+    takes one (`requested_by_org`, `speaker_org`)."""
+    sibling = f"{shape.alias}_org"
+    if shape.ref != "actors" or not graph.exists(Key("organizations", value)):
+        return ""
+    if owner is None or sibling not in type(owner).model_fields:
+        return f": '{value}' is an organization, and this field names a person"
+    return f": '{value}' is an organization; write `{sibling}: {value}` instead"
 
 
 def _excerpt(value: str, match: re.Match[str]) -> str:
@@ -304,6 +345,8 @@ def _verify(graph: Graph, loaded: Loaded, me: Key, loc: Loc, model: Any, use: Us
     else:
         passage, field_name, what = model.passage, "passage", "cited passage"
     span = text.span(passage)
+    if span is None and loc in loaded.keyed:
+        return []  # a keyed passage: reported once, on its source
     if span is None:
         return [loaded.problem(loc + (field_name,), _mismatch(text, passage, what, source_id))]
     if model.speaker and isinstance(model, (Citation, FactReport)) and graph.exists(Key("actors", model.speaker)):

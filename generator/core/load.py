@@ -11,6 +11,7 @@ from typing import Any
 
 import pydantic
 
+from .citekeys import CITE, Entry, Expanded, expand, key_problems, passage_entries, typed_out
 from .corpus import Corpus, Loaded
 from .errors import ConfigError, Problem, did_you_mean, relative
 from .explain import pydantic_problems
@@ -51,7 +52,10 @@ def load_corpus(content: Path, load_file=None) -> tuple[Corpus, list[Problem]]:
             problems.append(Problem(relative(entry), 0, 0, "",
                                     f"unknown content folder '{entry.name}'{hint}; "
                                     f"expected one of: {', '.join(KINDS)}"))
-    for kind in KINDS:
+    for kind in LOAD_ORDER:
+        if kind != "sources":
+            corpus.passages, found = _passage_index(corpus)
+            problems += found
         folder = content / kind
         if folder.exists() and not folder.is_dir():
             problems.append(Problem(relative(folder), 0, 0, "",
@@ -75,6 +79,25 @@ def load_corpus(content: Path, load_file=None) -> tuple[Corpus, list[Problem]]:
 
 
 _NAMED = ("actors", "organizations", "topics", "events")
+LOAD_ORDER = ("sources", *(kind for kind in KINDS if kind != "sources"))
+"""Sources first: the passages they key are typed out in the other records as those load."""
+
+
+def _passage_index(corpus: Corpus) -> tuple[dict[str, Entry], list[Problem]]:
+    """Every keyed passage of the sources read so far (of files with problems too, so that a
+    key is not reported unknown where its source is broken), and each key used twice."""
+    if corpus.passages is not None:
+        return corpus.passages, []
+    sources = sorted([*corpus.records["sources"].values(),
+                      *(p for p in corpus.partial if p.kind == "sources")], key=lambda one: one.id)
+    found = [(key, dataclasses.replace(entry, file=relative(loaded.path)), loaded)
+             for loaded in sources for key, entry in passage_entries(loaded.id, loaded.located.data)]
+    problems = [found[at][2].problem(loc, message) for at, loc, message in key_problems(
+        (key, entry.file, ("passages", key)) for key, entry, _ in found)]
+    index: dict[str, Entry] = {}
+    for key, entry, _ in found:
+        index.setdefault(key, entry)
+    return index, problems
 
 
 def _duplicate_names(corpus: Corpus) -> list[Problem]:
@@ -176,13 +199,18 @@ def _read_record(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path
     except OSError as exc:
         return [Problem(shown, 0, 0, "", f"cannot read file: {exc.strerror}")]
     model = KINDS[kind]
+    expanded = expand(model, located.data, corpus.passages or {})
+    keyed = {"keyed": expanded.keyed, "used": expanded.used}
+    unkeyed = [Problem(shown, *located.line_column(loc), dotted(loc), message)
+               for loc, message in expanded.problems]
     try:
-        record = model.model_validate(located.data)
+        record = model.model_validate(expanded.data)
     except pydantic.ValidationError as exc:
-        problems = pydantic_problems(shown, located, model, exc.errors())
-        corpus.partial.append(Loaded(kind, stem, path, None, located))
+        errors = [e for e in exc.errors() if _own_error(tuple(e["loc"]), located, expanded)]
+        problems = unkeyed + pydantic_problems(shown, located, model, errors)
+        corpus.partial.append(Loaded(kind, stem, path, None, located, **keyed))
         return problems + _odd_numbers(shown, located, {p.field for p in problems})
-    problems = _odd_numbers(shown, located, set())
+    problems = unkeyed + _odd_numbers(shown, located, set())
     if record.id is not None and record.id != stem:
         line, column = located.line_column(("id",))
         other = path.with_name(f"{record.id}.yaml")
@@ -202,10 +230,19 @@ def _read_record(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path
                                 f"a call's id starts with its date: expected "
                                 f"'{record.date.isoformat()}-…', got '{stem}'"))
     if not problems:
-        corpus.records[kind][stem] = Loaded(kind, stem, path, record, located)
+        corpus.records[kind][stem] = Loaded(kind, stem, path, record, located, **keyed)
     else:
-        corpus.partial.append(Loaded(kind, stem, path, record, located))
+        corpus.partial.append(Loaded(kind, stem, path, record, located, **keyed))
     return problems
+
+
+def _own_error(loc: tuple, located: Located, expanded: Expanded) -> bool:
+    """Whether a validation error is this file's: not one at a key that is reported unknown,
+    nor one in the fields a passage gave (reported on its source)."""
+    unexpanded = {where[:-1] if where[-1] == CITE else where for where, _ in expanded.problems}
+    if any(loc[:len(where)] == where for where in unexpanded):
+        return False
+    return not typed_out(expanded.keyed, loc) or loc in located.positions
 
 
 _suggest_id = suggest_id  # the name ingest imports

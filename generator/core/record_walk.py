@@ -91,7 +91,7 @@ def walk_raw(model: type[BaseModel], data: Any, loc: Loc = ()) -> Iterator[tuple
     """Every (location, field shape, scalar) of raw, unvalidated data (a file that failed
     validation) standing where `model` has a field; values of the wrong shape are skipped (their
     type error is reported already)."""
-    for _, shape, value, item_loc in _raw_fields(model, data, loc):
+    for _, shape, value, item_loc in raw_fields(model, data, loc):
         if shape.model is not None:
             yield from walk_raw(shape.model, value, item_loc)
         elif value is not None and not isinstance(value, (dict, list)):
@@ -100,14 +100,14 @@ def walk_raw(model: type[BaseModel], data: Any, loc: Loc = ()) -> Iterator[tuple
 
 def cited_raw(model: type[BaseModel], data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, type, dict]]:
     """Every mapping of raw data standing where `model` has a Citation, Quote or FactReport."""
-    for _, shape, value, item_loc in _raw_fields(model, data, loc):
+    for _, shape, value, item_loc in raw_fields(model, data, loc):
         if shape.model in (Citation, Quote, FactReport) and isinstance(value, dict):
             yield item_loc, shape.model, value
         elif shape.model is not None:
             yield from cited_raw(shape.model, value, item_loc)
 
 
-def _raw_fields(model: type[BaseModel], data: Any, loc: Loc) -> Iterator[tuple[str, _FieldShape, Any, Loc]]:
+def raw_fields(model: type[BaseModel], data: Any, loc: Loc) -> Iterator[tuple[str, _FieldShape, Any, Loc]]:
     if not isinstance(data, dict):
         return
     for shape in _shapes(model):

@@ -121,6 +121,8 @@ def _inspect(hint: Any, field_metadata: list[Any]) -> dict[str, Any]:
                     if getattr(part, "pattern", None):
                         found["patterns"].append(part.pattern)
             stack.append(base)
+        elif origin is dict:
+            break  # a mapping of keyed models (a source's passages): walked by its own code
         elif origin is list:
             found["many"] = True
             stack.extend(typing.get_args(hint))
@@ -182,7 +184,46 @@ def json_schema(kind: str) -> dict[str, Any]:
     model = KINDS[kind]
     schema = model.model_json_schema(schema_generator=_Generator)
     _describe_refs(model, schema, schema.get("$defs", {}), set())
+    _cite_keys(schema)
     return {"$schema": SCHEMA_DIALECT, "$id": f"{kind}.json", **schema}
+
+
+_KEY = {"type": "string", "pattern": models.ID_PATTERN,
+        "description": "The key of one of a source record's `passages` (core/citekeys.py)."}
+
+
+def _or_key(node: Any, targets: set[str]) -> None:
+    """Let every reference to a target definition be a key instead."""
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for at, value in list(items):
+        if isinstance(value, dict) and value.get("$ref") in targets:
+            node[at] = {"anyOf": [{"$ref": "#/$defs/CiteKey"}, value]}
+        else:
+            _or_key(value, targets)
+
+
+def _cite_keys(schema: dict[str, Any]) -> None:
+    """What the model reads before it types a record (citekeys.expand) and the JSON Schema of
+    the typed model cannot say: a citation or quote given by key, alone or as `cite:` beside
+    its own fields, and a passage given as its words alone."""
+    defs = schema.get("$defs", {})
+    for name, typed_out in (("Citation", ("source", "passage")), ("FactReport", ("source", "passage")),
+                            ("Quote", ("source", "words"))):
+        node = defs.get(name)
+        if node is None:
+            continue
+        node["properties"] = {"cite": {**_KEY, "title": "Cite"}, **node["properties"]}
+        required = [field for field in node.get("required", []) if field not in typed_out]
+        node["anyOf"] = [{"required": ["cite"]}, {"required": list(typed_out)}]
+        node["required"] = required
+        if not required:
+            del node["required"]
+    defs["CiteKey"] = _KEY
+    _or_key(schema, {"#/$defs/Citation", "#/$defs/Quote"})
+    patterns = schema.get("properties", {}).get("passages", {}).get("patternProperties", {})
+    for pattern, value in patterns.items():
+        patterns[pattern] = {"anyOf": [
+            {"type": "string", "minLength": 3, "description": "The passage's words."}, value]}
 
 
 def _describe_refs(model: type[BaseModel], node: dict[str, Any], defs: dict[str, Any],

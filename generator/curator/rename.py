@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.citekeys import passage_references, typed_out
 from ..core.corpus import Corpus, Loaded
 from ..core.errors import ConfigError, ContentError, Problem, relative
 from ..core.graph import Key
@@ -36,9 +37,12 @@ class Reference:
     field: str
     link: bool
     """A [[link]] in prose (else a field whose value is the id)."""
+    keyed: str = ""
+    """The passage key a citation gives, where it cites the source by key: it follows a
+    rename by itself, and keeps the source from being removed."""
 
     def __str__(self) -> str:
-        what = "link in" if self.link else "field"
+        what = "link in" if self.link else ("citation by key in" if self.keyed else "field")
         return f"{relative(self.loaded.path)}:{self.line}:{self.column}: {what} {self.field}"
 
 
@@ -71,6 +75,14 @@ def references_to(corpus: Corpus, target: Key) -> list[Reference]:
         for loaded in corpus.loaded(kind):
             lines: list[str] | None = None
             for loc, shape, value, _ in walk(loaded.record):
+                if typed_out(loaded.keyed, loc) and loc not in loaded.located.positions:
+                    if shape.ref == target.kind == "sources" and value == target.id:
+                        at = next(loc[:n] for n in range(len(loc), 0, -1) if loc[:n] in loaded.keyed)
+                        where = loaded.located.where(at)
+                        found.append(Reference(loaded, where.line if where else 0,
+                                               where.column if where else 0, dotted(at), False,
+                                               keyed=loaded.keyed[at]))
+                    continue  # a passage's field, named on its source
                 where = loaded.located.where(loc)
                 line, column = (where.line, where.column) if where else (0, 0)
                 field = dotted(loc)
@@ -84,6 +96,12 @@ def references_to(corpus: Corpus, target: Key) -> list[Reference]:
                             lines = lines if lines is not None else _lines(loaded.path)
                             found.append(Reference(loaded, *_link_position(lines, line, match.group(0)),
                                                    field, True))
+            if kind == "sources":
+                for loc, ref_kind, value in passage_references(loaded.record):
+                    if (ref_kind, value) == (target.kind, target.id):
+                        line, column = loaded.located.line_column(loc)
+                        found.append(Reference(loaded, line, column, dotted(loc), False))
+    found.sort(key=lambda r: (str(r.loaded.path), r.line, r.column))
     return found
 
 
@@ -140,7 +158,8 @@ def remove_record(content: Path, name: str) -> tuple[Key, list[Path]]:
     if others:
         raise ContentError([Problem(relative(r.loaded.path), r.line, r.column, r.field,
                                     f"refers to {KIND_NAMES[key.kind]} '{key.id}'"
-                                    + (" in a [[link]]" if r.link else ""))
+                                    + (" in a [[link]]" if r.link else "")
+                                    + (f" by citing its passage '{r.keyed}'" if r.keyed else ""))
                             for r in others],
                            f"nothing was removed: {relative(loaded.path)} stays until no record "
                            "refers to it (change or delete each reference, then run remove "
@@ -176,7 +195,7 @@ def _rewrite(corpus: Corpus, old: Key, new_id: str, references: list[Reference],
     for path, refs in by_file.items():
         lines = _lines(path)
         for ref in refs:
-            if ref.link:
+            if ref.link or ref.keyed:
                 continue
             index = ref.line - 1
             prefix = LOCATION_FACT if ref.field.endswith("].key") else ""

@@ -57,6 +57,7 @@ from .statements import (
                      FactReport,
                      FollowUp,
                      Participant,
+                     Passage,
                      Position,
                      Quote,
                      Relation,
@@ -69,5 +70,5 @@ __all__ = [
     "Ref", "SourceRef", "Status", "Text", "Time", "Timing", "TopicRef", "Unknowable", "Verbatim",
     "_not_a_number", "_strip", "_unknown_to_none", "dt", "KIND_NAMES", "KINDS", "Actor", "Call",
     "Event", "Organization", "Role", "Source", "Topic", "Citation", "Claim", "Fact", "FactReport",
-    "FollowUp", "Participant", "Position", "Quote", "Relation", "LOCATION_FACT",
+    "FollowUp", "Participant", "Passage", "Position", "Quote", "Relation", "LOCATION_FACT",
 ]

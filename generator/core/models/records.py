@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .fields import (
     URL_PATTERN,
@@ -12,6 +12,7 @@ from .fields import (
     CallRef,
     Day,
     EventRef,
+    Id,
     MaybeUnknown,
     OrgRef,
     PartialDate,
@@ -23,7 +24,16 @@ from .fields import (
     Verbatim,
     _unknown_to_none,
 )
-from .statements import Citation, Claim, Fact, FollowUp, Participant, Position, Quote
+from .statements import Citation, Claim, Fact, FollowUp, Participant, Passage, Position, Quote
+
+CALL_FORMATS = ("video", "phone", "in-person")
+
+
+def _passage_shorthand(value: object) -> object:
+    """`key: "words"` is short for `key: {text: "words"}`."""
+    if isinstance(value, dict):
+        return {key: {"text": spec} if isinstance(spec, str) else spec for key, spec in value.items()}
+    return value
 
 
 class Call(Record):
@@ -34,10 +44,14 @@ class Call(Record):
     date: Day
     """The day of the call (unquoted ISO date, 2021-12-07), in the time zone of the requester."""
     format: Literal["video", "phone", "in-person"]
-    """How the leaders met."""
+    """How the leaders met. Leave it out when a fact keyed `format` gives it (its versions say
+    video, phone or in-person): the facts box shows that fact, with its citations."""
     requested_by: Annotated[ActorRef | None, MaybeUnknown] = None
-    """The actor who asked for the call; unknown when the sources do not say. Cite it with a
+    """The person who asked for the call; unknown when the sources do not say. Cite it with a
     fact keyed `requested-by`."""
+    requested_by_org: Annotated[OrgRef | None, MaybeUnknown] = None
+    """The organization the sources say asked for the call ("a call the Kremlin had
+    requested"), when they name no person; leave `requested_by` empty."""
     participants: list[Participant] = Field(min_length=1)
     """Everyone on the call."""
     topics: list[TopicRef] = []
@@ -73,6 +87,35 @@ class Call(Record):
     """Every direct quote the sources give about the call."""
     facts: list[Fact] = []
     """Facts recorded per source (times, duration, counts) for comparison."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _format_from_its_fact(cls, data: Any) -> Any:
+        """The format the `format` fact's versions agree on, where the field is left out: the
+        fact, with its citations, is the one place it is written."""
+        if isinstance(data, dict) and data.get("format") is None:
+            found = {report.get("value") for fact in data.get("facts") or ()
+                     if isinstance(fact, dict) and fact.get("key") == "format"
+                     for report in fact.get("reports") or () if isinstance(report, dict)}
+            if len(found) == 1 and next(iter(found)) in CALL_FORMATS:
+                data = {**data, "format": found.pop()}
+        return data
+
+    def requester(self) -> tuple[str, str] | None:
+        """(kind, id) of whoever asked for the call, a person or an organization; None when
+        the sources do not say."""
+        if self.requested_by:
+            return "actors", self.requested_by
+        if self.requested_by_org:
+            return "organizations", self.requested_by_org
+        return None
+
+    @model_validator(mode="after")
+    def _one_requester(self) -> Call:
+        if self.requested_by and self.requested_by_org:
+            raise ValueError("give requested_by (a person) or requested_by_org (an organization), "
+                             "not both")
+        return self
 
 
 class Role(BaseModel):
@@ -203,6 +246,12 @@ class Source(Record):
     """Notes on where the text comes from: wire copy, republication, what is missing."""
     language: str = "en"
     """The language of the text, as an ISO 639-1 code."""
+    passages: Annotated[dict[Id, Passage], BeforeValidator(_passage_shorthand)] = {}
+    """The words of the text that the corpus cites, each typed once under a short key unique in
+    the corpus ('ap-two-hours'): claims cite it (`cites: [ap-two-hours]`), facts
+    (`cite: ap-two-hours`) and quotes (`- cite: ap-putin-grave-error`) too. A key's value is the
+    verbatim words, or a mapping with `text` and whom the source attributes them to
+    (`attribution`, `speaker` or `speaker_org`, `as`), said once for every use."""
 
 
 KINDS: dict[str, type[Record]] = {

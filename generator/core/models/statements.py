@@ -45,6 +45,26 @@ class Citation(BaseModel):
     ("a senior administration official", "the White House readout")."""
 
 
+class Passage(BaseModel):
+    """Words of a source typed once on its record, under a key that claims, facts and quotes
+    cite: `passages: {ap-two-hours: "Face to face for just over two hours…"}`, or a mapping when
+    the source attributes the words to someone."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    text: Verbatim
+    """The words, verbatim from the source's text."""
+    attribution: Attribution | None = None
+    """To whom the source attributes them (as in a citation); left out, the outlet's own."""
+    speaker: Annotated[ActorRef | None, MaybeUnknown] = None
+    """The person who said them, when the source names one: a quote citing the passage is theirs."""
+    speaker_org: Annotated[OrgRef | None, MaybeUnknown] = None
+    """The organization the source gives as the speaker ("the White House said"), when no
+    person is named; a quote citing the passage is the organization's."""
+    as_: Unknowable = Field(default=None, alias="as")
+    """How the source describes the speaker ("a senior administration official")."""
+
+
 class Claim(BaseModel):
     """A factual statement, in the curator's words, with the citations it rests on."""
 

@@ -169,8 +169,8 @@ class Renderer:
             rows["Format"].append(call.format)
             rows["Participants"].append(", ".join(
                 site.name(Key("actors", p.actor)) for p in call.participants))
-            rows["Requested by"].append(
-                site.name(Key("actors", call.requested_by)) if call.requested_by else "Unknown")
+            who = call.requester()
+            rows["Requested by"].append(site.name(Key(*who)) if who else "Unknown")
             durations = [c for c in site.comparisons.by_call[key.id] if c.key == "duration"]
             rows["Duration"].append(" / ".join(v.value for v in durations[0].versions)
                                     if durations else "Unknown")
