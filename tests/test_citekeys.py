@@ -251,3 +251,32 @@ def test_every_fixture_is_keyed(fixture: str) -> None:
     corpus = load_corpus(content)[0]
     assert typed_out_count(corpus) == 0
     assert sum(len(s.passages) for s in corpus.all("sources")) > 0
+
+
+# --- rename and remove follow keys -------------------------------------------------------------
+
+def test_renaming_a_speaker_rewrites_the_passage_that_names_them(mini_copy: Path) -> None:
+    result = CliRunner().invoke(main, ["rename", "bob-brown", "robert-brown"])
+    assert result.exit_code == 0, result.output
+    assert "    speaker: robert-brown\n" in (mini_copy / ALPHA).read_text("utf-8")
+    assert _problems(mini_copy) == []
+    assert _call(mini_copy).quotes[2].speaker == "robert-brown"
+
+
+def test_renaming_a_source_keeps_its_keys_and_their_citations(mini_copy: Path) -> None:
+    before = (mini_copy / VIDEO).read_text("utf-8")
+    result = CliRunner().invoke(main, ["rename", "alpha-report", "alpha-times-report"])
+    assert result.exit_code == 0, result.output
+    assert _problems(mini_copy) == []
+    assert _call(mini_copy).quotes[0].source == "alpha-times-report"
+    assert "cite: alpha-we-want-peace-and-trade" in (mini_copy / VIDEO).read_text("utf-8")
+    assert before.count("alpha-report") == (mini_copy / VIDEO).read_text("utf-8").count("alpha-report")
+
+
+@pytest.mark.content
+def test_the_live_corpus_types_every_passage_once() -> None:
+    """A generic rule of the content lane: every citation cites a key, and no source keys the
+    same words twice (validate refuses that)."""
+    corpus, problems = load_corpus(MINI.parent.parent.parent.parent / "content")
+    assert problems == []
+    assert typed_out_count(corpus) == 0

@@ -125,7 +125,7 @@ def test_descriptions_come_from_the_model() -> None:
     """Hover help in the editor is the field documentation of models.py, with the folder an
     id must exist in."""
     schema = json.loads((SCHEMAS / "calls.json").read_text("utf-8"))
-    assert schema["properties"]["format"]["description"] == "How the leaders met."
+    assert schema["properties"]["format"]["description"].startswith("How the leaders met. ")
     quote = schema["$defs"]["Quote"]["properties"]["speaker"]["description"]
     assert quote.startswith("The actor who said it;") and quote.endswith(
         "(an id from content/actors/)")

@@ -185,6 +185,9 @@ def json_schema(kind: str) -> dict[str, Any]:
     schema = model.model_json_schema(schema_generator=_Generator)
     _describe_refs(model, schema, schema.get("$defs", {}), set())
     _cite_keys(schema)
+    optional = getattr(model, "MAY_COME_FROM_FACTS", ())
+    if optional and "required" in schema:
+        schema["required"] = [name for name in schema["required"] if name not in optional]
     return {"$schema": SCHEMA_DIALECT, "$id": f"{kind}.json", **schema}
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -87,6 +87,9 @@ class Call(Record):
     """Every direct quote the sources give about the call."""
     facts: list[Fact] = []
     """Facts recorded per source (times, duration, counts) for comparison."""
+
+    MAY_COME_FROM_FACTS: ClassVar[tuple[str, ...]] = ("format",)
+    """Required fields a fact may give instead (the JSON Schema cannot see the validator)."""
 
     @model_validator(mode="before")
     @classmethod
