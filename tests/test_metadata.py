@@ -14,6 +14,8 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.core.load import load_corpus
+
 from .conftest import MINI, SEED, build
 
 SITE_DESCRIPTION = yaml.safe_load(
@@ -49,7 +51,8 @@ def test_a_call_is_an_event_with_its_participants_date_and_quotes(seed_site: Pat
     nodes = {node["@id"]: node for node in graph if "@id" in node}
     quotations = [node for node in graph if node["@type"] == "Quotation"]
     assert quotations
-    words = {q["words"]: q for q in call["quotes"]}
+    typed = load_corpus(SEED)[0].get("calls", call_id)  # quotes cite keyed passages
+    words = {q.words: q.model_dump() for q in typed.quotes}
     for quotation in quotations:
         quote = words[quotation["text"]]  # verbatim, as curated
         assert nodes[quotation["isBasedOn"]["@id"]]["@type"] == "NewsArticle"
