@@ -23,12 +23,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from .errors import did_you_mean
+from .errors import did_you_mean, relative
 from .models import Citation, FactReport, Quote
+from .record_walk import _shapes as shapes
 from .record_walk import cited_models, raw_fields
 from .yamlfile import Loc
 
@@ -50,8 +52,6 @@ class Entry:
     """The source record's id."""
     spec: tuple[tuple[str, Any], ...]
     """The passage's fields (text, attribution, speaker, speaker_org, as), raw."""
-    file: str = field(compare=False)
-    """The source's file, for messages."""
 
     @property
     def text(self) -> str:
@@ -80,7 +80,7 @@ def passage_entries(source_id: str, data: Any) -> Iterator[tuple[str, Entry]]:
     for key, spec in passages.items():
         spec = {"text": spec} if isinstance(spec, str) else spec
         if isinstance(key, str) and isinstance(spec, dict) and isinstance(spec.get("text"), str):
-            yield key, Entry(source_id, tuple(spec.items()), "")
+            yield key, Entry(source_id, tuple(spec.items()))
 
 
 def expand(model: type[BaseModel], data: Any, index: dict[str, Entry]) -> Expanded:
@@ -94,8 +94,13 @@ def _expand(model: type[BaseModel], data: Any, loc: Loc, index: dict[str, Entry]
             found: Expanded) -> Any:
     if not isinstance(data, dict):
         return data
+    citing = _citing(model)
+    if not citing:
+        return data
     out = dict(data)
     for name, shape, value, item_loc in raw_fields(model, data, loc):
+        if shape.alias not in citing:
+            continue
         if shape.model in TYPED_OUT:
             value = _cited(shape.model, value, item_loc, index, found)
         elif shape.model is not None:
@@ -109,6 +114,20 @@ def _expand(model: type[BaseModel], data: Any, loc: Loc, index: dict[str, Entry]
         else:
             out[name] = value
     return out
+
+
+_CITING: dict[type, frozenset[str]] = {}
+
+
+def _citing(model: type[BaseModel]) -> frozenset[str]:
+    """The fields of `model` that hold a citation or quote, or a model that does: the only
+    ones expanding walks (every record file is expanded on every load)."""
+    if model not in _CITING:
+        _CITING[model] = frozenset()  # a model that holds itself ends here
+        _CITING[model] = frozenset(
+            shape.alias for shape in shapes(model)
+            if shape.model in TYPED_OUT or (shape.model is not None and _citing(shape.model)))
+    return _CITING[model]
 
 
 def _cited(model: type[BaseModel], value: Any, loc: Loc, index: dict[str, Entry],
@@ -150,16 +169,16 @@ def _unknown(key: Any, index: dict[str, Entry]) -> str:
             f"record{did_you_mean(key, set(index))}")
 
 
-def key_problems(keys: Iterable[tuple[str, str, Loc]]) -> Iterator[tuple[int, Loc, str]]:
+def key_problems(keys: Iterable[tuple[str, Path, Loc]]) -> Iterator[tuple[int, Loc, str]]:
     """(position in `keys`, location, message) of each key already used by another source:
     keys are cited without their source, so one key names one passage in the whole corpus."""
-    first: dict[str, str] = {}
-    for position, (key, file, loc) in enumerate(keys):
-        if key in first and first[key] != file:
-            yield position, loc, (f"passage key '{key}' is already a key of {first[key]}; keys are "
-                                  "unique in the corpus (they are cited without their source): "
-                                  "choose another")
-        first.setdefault(key, file)
+    first: dict[str, Path] = {}
+    for position, (key, path, loc) in enumerate(keys):
+        if key in first and first[key] != path:
+            yield position, loc, (f"passage key '{key}' is already a key of {relative(first[key])}; "
+                                  "keys are unique in the corpus (they are cited without their "
+                                  "source): choose another")
+        first.setdefault(key, path)
 
 
 PASSAGE_REFERENCES = {"speaker": "actors", "speaker_org": "organizations"}

@@ -90,10 +90,10 @@ def _passage_index(corpus: Corpus) -> tuple[dict[str, Entry], list[Problem]]:
         return corpus.passages, []
     sources = sorted([*corpus.records["sources"].values(),
                       *(p for p in corpus.partial if p.kind == "sources")], key=lambda one: one.id)
-    found = [(key, dataclasses.replace(entry, file=relative(loaded.path)), loaded)
-             for loaded in sources for key, entry in passage_entries(loaded.id, loaded.located.data)]
+    found = [(key, entry, loaded) for loaded in sources
+             for key, entry in passage_entries(loaded.id, loaded.located.data)]
     problems = [found[at][2].problem(loc, message) for at, loc, message in key_problems(
-        (key, entry.file, ("passages", key)) for key, entry, _ in found)]
+        (key, loaded.path, ("passages", key)) for key, _, loaded in found)]
     index: dict[str, Entry] = {}
     for key, entry, _ in found:
         index.setdefault(key, entry)
