@@ -15,7 +15,8 @@ from .corpus import Corpus, Loaded
 from .errors import ConfigError, Problem, did_you_mean, relative
 from .explain import pydantic_problems
 from .identity import identity
-from .models import KIND_NAMES, KINDS, Call, Record, id_problem, suggest_id
+from .kinds import KIND_NAMES, KINDS, REGISTRY
+from .models import Call, id_problem, suggest_id
 from .record_walk import duplicate_references
 from .text_file import file_kind
 from .yamlfile import Located, YamlProblem, dotted, read_yaml
@@ -74,15 +75,12 @@ def load_corpus(content: Path, load_file=None) -> tuple[Corpus, list[Problem]]:
     return corpus, problems
 
 
-_NAMED = ("actors", "organizations", "topics", "events")
-
-
 def _duplicate_names(corpus: Corpus) -> list[Problem]:
     """A record whose name is another record's name or alias, in the same folder, is most often
     a copy under a second file name: the site would show the same person twice. (Events are
     told apart by their date too: a summit is held every year.)"""
     problems = []
-    for kind in _NAMED:
+    for kind in (kind.folder for kind in REGISTRY if kind.unique_names):
         taken: dict[tuple[str, str], tuple[Loaded, str]] = {}
         for loaded in corpus.loaded(kind):
             record = loaded.record
@@ -263,10 +261,3 @@ def _duplicate_fact_keys(shown: str, located: Located, record: Any) -> list[Prob
         first.setdefault(key, index)
     return problems
 
-
-def kind_name(kind: str) -> str:
-    return KIND_NAMES[kind]
-
-
-def record_class(kind: str) -> type[Record]:
-    return KINDS[kind]

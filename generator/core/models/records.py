@@ -204,17 +204,3 @@ class Source(Record):
     language: str = "en"
     """The language of the text, as an ISO 639-1 code."""
 
-
-KINDS: dict[str, type[Record]] = {
-    "calls": Call,
-    "actors": Actor,
-    "sources": Source,
-    "organizations": Organization,
-    "topics": Topic,
-    "events": Event,
-}
-"""Content folder name -> record class. The folder name is also the URL prefix."""
-
-KIND_NAMES = {"calls": "call", "actors": "actor", "sources": "source",
-              "organizations": "organization", "topics": "topic", "events": "event"}
-

@@ -1,31 +1,44 @@
 """Stage 4: render every page as Markdown from Jinja2 templates.
 
 Decisions (what links where, what disagrees, what cites what) are made in Python, in `link` and
-`compare` and in the builders here; the templates only lay the results out.
+`compare`, in the page builders (here, builders.py) and in verdicts.py; the templates only lay
+the results out. Every page is claimed once in the plan (plan.py), at a path made in urls.py.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from ..compare import coverage_matrix
+from ..kinds import SECTIONS
 from ..link import Graph, Key, cited_models
-from ..memo import RecordMemo
 from ..models import LOCATION_FACT, FactReport, Quote, Timing
 from ..redirects import redirects
-from ..urls import SECTIONS, listing_path, redirect_page_path
-from .backlinks import backlinks_index, backlinks_plan, listed, person_calls
+from ..urls import (
+    HOME,
+    HOW_TO_READ,
+    LISTINGS,
+    PagePath,
+    listing_index_path,
+    listing_path,
+    redirect_page_path,
+    section_index_path,
+)
+from .backlinks import listed, person_calls
+from .builders import Page, Planned, backlinks_pages, listing_pages, section_pages
 from .dates import display_date
-from .listings import TimelineEntry, listing_index, listing_plan, timeline, timeline_entry
+from .indexes import SiteIndexes, site_indexes
+from .listings import period_of, timeline_entry
 from .markup import Safe, environment
 from .page import PageBuilder
-from .sections import section_index, section_plan
+from .plan import Plan
 from .site import Site
 from .source_text import _mark_passages, _plain_html
+from .verdicts import PAIR_KINDS, call_comparisons, verdict
 
 NOTES_BLOCK = ("## Notes { #notes data-search-exclude }\n\n"
                '<div class="notes" data-pagefind-ignore="all" markdown>\n\n'
@@ -66,6 +79,10 @@ class UnknownFact:
     single_source: bool = False
 
 
+HOME_LINKS: dict[str, PagePath] = {
+    "calls": section_index_path("calls"), "how_to_read": HOW_TO_READ,
+    **{name: listing_index_path(name) for name in ("disagreements", "timeline", "quotes", "coverage")}}
+"""The pages the home page links to by name."""
 KEY_QUOTE_TIMINGS = (Timing.during, Timing.after)
 """When a quote must have been said to be one of a call's key quotes."""
 
@@ -75,39 +92,17 @@ def is_fragment(quote: Quote) -> bool:
     return len(WORD.findall(quote.words)) < FRAGMENT_WORDS
 
 
-_CITED: RecordMemo[list[tuple[str, int]]] = RecordMemo()
-"""Per record, the sources it cites and how: 0 a claim, 1 a quote, 2 a fact (core/memo.py)."""
-
-
-def _cited(record: Any) -> list[tuple[str, int]]:
-    return [(model.source, 1 if isinstance(model, Quote) else 2 if isinstance(model, FactReport) else 0)
-            for _, model in cited_models(record)]
-
-
 class Renderer:
     """Renders every page of the site to Markdown: path -> text."""
 
     def __init__(self, graph: Graph):
         self.site = Site(graph)
         self.env = environment()
-        self._sources_of_call: dict[str, list[str]] = {}
-        # Indexes built once from the whole corpus, so that each listing page reads only the
-        # entries it shows (core/incremental.py tracks them per key).
-        self.claim_rows: dict[str, tuple[str, int, int, int]] = {
-            row[0]: row for row in self._count_claims()}
-        """Source -> (source, claims citing it, quotes from it, facts it reports)."""
-        self.listing_periods, self.listing_members = listing_index(self)
-        """Listing name -> its periods' keys; period page path -> what it lists (listings.py)."""
-        self.section_slugs, self.section_members = section_index(self)
-        """Kind -> its index's parts; part page path -> the records it lists (sections.py)."""
-        self.backlink_split, self.backlink_slugs, self.backlink_members = backlinks_index(self)
-        """Record -> its split "Linked from" list; its parts' slugs; part page path -> what it
-        lists (backlinks.py). Records with short lists are in none."""
-        self.home_counts = self._count()
-        """Records per kind, quotes, claims and conflicts, as the home page shows them."""
-        self.env.globals.update(display_date=display_date, Key=Key, SECTIONS=SECTIONS,
-                                use_labels=USE_LABELS, listing_path=listing_path,
-                                linked_from=listed, person_calls=person_calls)
+        self.indexes = site_indexes(self.site)
+        """What the page builders read, built once from the whole corpus (indexes.py)."""
+        self.env.globals.update(display_date=display_date, Key=Key, use_labels=USE_LABELS,
+                                linked_from=listed, person_calls=person_calls, verdict=verdict,
+                                pair_kinds=PAIR_KINDS)
 
     def page(self, template: str, path: str, **context: Any) -> str:
         builder = PageBuilder(self.site, path)
@@ -120,6 +115,10 @@ class Renderer:
             text = (text.rstrip("\n") + "\n\n" + NOTES_BLOCK + "\n\n" + str(notes) + "\n")
         return text
 
+    def render(self, make: Callable[[], Page]) -> str:
+        page = make()
+        return self.page(page.template, page.path, **page.context)
+
     def pages(self) -> dict[str, str]:
         out: dict[str, str] = {}
         for path, make in self.plan().items():
@@ -130,32 +129,38 @@ class Renderer:
                 out[path] = made
         return out
 
-    def plan(self) -> dict[str, Callable[[], Any]]:
-        """Every page of the site, each as a function that renders it (path -> render), so that
-        `briefing serve` can render only the pages an edit changed (core/incremental.py)."""
+    def plan(self) -> Plan:
+        """Every page of the site, each as a function that renders it (path -> render), each
+        path claimed once."""
         corpus = self.site.corpus
-        out: dict[str, Callable[[], Any]] = {}
-        out["index.md"] = lambda: self.page("home.md.j2", "index.md", **self.home())
-        out.update(section_plan(self))
-        for kind, section in SECTIONS.items():
-            for id_ in list(corpus.records[kind]):
-                key = Key(kind, id_)
-                out[key.path] = functools.partial(self.record_page, key, section)
-        out.update(listing_plan(self))
-        out.update(backlinks_plan(self))
+        plan = Plan()
+        plan.claim(HOME, lambda: self.page("home.md.j2", HOME, **self.home()), "the home page")
+        for builder in (section_pages, self._record_pages, listing_pages, backlinks_pages):
+            for path, make, by in builder(self.indexes):
+                plan.claim(path, functools.partial(self.render, make), by)
         for old, target in redirects(corpus).items():
-            out[redirect_page_path(old.kind, old.id)] = functools.partial(
-                self.page, "redirect.md.j2", redirect_page_path(old.kind, old.id), target=target)
-        return out
+            path = redirect_page_path(old.kind, old.id)
+            plan.claim(path, functools.partial(self.page, "redirect.md.j2", path, target=target),
+                       f"the redirect from {old.kind}/{old.id}")
+        return plan
 
-    def record_page(self, key: Key, section: Any) -> str:
+    def _record_pages(self, ix: SiteIndexes) -> Iterator[Planned]:
+        for kind, section in SECTIONS.items():
+            for id_ in list(self.site.corpus.records[kind]):
+                key = Key(kind, id_)
+                yield key.path, functools.partial(self.record_page, key, section), f"the record {kind}/{id_}"
+
+    def record_page(self, key: Key, section: Any) -> Page:
         context: dict[str, Any] = {"key": key, "record": self.site.graph.record(key),
-                                   "split_backlinks": self.backlink_split.get(key)}
+                                   "split_backlinks": self.indexes.backlink_split.get(key)}
         if key.kind == "calls":
             context.update(self.call_context(key.id))
         elif key.kind == "sources":
             context["view"] = self.source_view(key.id)
-        return self.page(f"{section.singular}.md.j2", key.path, **context)
+        elif key.kind == "events":  # the timeline's period that lists it
+            context["timeline_page"] = listing_path(
+                "timeline", period_of(context["record"].date, LISTINGS["timeline"]))
+        return Page(f"{section.singular}.md.j2", key.path, context)
 
     def home(self) -> dict[str, Any]:
         site = self.site
@@ -174,7 +179,7 @@ class Renderer:
             durations = [c for c in site.comparisons.by_call[key.id] if c.key == "duration"]
             rows["Duration"].append(" / ".join(v.value for v in durations[0].versions)
                                     if durations else "Unknown")
-            rows["Sources"].append(str(len(self.sources_of_call(key.id))))
+            rows["Sources"].append(str(len(self.site.sources_of_call(key.id))))
         glance = list(rows.items())
         # What happened, in the lead's first sentences (the summary's when a call has no lead).
         happened = [(key, list((site.graph.record(key).lead or site.graph.record(key).summary)
@@ -182,27 +187,17 @@ class Renderer:
         # The latest timeline entries, from the last periods' members: the home page reads
         # those records only, not the whole timeline.
         latest: list[Key] = []
-        for period in reversed(self.listing_periods["timeline"]):
-            latest[:0] = self.listing_members[listing_path("timeline", period)]
+        for period in reversed(self.indexes.listing_periods["timeline"]):
+            latest[:0] = self.indexes.listing_members[listing_path("timeline", period)]
             if len(latest) >= HOME_TIMELINE:
                 break
-        return {"calls": calls, "glance": glance, "counts": dict(self.home_counts),
-                "happened": happened,
+        return {"calls": calls, "glance": glance, "counts": dict(self.indexes.home_counts),
+                "happened": happened, "pages": HOME_LINKS,
                 "timeline": [timeline_entry(site, k) for k in latest[-HOME_TIMELINE:]]}
-
-    def _count(self) -> dict[str, int]:
-        """The home page's counts, built once from the whole corpus (an index, so that the home
-        page is rendered again only when a count changes)."""
-        corpus, site = self.site.corpus, self.site
-        counts = {kind: len(corpus.records[kind]) for kind in SECTIONS}
-        counts["quotes"] = sum(len(corpus.get("calls", c).quotes) for c in corpus.records["calls"])
-        counts["claims"] = sum(row[1] for row in self.claim_counts())
-        counts["disagreements"] = len(site.comparisons.disagreements())  # conflicts, each once
-        return counts
 
     def call_context(self, call_id: str) -> dict[str, Any]:
         comparisons = self.site.comparisons.by_call.get(call_id, [])
-        sources = self.sources_of_call(call_id)
+        sources = self.site.sources_of_call(call_id)
         box: list[Any] = [c for c in comparisons if c.kind == "fact" and c.key in FACTS_BOX_KEYS]
         given = {c.key for c in box}
         box += [UnknownFact(key, label) for key, label in FACTS_BOX_UNKNOWN.items()
@@ -220,7 +215,8 @@ class Renderer:
                      ((claims, "cited statement"), (quotes, "quote"), (facts, "fact")) if n]
             contributions[source] = ", ".join(parts) if parts else "listed as covering this call"
         call = self.site.corpus.get("calls", call_id)
-        return {"comparisons": comparisons, "facts_box": box, "field_facts": field_facts,
+        return {"comparisons": comparisons, "comparison_groups": call_comparisons(comparisons),
+                "facts_box": box, "field_facts": field_facts,
                 "key_quotes": self.key_quotes(call),
                 "fragments": [q for q in call.quotes if is_fragment(q)],
                 "full_quotes": [q for q in call.quotes if not is_fragment(q)],
@@ -267,36 +263,6 @@ class Renderer:
                 org = corpus.get("organizations", org).parent
         return sides
 
-    def sources_of_call(self, call_id: str) -> list[str]:
-        """Sources that cover a call: those listing it and those cited on its page."""
-        if call_id not in self._sources_of_call:
-            self._sources_of_call[call_id] = self._find_sources_of_call(call_id)
-        return self._sources_of_call[call_id]
-
-    def _find_sources_of_call(self, call_id: str) -> list[str]:
-        corpus = self.site.corpus
-        listed = set(self.site.sources_listing.get(call_id, []))
-        call = corpus.get("calls", call_id)
-        cited = {m.source for _, m in cited_models(call)}
-        return sorted(listed | cited)
-
-    def claim_counts(self) -> list[tuple[str, int, int, int]]:
-        """(source, claims citing it, quotes from it, facts it reports) per source."""
-        return list(self.claim_rows.values())
-
-    def _count_claims(self) -> list[tuple[str, int, int, int]]:
-        rows: list[tuple[str, int, int, int]] = []
-        counts = {s: [0, 0, 0] for s in self.site.corpus.records["sources"]}
-        _CITED.start()
-        for kind in SECTIONS:
-            for loaded in self.site.corpus.loaded(kind):
-                for source, index in _CITED.get(loaded.record, functools.partial(_cited, loaded.record)):
-                    counts[source][index] += 1
-        for source in sorted(counts):
-            claims, quotes, facts = counts[source]
-            rows.append((source, claims, quotes, facts))
-        return rows
-
     def source_view(self, source_id: str) -> dict[str, Any]:
         """The verbatim text as HTML paragraphs with cited passages marked and anchored."""
         graph = self.site.graph
@@ -307,15 +273,3 @@ class Renderer:
         boilerplate = text.original[body_end:]
         return {"body": Safe(body), "boilerplate": boilerplate.strip(),
                 "boilerplate_html": Safe(_plain_html(boilerplate.strip())), "passages": passages}
-
-    def timeline(self) -> list[TimelineEntry]:
-        return timeline(self.site.corpus)
-
-    def quotes_by_speaker(self) -> list[tuple[str | None, list[tuple[str, Quote]]]]:
-        corpus = self.site.corpus
-        groups = self.site.quotes_of
-        named = sorted((k for k in groups if k), key=lambda a: corpus.get("actors", a).name.casefold())
-        ordered: list[tuple[str | None, list[tuple[str, Quote]]]] = [(k, groups[k]) for k in named]
-        if None in groups:
-            ordered.append((None, groups[None]))
-        return ordered
