@@ -1,4 +1,5 @@
-"""The site's navigation, derived from the record kinds (kinds.py) and the listings (urls.py).
+"""The site's navigation, derived from the record kinds (kinds.py) and the listings
+(render/builders.py LISTING_PAGES).
 
 It lists the home page, each section's index and the analysis pages, never a record: listing
 every record would write the whole record list into every page and make the site grow
@@ -9,11 +10,8 @@ builders that run no plugin (Zensical) read it there; tests/test_nav.py holds bo
 from __future__ import annotations
 
 from .kinds import SECTIONS
+from .render.builders import LISTING_PAGES
 from .urls import HOME, HOW_TO_READ, LISTINGS, PagePath, listing_index_path, section_index_path
-
-ANALYSIS_TITLES = {"timeline": "Timeline", "quotes": "Quotes",
-                   "disagreements": "Where sources disagree", "coverage": "Source coverage"}
-"""The navigation's title of each listing's index, in urls.LISTINGS."""
 
 NavEntry = dict[str, "PagePath | list[NavEntry]"]
 
@@ -21,7 +19,7 @@ NavEntry = dict[str, "PagePath | list[NavEntry]"]
 def site_nav() -> list[NavEntry]:
     """The `nav` of mkdocs.yml."""
     analysis: list[NavEntry] = [{"How to read this briefing": HOW_TO_READ}]
-    analysis += [{ANALYSIS_TITLES[name]: listing_index_path(name)} for name in LISTINGS]
+    analysis += [{LISTING_PAGES[name].nav_title: listing_index_path(name)} for name in LISTINGS]
     sections: list[NavEntry] = [{kind.title: section_index_path(folder)}
                                 for folder, kind in SECTIONS.items()]
     return [{"Briefing": HOME}, *sections, {"Analysis": analysis}]

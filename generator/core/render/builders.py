@@ -127,6 +127,8 @@ class Listing:
     template: str
     """The template of a period's page."""
     title: str
+    nav_title: str
+    """Its index's title in the navigation (core/nav.py)."""
     intro: str
     """The first line of the index (listing_index.md.j2)."""
     nouns: tuple[str, str]
@@ -141,20 +143,21 @@ class Listing:
 
 
 LISTING_PAGES: dict[str, Listing] = {
-    "timeline": Listing("timeline.md.j2", "Timeline",
+    "timeline": Listing("timeline.md.j2", "Timeline", "Timeline",
                         "The calls among the events the sources put them in context with, by year.",
                         ("entry", "entries"), _timeline),
-    "quotes": Listing("quotes.md.j2", "Quotes",
+    "quotes": Listing("quotes.md.j2", "Quotes", "Quotes",
                       "Every direct quote, by month of the call, then by speaker.",
                       ("quote", "quotes"), _quotes,
                       count=lambda ix, members: sum(len(items) for _, items in members)),
     "disagreements": Listing(
-        "disagreements.md.j2", "Where the sources disagree", "", ("conflict", "conflicts"),
+        "disagreements.md.j2", "Where the sources disagree", "Where sources disagree", "",
+        ("conflict", "conflicts"),
         _disagreements,
         count=lambda ix, members: sum(1 for c in _found(ix, members).values() if c.disagrees),
         index_template="disagreements_index.md.j2",
         index_context=lambda ix: {"comparisons": ix.site.comparisons}),
-    "coverage": Listing("coverage.md.j2", "Source coverage",
+    "coverage": Listing("coverage.md.j2", "Source coverage", "Source coverage",
                         "Which source reports which fact, call by call, by month of the call.",
                         ("call", "calls"), _coverage),
 }
