@@ -14,7 +14,7 @@ from generator.core import yamlfile
 from generator.core.link import MENTIONED
 from generator.core.models import Attribution
 from generator.core.pipeline import generate, validate, write_pages
-from generator.core.render.renderer import HOME_CALLS
+from generator.core.render.record_pages import HOME_CALLS
 
 from .conftest import ROOT, build
 

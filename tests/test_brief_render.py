@@ -77,7 +77,8 @@ def test_a_speaker_the_statement_already_names_is_not_named_again_in_its_tag():
 def test_key_quotes_are_only_what_was_said_in_or_after_the_call(mini_copy):
     """A side's card is its longest whole quote said in or after the call: a remark made before
     it, or one the sources do not date, never stands for what the call produced."""
-    from generator.core.render import Renderer
+    from generator.core.render.record_pages import key_quotes
+    from generator.core.render.site import Site
 
     bob = mini_copy / "actors" / "bob-brown.yaml"  # Bob speaks for the call's one side
     bob.write_text(bob.read_text("utf-8").replace(
@@ -91,7 +92,7 @@ def test_key_quotes_are_only_what_was_said_in_or_after_the_call(mini_copy):
             said, said + f"    timing: {timing}\n")
         call_file.write_text(text, "utf-8")
         graph = validate(mini_copy)
-        return [q.words for q in Renderer(graph).key_quotes(graph.corpus.get(
+        return [q.words for q in key_quotes(Site(graph), graph.corpus.get(
             "calls", "2021-12-07-adams-brown-video-call"))]
 
     assert said in original

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
+from generator.core.kinds import KINDS
 from generator.core.load import load_corpus
-from generator.core.models import KINDS, Citation, Quote
+from generator.core.models import Citation, Quote
 from generator.core.record_walk import cited_models
 
 from .conftest import MINI, SEED

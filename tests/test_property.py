@@ -25,7 +25,8 @@ from hypothesis import strategies as st
 
 from generator.adapters.cli import main
 from generator.core.errors import ContentError
-from generator.core.models import ID_RE, KINDS
+from generator.core.kinds import KINDS
+from generator.core.models import ID_RE
 from generator.core.pipeline import render, validate
 
 from .conftest import MINI, ROOT

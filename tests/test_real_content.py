@@ -73,7 +73,7 @@ def test_every_call_page_keeps_its_when_rows_and_says_unknown_where_no_source_gi
 
     graph = _graph(REAL)
     pages = Renderer(graph).pages()
-    from generator.core.render.renderer import FACTS_BOX_UNKNOWN
+    from generator.core.render.record_pages import FACTS_BOX_UNKNOWN
 
     for call_id in graph.corpus.records["calls"]:
         page = pages[f"calls/{call_id}.md"]

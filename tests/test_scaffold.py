@@ -11,7 +11,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.adapters.cli import main
-from generator.core.models import KIND_NAMES, KINDS
+from generator.core.kinds import KIND_NAMES, KINDS
 from generator.core.schema import field_shapes
 from generator.curator.scaffold import required_keys
 

@@ -19,7 +19,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.adapters.cli import main
-from generator.core.models import KINDS
+from generator.core.kinds import KINDS
 from generator.curator.scaffold import SCHEMA_LINE
 
 from .conftest import MINI, ROOT
@@ -47,7 +47,7 @@ def validator(kind: str) -> jsonschema.Draft202012Validator:
 
 
 def test_committed_schemas_are_current(monkeypatch: pytest.MonkeyPatch) -> None:
-    """schemas/ matches generator/core/models.py: after a model change, run 'briefing schema'."""
+    """schemas/ matches generator/core/models/: after a model change, run 'briefing schema'."""
     monkeypatch.chdir(ROOT)
     result = run("schema", "--check")
     assert result.exit_code == 0, result.output
@@ -72,8 +72,8 @@ def test_schema_writes_then_checks(tmp_path: Path) -> None:
     result = run("schema", "--check", "--dir", str(folder))
     assert result.exit_code == 1
     assert result.stderr == (
-        f"Error: {folder.as_posix()}/calls.json is out of date with generator/core/models.py; "
-        f"{folder.as_posix()}/topics.json is missing; {folder.as_posix()}/people.json matches no "
+        f"Error: {folder.as_posix()}/calls.json is out of date with the record classes in "
+        f"generator/core/models/; {folder.as_posix()}/topics.json is missing; {folder.as_posix()}/people.json matches no "
         "record kind; remove it. Run 'briefing schema' and commit the result.\n")
     assert (folder / "calls.json").read_text("utf-8") == "{}\n"
 

@@ -7,10 +7,10 @@ import re
 import shutil
 from pathlib import Path
 
+from generator.core.kinds import SECTIONS
 from generator.core.link import Key
 from generator.core.pipeline import render, validate
 from generator.core.render.sections import initial
-from generator.core.urls import SECTION_SPLITS, SECTIONS
 
 from .conftest import MINI
 from .test_listings import _synth
@@ -52,7 +52,7 @@ def test_every_record_is_on_exactly_one_part_of_its_section(tmp_path: Path):
         parts = _parts(pages, kind)
         assert parts and all(f"]({p.removeprefix(kind + '/')})" in pages[f"{kind}/index.md"]
                              for p in parts), kind
-        if SECTION_SPLITS[kind] == "letter":
+        if SECTIONS[kind].split == "letter":
             for path in parts:
                 letter = path.rsplit("/", 1)[1].removesuffix(".md")
                 for id_ in _listed({path: pages[path], f"{kind}/index.md": ""}, kind):
@@ -80,7 +80,7 @@ def test_month_pages_stay_the_same_size_and_letter_pages_grow_with_their_share(t
     for kind in SECTIONS:
         new_parts = len(_parts(large, kind)) - len(_parts(small, kind))
         assert len(large[f"{kind}/index.md"]) <= len(small[f"{kind}/index.md"]) + 80 * new_parts, kind
-        if SECTION_SPLITS[kind] == "letter":
+        if SECTIONS[kind].split == "letter":
             ratio = len(large_graph.corpus.records[kind]) / len(small_graph.corpus.records[kind])
             assert max(_sizes(large, kind)) <= 1.25 * ratio * max(_sizes(small, kind)), kind
 

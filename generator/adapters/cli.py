@@ -300,7 +300,7 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
 def schema_command(check: bool, folder: Path) -> None:
     """Write the JSON Schema of each record kind to schemas/<kind>.json.
 
-    The schemas are generated from the typed model (generator/core/models.py); editors with the YAML
+    The schemas are generated from the typed model (generator/core/models/); editors with the YAML
     language server use them to validate and complete content files as you type. Run it after
     changing the model and commit the result; CI runs it with --check.
     """

@@ -77,6 +77,11 @@ class BuildError(BriefingError):
     """MkDocs failed to build the generated pages."""
 
 
+class PathClaimed(BriefingError):
+    """Two pages of one site claim the same path: the second would silently replace the first
+    (Pelican's writer refuses this too)."""
+
+
 def did_you_mean(word: str, choices: list[str] | set[str]) -> str:
     """A ' — did you mean ...?' suffix for the closest choice, or '' when none is close."""
     match = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .corpus import Corpus
+from .urls import PagePath, record_path
 from .verbatim import FoldedText, fold
 
 
@@ -19,9 +20,9 @@ class Key:
     id: str
 
     @property
-    def path(self) -> str:
+    def path(self) -> PagePath:
         """The generated Markdown page of the record."""
-        return f"{self.kind}/{self.id}.md"
+        return record_path(self.kind, self.id)
 
 
 @dataclass
@@ -70,9 +71,6 @@ class Graph:
 
     def exists(self, key: Key) -> bool:
         return key.id in self.corpus.records.get(key.kind, {})
-
-    def anchor_for(self, source: str, passage: str) -> str:
-        return passage_anchor(passage)
 
 
 def passage_anchor(passage: str) -> str:

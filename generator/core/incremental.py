@@ -23,7 +23,6 @@ edits). `briefing build` and CI never use this module: they generate cold.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import hashlib
 import os
@@ -41,18 +40,10 @@ from .corpus import Corpus
 from .errors import ContentError
 from .link import CitedPassage, Graph, link
 from .render import Renderer
+from .render_tracking import cache_reset, dismantle, tracked_renderer
 from .text_file import read_text
 from .tracking import READS, TrackedDict, TrackedList, TrackedSet, diff, equal
 from .verbatim import FoldedText
-
-GRAPH_INDEXES = ("texts", "passages", "backlinks", "previous_call", "next_call", "calls_in_order")
-"""Graph attributes pages read besides the records."""
-SITE_INDEXES = ("sources_listing", "quotes_of")
-"""Site attributes built once from the whole corpus (its other dicts are memo caches)."""
-RENDERER_INDEXES = ("claim_rows", "listing_periods", "listing_members", "section_slugs",
-                    "section_members", "backlink_split", "backlink_slugs", "backlink_members")
-"""Renderer attributes built once from the whole corpus, tracked even when empty."""
-
 
 RACY_NS = 2_000_000_000
 """A file changed less than this before it was read may change again with the same stamp
@@ -214,7 +205,7 @@ class Session:
 
         # Every round runs with the collector paused and what it keeps is frozen (pipeline.py),
         # so that no collection walks the corpus. What a round replaces (the previous graph,
-        # renderer and their indexes, some of it in cycles) is emptied by `_dismantle`, so that
+        # renderer and their indexes, some of it in cycles) is emptied by `dismantle`, so that
         # reference counting frees it: a collection of what is not frozen took 0.1 s per save at
         # 1,000 calls and 0.5 s at 5,000, and freezing it without emptying kept 290,000 objects
         # per save.
@@ -254,12 +245,12 @@ class Session:
         t2 = clock()
         self.timings = {"read": t1 - t0, "link": t2 - t1}
         if problems:
-            _dismantle(graph)
+            dismantle(graph)
             raise ContentError(problems)
-        renderer = _tracked_renderer(graph, track)
+        renderer = tracked_renderer(graph, track)
         plan = renderer.plan()  # a page, or a group of pages (path -> text)
         dirty = [key for key in plan if key not in self.reads or self.reads[key] & changed]
-        reset = _cache_reset(renderer)
+        reset = cache_reset(renderer)
         outputs = {key: self._outputs[key] for key in plan if key in self._outputs}
         new_reads = {key: self.reads[key] for key in plan if key in self.reads}
         for key in dirty:
@@ -282,7 +273,7 @@ class Session:
         self._indexes = {name: _raw(container) for name, container in containers.items()}
         self._links = self._new_links
         if old_graph is not None:
-            _dismantle(old_graph, old_renderer)
+            dismantle(old_graph, old_renderer)
         rendered = sum(len(outputs[key]) for key in dirty)
         self.last = Update(pages, sorted(written), removed, rendered, self._read_files,
                            {"read": t1 - t0, "link": t2 - t1, "render": t3 - t2},
@@ -343,67 +334,8 @@ def _replay(graph: Graph, linked: Any) -> None:
                     found.uses.append(use)
 
 
-def _dismantle(graph: Graph, renderer: Renderer | None = None) -> None:
-    """Empty the containers a replaced round built (its corpus's, graph's, renderer's and
-    site's), so that what they held is freed by reference counting even where the round's
-    objects refer to one another; the records, the rendered pages and what the next round
-    reuses are held elsewhere and stay."""
-    owners: list[Any] = [graph.corpus, graph]
-    if renderer is not None:
-        owners += [renderer, renderer.site, renderer.site.comparisons]
-    for owner in owners:
-        for value in list(vars(owner).values()):
-            if isinstance(value, (dict, list, set)):
-                value.clear()
-
-
 def _raw(container: Any) -> Any:
     """A plain copy of a tracked container's contents (the values themselves are shared)."""
     if isinstance(container, set):
         return set.copy(container)
     return list.copy(container) if isinstance(container, list) else dict.copy(container)
-
-
-def _tracked_renderer(graph: Graph, track: Callable[[str, Any], Any]) -> Renderer:
-    """A Renderer over `graph` whose indexes note what each page reads (`track` wraps one and
-    registers it; the corpus's record dictionaries are wrapped already)."""
-    for name in GRAPH_INDEXES:
-        setattr(graph, name, track(f"graph.{name}", getattr(graph, name)))
-    renderer = Renderer(graph)
-    site = renderer.site
-    for name in SITE_INDEXES:
-        setattr(site, name, track(f"site.{name}", getattr(site, name)))
-    comparisons = site.comparisons
-    comparisons.by_call = track("comparisons.by_call", comparisons.by_call)
-    comparisons.remarks = track("comparisons.remarks", comparisons.remarks)
-    comparisons.series = track("comparisons.series", comparisons.series)
-    for name in RENDERER_INDEXES:
-        setattr(renderer, name, track(f"renderer.{name}", getattr(renderer, name)))
-    # Anything else the renderer built from the whole corpus when it was made (a non-empty
-    # container) is an index too: tracked, so that a new index cannot make pages stale.
-    for owner, prefix in ((site, "site"), (renderer, "renderer")):
-        for name, value in list(vars(owner).items()):
-            if type(value) in (dict, list) and value:
-                setattr(owner, name, track(f"{prefix}.{name}", value))
-    return renderer
-
-
-def _cache_reset(renderer: Renderer) -> Callable[[], None]:
-    """A function that empties the memo caches of the renderer and its Site (every empty
-    container or None attribute they had when made), so that a page computes, and so reads,
-    everything it shows."""
-    owners = [renderer, renderer.site]
-    initial = [{name: value for name, value in vars(owner).items()
-                if value is None or (type(value) in (dict, list, set) and not value)}
-               for owner in owners]
-    known = [set(vars(owner)) for owner in owners]
-
-    def reset() -> None:
-        for owner, caches, names in zip(owners, initial, known):
-            state = vars(owner)
-            for name in [n for n in state if n not in names]:
-                del state[name]  # set lazily by an earlier page
-            for name, value in caches.items():
-                state[name] = copy.copy(value)
-
-    return reset

@@ -16,9 +16,8 @@ from .corpus import Corpus, Loaded
 from .coverage import orphan_texts, uncovered_sources
 from .errors import Problem, did_you_mean, relative
 from .graph import CitedPassage, Graph, Key, Use, passage_anchor  # noqa: F401 - re-exported
+from .kinds import KIND_NAMES, KINDS, SECTIONS
 from .models import (
-    KIND_NAMES,
-    KINDS,
     RESERVED_IDS,  # noqa: F401 - the one list lives in models; ingest imports it here
     Citation,
     Claim,
@@ -66,10 +65,10 @@ RELATIONS = {
 CITED_AS_SPEAKER = "Cited as the source of statements in"
 MENTIONED = "Mentioned in"
 DEFAULT_RELATION = "Linked from"
-KIND_RELATIONS = {"calls": "Calls", "events": "Events", "topics": "Topics",
-                  "organizations": "Organizations", "actors": "People", "sources": "Sources"}
-"""Headings for references from fields with no relation of their own: a record listed under a
-named relation (e.g. "Discussed in") is not listed again under its kind's plain heading."""
+KIND_RELATIONS = {folder: kind.title for folder, kind in SECTIONS.items()}
+"""Headings for references from fields with no relation of their own, the referring kind's
+section title (kinds.py): a record listed under a named relation (e.g. "Discussed in") is not
+listed again under its kind's plain heading."""
 GENERIC_RELATIONS = {MENTIONED, DEFAULT_RELATION, *KIND_RELATIONS.values()}
 
 

@@ -16,7 +16,8 @@ from .corpus import Corpus, Loaded
 from .errors import ConfigError, Problem, did_you_mean, relative
 from .explain import pydantic_problems
 from .identity import identity
-from .models import KIND_NAMES, KINDS, Call, Record, id_problem, suggest_id
+from .kinds import KIND_NAMES, KINDS, REGISTRY
+from .models import Call, id_problem, suggest_id
 from .record_walk import duplicate_references
 from .text_file import file_kind
 from .yamlfile import Located, YamlProblem, dotted, read_yaml
@@ -78,7 +79,6 @@ def load_corpus(content: Path, load_file=None) -> tuple[Corpus, list[Problem]]:
     return corpus, problems
 
 
-_NAMED = ("actors", "organizations", "topics", "events")
 LOAD_ORDER = ("sources", *(kind for kind in KINDS if kind != "sources"))
 """Sources first: the passages they key are typed out in the other records as those load."""
 
@@ -105,7 +105,7 @@ def _duplicate_names(corpus: Corpus) -> list[Problem]:
     a copy under a second file name: the site would show the same person twice. (Events are
     told apart by their date too: a summit is held every year.)"""
     problems = []
-    for kind in _NAMED:
+    for kind in (kind.folder for kind in REGISTRY if kind.unique_names):
         taken: dict[tuple[str, str], tuple[Loaded, str]] = {}
         for loaded in corpus.loaded(kind):
             record = loaded.record
@@ -200,7 +200,6 @@ def _read_record(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path
         return [Problem(shown, 0, 0, "", f"cannot read file: {exc.strerror}")]
     model = KINDS[kind]
     expanded = expand(model, located.data, corpus.passages or {})
-    keyed = {"keyed": expanded.keyed, "used": expanded.used}
     unkeyed = [Problem(shown, *located.line_column(loc), dotted(loc), message)
                for loc, message in expanded.problems]
     try:
@@ -208,7 +207,7 @@ def _read_record(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path
     except pydantic.ValidationError as exc:
         errors = [e for e in exc.errors() if _own_error(tuple(e["loc"]), located, expanded)]
         problems = unkeyed + pydantic_problems(shown, located, model, errors)
-        corpus.partial.append(Loaded(kind, stem, path, None, located, **keyed))
+        corpus.partial.append(Loaded(kind, stem, path, None, located, expanded.keyed, expanded.used))
         return problems + _odd_numbers(shown, located, {p.field for p in problems})
     problems = unkeyed + _odd_numbers(shown, located, set())
     if record.id is not None and record.id != stem:
@@ -230,9 +229,9 @@ def _read_record(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path
                                 f"a call's id starts with its date: expected "
                                 f"'{record.date.isoformat()}-…', got '{stem}'"))
     if not problems:
-        corpus.records[kind][stem] = Loaded(kind, stem, path, record, located, **keyed)
+        corpus.records[kind][stem] = Loaded(kind, stem, path, record, located, expanded.keyed, expanded.used)
     else:
-        corpus.partial.append(Loaded(kind, stem, path, record, located, **keyed))
+        corpus.partial.append(Loaded(kind, stem, path, record, located, expanded.keyed, expanded.used))
     return problems
 
 
@@ -300,10 +299,3 @@ def _duplicate_fact_keys(shown: str, located: Located, record: Any) -> list[Prob
         first.setdefault(key, index)
     return problems
 
-
-def kind_name(kind: str) -> str:
-    return KIND_NAMES[kind]
-
-
-def record_class(kind: str) -> type[Record]:
-    return KINDS[kind]

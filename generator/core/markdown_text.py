@@ -91,7 +91,3 @@ def _relpath(target: str, folder: str) -> str:
         common += 1
     return "/".join([".."] * (len(here) - common) + to[common:])
 
-
-def md_link(label: str, href: str) -> str:
-    """A Markdown link with an escaped label; hrefs are generated, never curated."""
-    return f"[{escape(label)}]({href})"

@@ -19,8 +19,8 @@ from typing import Any
 
 from .describe import call_lead, claims_text, name, plain, source_label, trimmed
 from .graph import Graph, Key
-from .render.renderer import is_fragment
-from .urls import SECTIONS
+from .kinds import SECTIONS
+from .render.record_pages import is_fragment
 
 SCHEMA_ORG = "https://schema.org"
 ORGANIZATION_TYPES = {"outlet": "NewsMediaOrganization", "wire-service": "NewsMediaOrganization",

@@ -13,7 +13,8 @@ import re
 from .corpus import Corpus
 from .errors import Problem, relative
 from .graph import Key
-from .models import KIND_NAMES, KINDS, id_problem
+from .kinds import KIND_NAMES, KINDS
+from .models import id_problem
 
 CALL_ID = re.compile(r"\d{4}-\d{2}-\d{2}-")
 """A call's id, former ones included, starts with a full date: a bare `2021-12` would claim the

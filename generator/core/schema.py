@@ -1,7 +1,7 @@
 """The content model described for editors and curators: JSON Schemas and field shapes.
 
 `json_schema(kind)` is the JSON Schema of one record kind, generated from its class in
-`models.py` (so the meaning of each field is still written once, there). The schemas are
+`core/models/` (so the meaning of each field is still written once, there). The schemas are
 committed in `schemas/<kind>.json`; editors with the YAML language server use them to validate
 and complete content files as curators type (`.vscode/settings.json` maps the folders to them).
 
@@ -24,7 +24,8 @@ from pydantic.json_schema import GenerateJsonSchema
 
 from . import models
 from .errors import BriefingError
-from .models import KINDS, Ref
+from .kinds import KINDS
+from .models import Ref
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 UNKNOWN = "unknown"
@@ -39,7 +40,7 @@ class FieldShape:
     key: str
     """The key as written in YAML (the alias when there is one: `as`)."""
     doc: str
-    """The field's documentation from models.py, on one line ('' when it has none)."""
+    """The field's documentation from core/models/, on one line ('' when it has none)."""
     required: bool
     many: bool
     """A list of values."""
@@ -278,7 +279,7 @@ def check_schemas(folder: Path) -> None:
         if not target.exists():
             problems.append(f"{target.as_posix()} is missing")
         elif target.read_text("utf-8") != schema_text(kind):
-            problems.append(f"{target.as_posix()} is out of date with generator/core/models.py")
+            problems.append(f"{target.as_posix()} is out of date with the record classes in generator/core/models/")
     if folder.is_dir():
         for extra in sorted(folder.glob("*.json")):
             if extra.stem not in KINDS:

@@ -2,50 +2,40 @@
 
 A record of kind K with id I is the page `K/I.md`, served at the stable URL `K/I/`. The site-wide
 pages are `index.md`, `how-to-read.md` (hand-written) and the split listings of `LISTINGS` below.
+Each page is claimed once (render/plan.py): two builders giving one path is an error.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import NewType
 
-if TYPE_CHECKING:
-    from .graph import Key
+from .kinds import SECTIONS
 
+PagePath = NewType("PagePath", str)
+"""A generated page, as a path relative to the docs folder ('calls/2021-12.md'). Its URL is the
+path without '.md' and with a trailing '/' ('calls/2021-12/'), `index.md` the folder's own."""
+Url = NewType("Url", str)
+"""A page's public URL, relative to the site root ('calls/2021-12/')."""
 
-@dataclass(frozen=True)
-class Section:
-    title: str
-    singular: str
-    """Also the name of the record template: `<singular>.md.j2`."""
-    intro: str
-
-
-SECTIONS: dict[str, Section] = {
-    "calls": Section("Calls", "call", "Every leaders' call in the briefing, by month of the call."),
-    "actors": Section("People", "actor",
-                      "Leaders, officials, spokespeople, analysts and the reporters who covered the calls."),
-    "organizations": Section("Organizations", "organization",
-                             "Governments, agencies, alliances and outlets the sources mention."),
-    "topics": Section("Topics", "topic", "What the calls were about."),
-    "events": Section("Events", "event", "Dated events the sources put the calls in context with."),
-    "sources": Section("Sources", "source",
-                       "The articles this briefing rests on, each with its verbatim text."),
-}
-"""Content folder -> section. Dict order is the order of the navigation."""
-
-SPECIAL_PAGES = ("index.md", "timeline.md", "quotes.md", "disagreements.md", "coverage.md")
+HOME = PagePath("index.md")
+HOW_TO_READ = PagePath("how-to-read.md")
+"""Hand-written, shipped with the package (generator/site/); a project's own file replaces it."""
 
 
-def redirect_page_path(kind: str, old_id: str) -> str:
+def record_path(kind: str, id: str) -> PagePath:
+    """A record's page: `calls/2021-12-07-biden-putin-video-call.md`."""
+    return PagePath(f"{kind}/{id}.md")
+
+
+def record_url(kind: str, id: str) -> Url:
+    """The public URL of a record's page, relative to the site root."""
+    return Url(f"{kind}/{id}/")
+
+
+def redirect_page_path(kind: str, old_id: str) -> PagePath:
     """The page left at a renamed record's former URL (core/redirects.py): the record's own page
     path under its old id, so the old URL stays `K/<old-id>/` with either URL style."""
-    return f"{kind}/{old_id}.md"
-
-
-def record_url(kind: str, id: str) -> str:
-    """The public URL of a record's page, relative to the site root."""
-    return f"{kind}/{id}/"
+    return record_path(kind, old_id)
 
 
 LISTINGS: dict[str, str] = {"timeline": "year", "quotes": "month", "disagreements": "month",
@@ -56,36 +46,42 @@ each period is `<name>/<period>.md`, URL `<name>/<YYYY>/` or `<name>/<YYYY-MM>/`
 the corpus grows (a new call adds to its month's page, never moves another)."""
 
 
-SECTION_SPLITS: dict[str, str] = {"calls": "month", "sources": "month", "actors": "letter",
-                                  "organizations": "letter", "topics": "letter", "events": "letter"}
-"""How each section's index is split so that no page grows with the corpus: by month of the
-call or publication, or by the initial letter of the name. `<kind>/index.md` lists the parts."""
+def listing_index_path(name: str) -> PagePath:
+    """The index of a split site-wide page, listing its periods: `quotes.md`."""
+    return PagePath(f"{name}.md")
+
+
+def listing_path(name: str, period: str) -> PagePath:
+    """The page of one period of a split site-wide page: `quotes/2021-12.md`."""
+    return PagePath(f"{name}/{period}.md")
+
 
 SECTION_FOLDERS = {"month": "by-month", "letter": "by-name"}
-"""The folder of a section's parts. Record ids are [a-z0-9-] and never hold a '/', so no record
-(a person called `a`, a source called `2021-12`) can claim a part's URL. Calls need no folder:
-a call's id starts with its full date (load.py), never a bare `YYYY-MM`."""
+"""The folder of a section's parts, by how the section is split (kinds.py). Record ids are
+[a-z0-9-] and never hold a '/', so no record (a person called `a`, a source called `2021-12`)
+can claim a part's URL. Calls need no folder: a call's id starts with its full date (load.py),
+never a bare `YYYY-MM`."""
 
 
-def section_part_path(kind: str, slug: str) -> str:
+def section_index_path(kind: str) -> PagePath:
+    """A section's index, listing its parts: `actors/index.md`, URL `actors/`."""
+    return PagePath(f"{kind}/index.md")
+
+
+def section_part_path(kind: str, slug: str) -> PagePath:
     """One part of a split section index: `calls/2021-12.md`, `sources/by-month/undated.md`,
     `actors/by-name/a.md`."""
     if kind == "calls":
-        return f"calls/{slug}.md"
-    return f"{kind}/{SECTION_FOLDERS[SECTION_SPLITS[kind]]}/{slug}.md"
+        return PagePath(f"calls/{slug}.md")
+    return PagePath(f"{kind}/{SECTION_FOLDERS[SECTIONS[kind].split]}/{slug}.md")
 
 
-def listing_path(name: str, period: str) -> str:
-    """The page of one period of a split site-wide page: `quotes/2021-12.md`."""
-    return f"{name}/{period}.md"
-
-
-def backlinks_part_path(key: Key, slug: str) -> str:
+def backlinks_part_path(kind: str, id: str, slug: str) -> PagePath:
     """One part of a record's split "Linked from" list (render/backlinks.py), in a folder named
     after the record's page: `organizations/reuters/linked-from/2021.md`, URL
     `organizations/reuters/linked-from/2021/`. Record ids never hold a '/', so no record can
     claim it."""
-    return f"{key.kind}/{key.id}/linked-from/{slug}.md"
+    return PagePath(f"{kind}/{id}/linked-from/{slug}.md")
 
 
 # --- Files for machines: feeds and the data export (core/feeds.py, core/export.py) -------------

@@ -18,9 +18,10 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 from ..core.errors import Problem, relative
+from ..core.kinds import SECTIONS
 from ..core.link import Graph
 from ..core.page_loads import ResourceFinder, is_remote
-from ..core.urls import SECTIONS, record_url
+from ..core.urls import record_url
 
 SKIPPED_SCHEMES = ("mailto:", "tel:", "data:", "javascript:")
 

@@ -34,6 +34,7 @@ from ..core.errors import BriefingError, ContentError
 from ..core.link import link
 from ..core.load import load_corpus
 from ..core.models import KINDS, Call, Quote, suggest_id
+from ..core.models.records import format_from_facts
 from ..core.record_walk import cited_raw
 from ..core.yamlfile import Loc
 
@@ -129,8 +130,8 @@ def migrate(content: Path, write: bool = True) -> Migration:
         if at not in keyed:
             by_source.setdefault(passage.source, []).append(passage)
     for source_id, listed in by_source.items():
-        text = graph.texts[source_id]
-        listed.sort(key=lambda p: (text.span(p.text) or (0, 0))[0])
+        folded = graph.texts[source_id]
+        listed.sort(key=lambda p: (folded.span(p.text) or (0, 0))[0])
         _add_passages(docs[corpus.records["sources"][source_id].path], listed)
     changed = {path: _layout(path.read_text("utf-8"), _dump(yaml, doc))
                for path, doc in docs.items()}
@@ -149,9 +150,7 @@ def _drop_restated_format(doc: Any, call: Call) -> int:
     """1 when the call's `format:` says what its `format` fact does, and is taken out."""
     if "format" not in doc:
         return 0
-    derived = Call._format_from_its_fact({k: v for k, v in call.model_dump(mode="json").items()
-                                          if k != "format"})
-    if derived.get("format") != call.format:
+    if format_from_facts(call.model_dump(mode="json")) != call.format:
         return 0
     del doc["format"]
     return 1

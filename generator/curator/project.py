@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from ..core.errors import ConfigError
-from ..core.models import KINDS
+from ..core.kinds import KINDS
 from ..core.schema import write_schemas
 
 TEMPLATE = Path(__file__).parent.parent / "project_template"

@@ -19,9 +19,10 @@ from ..core.citekeys import passage_references, typed_out
 from ..core.corpus import Corpus, Loaded
 from ..core.errors import ConfigError, ContentError, Problem, relative
 from ..core.graph import Key
+from ..core.kinds import KIND_NAMES, KINDS
 from ..core.link import WIKILINK, link, resolve_wikilink
 from ..core.load import load_corpus
-from ..core.models import KIND_NAMES, KINDS, LOCATION_FACT, id_problem
+from ..core.models import LOCATION_FACT, id_problem
 from ..core.record_walk import walk
 from ..core.redirects import CALL_ID, renamed_hint
 from ..core.yamlfile import dotted

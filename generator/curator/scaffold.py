@@ -1,7 +1,7 @@
 """`briefing new KIND ID`: a record skeleton with every field documented inline.
 
 The skeleton is generated from the typed model (`schema.field_shapes`), so it lists every field
-with the documentation written once in `models.py`. Required fields are left empty on purpose:
+with the documentation written once in `core/models/`. Required fields are left empty on purpose:
 an empty value fails validation, so `briefing validate` names each field still to fill
 (FILE:LINE:COLUMN: FIELD: MESSAGE) until the curator has filled it. Optional fields are written
 empty (or with their default); optional lists of parts are written `[]` followed by a commented
@@ -24,7 +24,8 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import PydanticUndefined
 
 from ..core.errors import BriefingError, ConfigError, did_you_mean, one_line, relative
-from ..core.models import KIND_NAMES, KINDS, id_problem
+from ..core.kinds import KIND_NAMES, KINDS
+from ..core.models import id_problem
 from ..core.models.fields import Day
 from ..core.schema import FieldShape, field_shapes
 

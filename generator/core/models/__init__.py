@@ -13,6 +13,8 @@ text and never contain wiki-links.
 
 from __future__ import annotations
 
+from typing import Any
+
 from .fields import (
                      ID_MAX_LENGTH,
                      ID_PATTERN,
@@ -48,7 +50,7 @@ from .fields import (
                      is_id,
                      suggest_id,
 )
-from .records import KIND_NAMES, KINDS, Actor, Call, Event, Organization, Role, Source, Topic
+from .records import Actor, Call, Event, Organization, Role, Source, Topic
 from .statements import (
                      LOCATION_FACT,
                      Citation,
@@ -68,7 +70,17 @@ __all__ = [
     "ID_PATTERN", "ID_RE", "PARTIAL_DATE_PATTERN", "TIME_PATTERN", "URL_PATTERN", "ActorRef",
     "Attribution", "CallRef", "Day", "EventRef", "Id", "OrgRef", "PartialDate", "Prose", "Record",
     "Ref", "SourceRef", "Status", "Text", "Time", "Timing", "TopicRef", "Unknowable", "Verbatim",
-    "_not_a_number", "_strip", "_unknown_to_none", "dt", "KIND_NAMES", "KINDS", "Actor", "Call",
+    "_not_a_number", "_strip", "_unknown_to_none", "dt", "Actor", "Call",
     "Event", "Organization", "Role", "Source", "Topic", "Citation", "Claim", "Fact", "FactReport",
     "FollowUp", "Participant", "Passage", "Position", "Quote", "Relation", "LOCATION_FACT",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """`KINDS` and `KIND_NAMES` live in core/kinds.py, with every other fact of a kind. Kept
+    here only for core/export.py, which another branch is changing this round: once it imports
+    them from `..kinds`, delete this function."""
+    if name in ("KINDS", "KIND_NAMES"):
+        from .. import kinds
+        return getattr(kinds, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

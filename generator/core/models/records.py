@@ -29,6 +29,15 @@ from .statements import Citation, Claim, Fact, FollowUp, Participant, Passage, P
 CALL_FORMATS = ("video", "phone", "in-person")
 
 
+def format_from_facts(data: dict[str, Any]) -> str | None:
+    """The format the versions of a call's `format` fact (raw data) all give, if they give one."""
+    found = {report.get("value") for fact in data.get("facts") or ()
+             if isinstance(fact, dict) and fact.get("key") == "format"
+             for report in fact.get("reports") or () if isinstance(report, dict)}
+    value = found.pop() if len(found) == 1 else None
+    return value if value in CALL_FORMATS else None
+
+
 def _passage_shorthand(value: object) -> object:
     """`key: "words"` is short for `key: {text: "words"}`."""
     if isinstance(value, dict):
@@ -97,11 +106,9 @@ class Call(Record):
         """The format the `format` fact's versions agree on, where the field is left out: the
         fact, with its citations, is the one place it is written."""
         if isinstance(data, dict) and data.get("format") is None:
-            found = {report.get("value") for fact in data.get("facts") or ()
-                     if isinstance(fact, dict) and fact.get("key") == "format"
-                     for report in fact.get("reports") or () if isinstance(report, dict)}
-            if len(found) == 1 and next(iter(found)) in CALL_FORMATS:
-                data = {**data, "format": found.pop()}
+            found = format_from_facts(data)
+            if found:
+                data = {**data, "format": found}
         return data
 
     def requester(self) -> tuple[str, str] | None:
@@ -255,18 +262,4 @@ class Source(Record):
     (`cite: ap-two-hours`) and quotes (`- cite: ap-putin-grave-error`) too. A key's value is the
     verbatim words, or a mapping with `text` and whom the source attributes them to
     (`attribution`, `speaker` or `speaker_org`, `as`), said once for every use."""
-
-
-KINDS: dict[str, type[Record]] = {
-    "calls": Call,
-    "actors": Actor,
-    "sources": Source,
-    "organizations": Organization,
-    "topics": Topic,
-    "events": Event,
-}
-"""Content folder name -> record class. The folder name is also the URL prefix."""
-
-KIND_NAMES = {"calls": "call", "actors": "actor", "sources": "source",
-              "organizations": "organization", "topics": "topic", "events": "event"}
 

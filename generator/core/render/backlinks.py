@@ -13,17 +13,15 @@ record id never holds a '/', so no record can claim one).
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..link import Key
-from ..urls import backlinks_part_path
+from ..urls import PagePath, backlinks_part_path
 from .listings import Period, group, period_of
 from .sections import OTHER, initial
 
 if TYPE_CHECKING:
-    from .renderer import Renderer
     from .site import Site
 
 BACKLINKS_ON_PAGE = 100
@@ -99,16 +97,15 @@ def part_title(slug: str) -> str:
     return "Other" if slug == OTHER else slug if slug.isdigit() else slug.upper()
 
 
-def backlinks_index(renderer: Renderer) -> tuple[dict[Key, SplitBacklinks], dict[Key, tuple[str, ...]],
-                                                 dict[str, tuple[tuple[str, tuple[Key, ...]], ...]]]:
+def backlinks_index(site: Site) -> tuple[dict[Key, SplitBacklinks], dict[Key, tuple[str, ...]],
+                                         dict[PagePath, tuple[tuple[str, tuple[Key, ...]], ...]]]:
     """The split lists, built once from the whole corpus: (record -> what its page shows;
     record -> its parts' slugs in order; part page path -> (relation, records) in order). Records
     whose list is short are in none of them. Each page then reads only its own entries, so that
     an edit re-renders only the pages whose lists it changes."""
-    site = renderer.site
     split: dict[Key, SplitBacklinks] = {}
     slugs: dict[Key, tuple[str, ...]] = {}
-    members: dict[str, tuple[tuple[str, tuple[Key, ...]], ...]] = {}
+    members: dict[PagePath, tuple[tuple[str, tuple[Key, ...]], ...]] = {}
     for key, relations in site.graph.backlinks.items():
         if key.kind in WITHOUT_LIST:
             continue
@@ -121,7 +118,7 @@ def backlinks_index(renderer: Renderer) -> tuple[dict[Key, SplitBacklinks], dict
             continue
         part = {k: part_of(site, k) for k in referrers}
         ordered = sorted(referrers, key=functools.partial(_part_order, site))
-        parts = group(ordered, part.__getitem__, functools.partial(backlinks_part_path, key),
+        parts = group(ordered, part.__getitem__, functools.partial(backlinks_part_path, key.kind, key.id),
                       part_title, order=lambda slug: (not slug.isdigit(), slug == OTHER, slug))
         split[key] = SplitBacklinks(len(referrers), tuple(_relation(site, h, keys) for h, keys in groups),
                                     tuple(period for period, _ in parts))
@@ -152,22 +149,3 @@ def _relation(site: Site, heading: str, keys: list[Key]) -> Relation:
         latest = sorted(dated, key=lambda k: (str(site.when(k)), site.sort_key(k)))[-LATEST_SHOWN:]
         return Relation(heading, len(keys), tuple(reversed(latest)), True)
     return Relation(heading, len(keys), tuple(keys[:LATEST_SHOWN]), False)
-
-
-def backlinks_plan(renderer: Renderer) -> dict[str, Callable[[], str]]:
-    """Every part page of the split lists, each rendered on its own (Renderer.plan)."""
-    return {backlinks_part_path(key, slug): functools.partial(backlinks_part_page, renderer, key, slug)
-            for key, slugs in dict.items(renderer.backlink_slugs)  # not a page's read
-            for slug in slugs}
-
-
-def backlinks_part_page(renderer: Renderer, key: Key, slug: str) -> str:
-    """One part of a record's split list; it reads its own members and its neighbours' slugs."""
-    slugs = renderer.backlink_slugs[key]
-    i = slugs.index(slug)
-    near = [Period(s, part_title(s), backlinks_part_path(key, s), 0) if s else None
-            for s in (slugs[i - 1] if i else None, slugs[i + 1] if i + 1 < len(slugs) else None)]
-    path = backlinks_part_path(key, slug)
-    return renderer.page("backlinks_part.md.j2", path, key=key, title=part_title(slug),
-                         dated=slug.isdigit(), groups=renderer.backlink_members[path],
-                         previous=near[0], next=near[1])

@@ -1,4 +1,5 @@
-"""Site-wide listings: what they list, in which order, how they read, and how they split.
+"""Site-wide listings: what they list, in which order, and how they split (their pages are made
+in builders.py).
 
 Timeline, quotes and coverage are split by period (`urls.LISTINGS`): an index page lists the
 periods, each period has its page. At one call every three days (the benchmark's corpus) a month
@@ -16,20 +17,18 @@ the latest news (a list of demands delivered "earlier this month" shown after th
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..compare import coverage_matrix
 from ..corpus import Corpus
 from ..link import Key
 from ..models import Claim
-from ..urls import LISTINGS, listing_path
+from ..urls import LISTINGS, PagePath, listing_path
 from .dates import display_date
 
 if TYPE_CHECKING:
-    from .renderer import Renderer
+    from .site import Site
 
 T = TypeVar("T")
 
@@ -81,7 +80,7 @@ class Period:
     """'2021' or '2021-12'."""
     title: str
     """'2021' or 'December 2021'."""
-    path: str
+    path: PagePath
     """The period's page: `quotes/2021-12.md`."""
     count: int
     """How many entries (timeline entries, quotes, calls) it lists."""
@@ -108,7 +107,7 @@ def split(name: str, items: Iterable[T],
                  lambda key: listing_path(name, key), period_title)
 
 
-def group(items: Iterable[T], slug_of: Callable[[T], str], path_of: Callable[[str], str],
+def group(items: Iterable[T], slug_of: Callable[[T], str], path_of: Callable[[str], PagePath],
           title_of: Callable[[str], str],
           order: Callable[[str], Any] = lambda slug: slug) -> list[tuple[Period, list[T]]]:
     """Items grouped by slug (a period, a letter), each group a Period with its page and count,
@@ -126,43 +125,27 @@ timeline, Keys; quotes, (speaker, ((call id, quote), ...)) per speaker; disagree
 coverage, call ids."""
 
 
-@dataclass(frozen=True)
-class Listing:
-    template: str
-    title: str
-    intro: str
-    nouns: tuple[str, str]
+def neighbours(keys: Sequence[str], key: str,
+               period: Callable[[str], Period]) -> tuple[Period | None, Period | None]:
+    """The parts before and after `key` among a split page's parts (periods, letters), for the
+    links at the top and bottom of each part; None at either end."""
+    i = keys.index(key)
+    return (period(keys[i - 1]) if i else None,
+            period(keys[i + 1]) if i + 1 < len(keys) else None)
 
 
-PAGES = {
-    "timeline": Listing("timeline.md.j2", "Timeline",
-                        "The calls among the events the sources put them in context with, by year.",
-                        ("entry", "entries")),
-    "quotes": Listing("quotes.md.j2", "Quotes",
-                      "Every direct quote, by month of the call, then by speaker.",
-                      ("quote", "quotes")),
-    "disagreements": Listing("disagreements.md.j2", "Where the sources disagree", "",
-                             ("conflict", "conflicts")),
-    "coverage": Listing("coverage.md.j2", "Source coverage",
-                        "Which source reports which fact, call by call, by month of the call.",
-                        ("call", "calls")),
-}
-"""Each split listing (urls.LISTINGS): its period template, title, index intro and nouns."""
-
-
-def listing_index(renderer: Renderer) -> tuple[dict[str, tuple[str, ...]], dict[str, Members]]:
+def listing_index(site: Site) -> tuple[dict[str, tuple[str, ...]], dict[PagePath, Members]]:
     """Which records each period page lists, built once from the whole corpus: (listing name ->
     its periods' keys, oldest first; period page path -> its members). Each page then reads
     only its own entry, so that `briefing serve` re-renders only the periods an edit touches."""
-    site = renderer.site
     corpus = site.corpus
     groups: dict[str, list[tuple[Period, Members]]] = {}
-    entries = renderer.timeline()
+    entries = timeline(corpus)
     dates = {entry.key: site.graph.record(entry.key).date for entry in entries}
     groups["timeline"] = [(period, tuple(entry.key for entry in group)) for period, group in
                           split("timeline", entries, lambda entry: dates[entry.key])]
     call_date = {c: corpus.get("calls", c).date for c in site.graph.calls_in_order}
-    speakers = renderer.quotes_by_speaker()
+    speakers = site.quotes_by_speaker()
     quotes = [(speaker, call_id, quote) for speaker, items in speakers for call_id, quote in items]
     groups["quotes"] = []
     for period, group in split("quotes", sorted(quotes, key=lambda q: call_date[q[1]]),
@@ -181,74 +164,7 @@ def listing_index(renderer: Renderer) -> tuple[dict[str, tuple[str, ...]], dict[
     return periods, members
 
 
-def _period(renderer: Renderer, name: str, key: str) -> Period:
-    """A period of a listing, counted as its index page shows it."""
-    members = renderer.listing_members[listing_path(name, key)]
-    if name == "quotes":
-        count = sum(len(items) for _, items in members)
-    elif name == "disagreements":
-        count = sum(1 for c in _found(renderer, members).values() if c.disagrees)
-    else:
-        count = len(members)
-    return Period(key, period_title(key), listing_path(name, key), count)
-
-
-def _found(renderer: Renderer, calls: Iterable[str]) -> dict[int, Any]:
-    """The comparisons of these calls, each once (a remark quoted on two calls is one)."""
-    by_call = renderer.site.comparisons.by_call
-    return {id(c): c for call in calls for c in by_call[call]}
-
-
-def listing_plan(renderer: Renderer) -> dict[str, Callable[[], str]]:
-    """Every listing index page and period page, each rendered on its own (Renderer.plan)."""
-    out: dict[str, Callable[[], str]] = {}
-    for name in LISTINGS:
-        out[f"{name}.md"] = functools.partial(index_page, renderer, name)
-        for key in dict.get(renderer.listing_periods, name, ()):  # not a page's read
-            out[listing_path(name, key)] = functools.partial(period_page, renderer, name, key)
-    return out
-
-
-def index_page(renderer: Renderer, name: str) -> str:
-    periods = [_period(renderer, name, key) for key in renderer.listing_periods[name]]
-    if name == "disagreements":
-        return renderer.page("disagreements_index.md.j2", "disagreements.md", periods=periods,
-                             comparisons=renderer.site.comparisons)
-    listing = PAGES[name]
-    return renderer.page("listing_index.md.j2", f"{name}.md", title=listing.title,
-                         intro=listing.intro, periods=periods, nouns=listing.nouns)
-
-
-def period_page(renderer: Renderer, name: str, key: str) -> str:
-    """One period's page; it reads its own members and, for its neighbours, the period keys."""
-    site, listing = renderer.site, PAGES[name]
-    keys = renderer.listing_periods[name]
-    i = keys.index(key)
-    near = [Period(k, period_title(k), listing_path(name, k), 0) if k else None
-            for k in (keys[i - 1] if i else None, keys[i + 1] if i + 1 < len(keys) else None)]
-    path = listing_path(name, key)
-    members = renderer.listing_members[path]
-    context: dict[str, Any] = {"index": f"{name}.md", "previous": near[0], "next": near[1]}
-    if name == "timeline":
-        context["entries"] = [timeline_entry(site, k) for k in members]
-    elif name == "quotes":
-        context["speakers"] = [(speaker, list(items)) for speaker, items in members]
-    elif name == "coverage":
-        sources = sorted({s for c in members for s in renderer.sources_of_call(c)})
-        context["matrices"] = [(c, coverage_matrix(site.comparisons.by_call[c],
-                                                   renderer.sources_of_call(c))) for c in members]
-        context["claims"] = [renderer.claim_rows[s] for s in sources if s in renderer.claim_rows]
-    else:
-        context.update(calls=list(members), comparisons=site.comparisons,
-                       consistent=[c for c in _found(renderer, members).values() if c.consistent],
-                       variants=[c for c in _found(renderer, members).values() if c.variant])
-    if name != "disagreements":
-        context["period"] = _period(renderer, name, key)
-    return renderer.page(listing.template, path, title=f"{listing.title}: {period_title(key)}",
-                         **context)
-
-
-def timeline_entry(site: Any, key: Key) -> TimelineEntry:
+def timeline_entry(site: Site, key: Key) -> TimelineEntry:
     record = site.graph.record(key)
     line = record.summary[0] if key.kind == "calls" else record.description[0]
     return TimelineEntry(timeline_date(record.date), key, line)

@@ -123,6 +123,19 @@ class PageBuilder:
         self.mentioned.add(key)
         return self.ref(key.kind, key.id, label)
 
+    def speaker(self, quote: Quote, in_text: bool = False) -> Safe:
+        """Who said a quote: the person or organization, linked (in running text, at its first
+        mention in the section only), on a quote card with the source's description of them;
+        the description alone when the source names no one."""
+        who = (Key("actors", quote.speaker) if quote.speaker else
+               Key("organizations", quote.speaker_org) if quote.speaker_org else None)
+        if who is None:
+            return Safe(escape(quote.speaker_as or ("unnamed speaker" if in_text else "Unnamed speaker")))
+        if in_text:
+            return self.mention(who)
+        described = f" ({escape(quote.speaker_as)})" if quote.speaker_as else ""
+        return Safe(str(self.key(who)) + described)
+
     def prose(self, text: str | None) -> Safe:
         """Curated text with its [[wiki-links]] made into links (each record's first mention in the
         section only) and everything else escaped; asides that only name topics are dropped."""

@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..compare import Comparisons, compare_corpus
-from ..link import CITED_AS_SPEAKER, GENERIC_RELATIONS, MENTIONED, Graph, Key
+from ..kinds import SECTIONS
+from ..link import CITED_AS_SPEAKER, GENERIC_RELATIONS, MENTIONED, Graph, Key, cited_models
 from ..markdown_text import relative_link
 from ..models import Attribution, Quote
-from ..urls import SECTIONS
 from .dates import display_date
 
 ATTRIBUTION_TEXT = {
@@ -36,6 +36,7 @@ class Site:
         self._names: dict[Key, str] = {}
         self._links: dict[tuple[str, str], str] = {}
         self._exact: dict[tuple[str, str], str] = {}
+        self._sources_of_call: dict[str, list[str]] = {}
         self.refs: dict[tuple[str, str, str, str | None], str] = {}
         """Markdown links to records, by folder of the linking page (see PageBuilder.ref)."""
         self.sources_listing: dict[str, list[str]] = {}
@@ -155,3 +156,21 @@ class Site:
 
     def quotes_by(self, actor: str) -> list[tuple[str, Quote]]:
         return list(self.quotes_of.get(actor, []))
+
+    def quotes_by_speaker(self) -> list[tuple[str | None, list[tuple[str, Quote]]]]:
+        """Every quote by speaker, named speakers by name, then the unnamed (None)."""
+        groups = self.quotes_of
+        named = sorted((k for k in groups if k), key=lambda a: self.corpus.get("actors", a).name.casefold())
+        ordered: list[tuple[str | None, list[tuple[str, Quote]]]] = [(k, groups[k]) for k in named]
+        if None in groups:
+            ordered.append((None, groups[None]))
+        return ordered
+
+    def sources_of_call(self, call_id: str) -> list[str]:
+        """Sources that cover a call: those listing it and those cited on its page."""
+        found = self._sources_of_call.get(call_id)
+        if found is None:
+            listed = set(self.sources_listing.get(call_id, []))
+            cited = {m.source for _, m in cited_models(self.corpus.get("calls", call_id))}
+            found = self._sources_of_call[call_id] = sorted(listed | cited)
+        return found
