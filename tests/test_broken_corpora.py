@@ -17,8 +17,20 @@ from hypothesis import strategies as st
 from generator.adapters.cli import main
 
 from .broken import (
-    ALPHA_REPORT, BETA_REPORT, PHONE, TRADE, VIDEO, Breakage, append, both, edit, remove, rename, symlink,
-    write)
+    ALPHA_REPORT,
+    BETA_REPORT,
+    PHONE,
+    TRADE,
+    VIDEO,
+    Breakage,
+    append,
+    both,
+    edit,
+    remove,
+    rename,
+    symlink,
+    write,
+)
 from .conftest import MINI, ROOT
 
 KEYED_QUOTE_FIELDS_UNCHECKED = (
