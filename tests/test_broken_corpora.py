@@ -40,6 +40,12 @@ KEYED_REPORT_PROBLEMS_DROPPED = (
     "a fact report citing a key without its value: load.py drops the missing-field error as one "
     "in the passage's fields, so the call is refused with no message of its own and the sources "
     "listing it report an unknown call")
+BROKEN_PASSAGE_REFUSES_ITS_CALLS = (
+    "a passage's type error is reported on its source, and the records citing it are refused "
+    "without a message of their own: the sources listing such a call report it as unknown")
+BROKEN_PASSAGE_KEY_UNKNOWN = (
+    "a passage whose words are not text is reported on its source, and its key again wherever it "
+    "is cited, as unknown (with a did-you-mean to another key)")
 
 BOMB = "a: &a [lol, lol, lol, lol]\nb: &b [*a, *a, *a, *a]\nc: &c [*b, *b, *b, *b]\nname: *c\n"
 """Billion laughs, small: every level multiplies the one before."""
@@ -489,6 +495,19 @@ CASES += [
          "content/sources/alpha-report.yaml:21:11: passages.alpha-we-want-peace-and-trade.text: passage not found verbatim in source 'alpha-report': \"We want peace - and tariffs\"; closest passage in the source: \"We want peace - and\" (yours has 'tariffs' where the source has 'trade')",
          bug="a source with a type error has its passages checked against its text only once "
              "the type error is fixed: the file's problems come in two rounds"),
+    # A type error in a passage is reported once, where it is typed: on its source for what the
+    # passage gives, beside the key for what one citation gives.
+    case("misspelt-attribution-of-a-passage", edit(ALPHA_REPORT, "attribution: readout", "attribution: readuot"),
+         "content/sources/alpha-report.yaml:17:18: passages.alpha-spoke-for-just-over-two.attribution: 'readuot' is not allowed; expected 'outlet', 'on-record', 'readout', 'anonymous', 'unnamed', 'group' or 'wire' — did you mean 'readout'?",
+         bug=BROKEN_PASSAGE_REFUSES_ITS_CALLS),
+    case("misspelt-attribution-beside-a-key", edit("events/sanctions-vote.yaml", "attribution: outlet", "attribution: outlt"),
+         "content/events/sanctions-vote.yaml:10:22: description[0].cites[0].attribution: 'outlt' is not allowed; expected 'outlet', 'on-record', 'readout', 'anonymous', 'unnamed', 'group' or 'wire' — did you mean 'outlet'?"),
+    case("passage-words-as-a-list", edit(ALPHA_REPORT, '    text: "grave consequences"\n', "    text: [grave, consequences]\n"),
+         "content/sources/alpha-report.yaml:30:11: passages.alpha-grave-consequences.text: expected text, got a list",
+         bug=BROKEN_PASSAGE_KEY_UNKNOWN),
+    case("passage-as-a-number", edit(ALPHA_REPORT, 'alpha-by-ann-writer: "By Ann Writer"', "alpha-by-ann-writer: 42"),
+         "content/sources/alpha-report.yaml:12:24: passages.alpha-by-ann-writer: expected a mapping of fields, got the number 42",
+         bug=BROKEN_PASSAGE_KEY_UNKNOWN),
     # What a call gives a keyed quote or report itself is the call's, checked there.
     case("unknown-topic-on-a-keyed-quote", edit(VIDEO, "    topics: [trade]", "    topics: [trad]"),
          "content/calls/2021-12-07-adams-brown-video-call.yaml:28:14: quotes[0].topics[0]: unknown topic 'trad' — did you mean 'trade'?",
