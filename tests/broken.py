@@ -12,6 +12,8 @@ Breakage = Callable[[Path], None]
 VIDEO = "calls/2021-12-07-adams-brown-video-call.yaml"
 PHONE = "calls/2021-12-14-adams-brown-phone-call.yaml"
 TRADE = "topics/trade.yaml"
+ALPHA_REPORT = "sources/alpha-report.yaml"
+BETA_REPORT = "sources/beta-report.yaml"
 
 
 def edit(rel: str, old: str, new: str) -> Breakage:

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from generator.adapters.cli import main
 
-from .broken import VIDEO, edit
+from .broken import ALPHA_REPORT, edit
 from .conftest import MINI, ROOT
 
 ENERGY = "name: Energy\ndescription: Gas and oil, raised by [[bob-brown]].\n"
@@ -51,13 +51,14 @@ def test_a_quote_changed_by_one_word_fails_and_leaves_the_site_untouched(project
     assert _build().exit_code == 0
     before = _snapshot(project / "site")
     assert "calls/2021-12-07-adams-brown-video-call/index.html" in before
-    edit(VIDEO, "words: We want peace - and trade", "words: We want war - and trade")(
-        project / "content")
+    edit(ALPHA_REPORT, 'text: "We want peace - and trade"', 'text: "We want war - and trade"')(
+        project / "content")  # the quote's words, typed once on its source
     result = _build()
     assert (result.exit_code, result.stderr) == (1, (
-        "content/calls/2021-12-07-adams-brown-video-call.yaml:39:12: quotes[0].words: quote not "
-        "found verbatim in source 'alpha-report': \"We want war - and trade\"; closest passage in "
-        "the source: \"We want peace - and trade\" (yours has 'war' where the source has 'peace')\n"
+        "content/sources/alpha-report.yaml:21:11: passages.alpha-we-want-peace-and-trade.text: "
+        "passage not found verbatim in source 'alpha-report': \"We want war - and trade\"; "
+        "closest passage in the source: \"We want peace - and trade\" (yours has 'war' where the "
+        "source has 'peace')\n"
         "1 content problem found; nothing was built.\n"))
     assert _snapshot(project / "site") == before
     assert sorted(p.name for p in project.iterdir()) == ["content", "site"]

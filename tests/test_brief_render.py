@@ -85,7 +85,7 @@ def test_key_quotes_are_only_what_was_said_in_or_after_the_call(mini_copy):
         "  - title: Premier\n", "  - title: Premier\n    organization: ruritania-government\n"), "utf-8")
     call_file = mini_copy / "calls" / "2021-12-07-adams-brown-video-call.yaml"
     original = call_file.read_text("utf-8")
-    said = "  - words: We want peace and trade too.\n    source: beta-report\n    speaker: bob-brown\n"
+    said = "  - cite: beta-we-want-peace-and-trade\n"  # Bob's "We want peace and trade too."
 
     def cards(timing: str | None) -> list[str]:
         text = original if timing is None else original.replace(

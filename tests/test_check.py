@@ -46,13 +46,14 @@ def test_a_correct_corpus_update_passes_every_content_check(tmp_path: Path) -> N
 
 def test_a_content_problem_is_reported_as_file_line_field(mini_copy: Path) -> None:
     """A misspelt speaker fails the check with validate's own one-line message, before any build."""
-    call = mini_copy / "calls" / "2021-12-07-adams-brown-video-call.yaml"
-    call.write_text(call.read_text("utf-8").replace("speaker: bob-brown", "speaker: bob-browne", 1),
-                    "utf-8")
+    source = mini_copy / "sources" / "alpha-report.yaml"  # the passage names its speaker
+    source.write_text(source.read_text("utf-8").replace("speaker: bob-brown", "speaker: bob-browne", 1),
+                      "utf-8")
     result = check("--content", str(mini_copy))
     assert result.exit_code == 1
-    assert (f"{call}:37:22: positions[0].warnings[0].cites[0].speaker: unknown actor 'bob-browne' — did you "
-            "mean 'bob-brown'?\n1 content problem found; nothing was built.\n") in result.output
+    assert (f"{source}:28:14: passages.alpha-warned-of-grave-consequences-if.speaker: unknown actor "
+            "'bob-browne' — did you mean 'bob-brown'?\n1 content problem found; nothing was built.\n"
+            ) in result.output
     assert "build (strict)" not in result.output
 
 

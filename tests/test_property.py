@@ -241,6 +241,8 @@ def _text_locations(rel: str, data: Any) -> list[tuple]:
             continue
         if key in _NOT_PLAIN and not (key == "text" and not rel.startswith("sources/")):
             continue
+        if loc[0] == "passages" and len(loc) == 2:
+            continue  # a keyed passage's words, given as its value: verbatim
         found.append(loc)
     return found
 

@@ -64,17 +64,19 @@ def test_changing_one_word_of_a_quote_fails_the_build_and_keeps_the_site(mini_co
     """A quote that is not in its source stops `briefing build`; the previous site is untouched."""
     site = build(mini_copy, tmp_path / "site")
     before = {p: p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-    call = mini_copy / "calls" / "2021-12-07-adams-brown-video-call.yaml"
-    call.write_text(call.read_text().replace("We want peace - and trade", "We want war - and trade"))
+    source = mini_copy / "sources" / "alpha-report.yaml"  # the quote's words are typed there
+    words = source.read_text()
+    assert words.count("We want peace - and trade") == 1
+    source.write_text(words.replace("We want peace - and trade", "We want war - and trade"))
     result = CliRunner().invoke(main, ["build", "--content", str(mini_copy), "-d", str(site),
                                        "-f", str(ROOT / "mkdocs.yml")])
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
     assert re.fullmatch(
-        r".*calls/2021-12-07-adams-brown-video-call\.yaml:\d+:\d+: quotes\[0\]\.words: quote not "
-        r"found verbatim in source 'alpha-report': \"We want war - and trade\"; closest passage "
-        r"in the source: \"We want peace - and trade\" \(yours has 'war' where the source has "
-        r"'peace'\)", lines[0]), lines[0]
+        r".*sources/alpha-report\.yaml:\d+:\d+: passages\.alpha-we-want-peace-and-trade\.text: "
+        r"passage not found verbatim in source 'alpha-report': \"We want war - and trade\"; "
+        r"closest passage in the source: \"We want peace - and trade\" \(yours has 'war' where "
+        r"the source has 'peace'\)", lines[0]), lines[0]
     assert lines[-1] == "1 content problem found; nothing was built."
     after = {p: p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
     assert after == before

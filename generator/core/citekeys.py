@@ -55,7 +55,8 @@ class Entry:
 
     @property
     def text(self) -> str:
-        return dict(self.spec).get("text", "")
+        words = dict(self.spec).get("text")
+        return words if isinstance(words, str) else ""
 
 
 @dataclass
@@ -69,17 +70,20 @@ class Expanded:
     """(location, message) of each key that cannot be expanded."""
     used: dict[str, Entry] = field(default_factory=dict)
     """The passages the file cites, as they were: a record is reused only while they are."""
+    filled: set[Loc] = field(default_factory=set)
+    """The fields a passage filled in (its problems are reported on its source)."""
 
 
 def passage_entries(source_id: str, data: Any) -> Iterator[tuple[str, Entry]]:
-    """(key, entry) of every passage of a source's raw data that has words: a passage with
-    problems of its own is reported on the source, and its key still resolves."""
+    """(key, entry) of every passage of a source's raw data: a passage with problems of its
+    own is reported on the source, and its key still resolves (the records citing it are then
+    refused without a problem of their own)."""
     passages = data.get("passages") if isinstance(data, dict) else None
     if not isinstance(passages, dict):
         return
     for key, spec in passages.items():
-        spec = {"text": spec} if isinstance(spec, str) else spec
-        if isinstance(key, str) and isinstance(spec, dict) and isinstance(spec.get("text"), str):
+        spec = spec if isinstance(spec, dict) else {"text": spec}
+        if isinstance(key, str):
             yield key, Entry(source_id, tuple(spec.items()))
 
 
@@ -149,11 +153,13 @@ def _cited(model: type[BaseModel], value: Any, loc: Loc, index: dict[str, Entry]
     if entry is None:
         found.problems.append((loc, _unknown(key, index)))
         return value
-    found.keyed[loc[:-1] if loc[-1] == CITE else loc] = key
+    at = loc[:-1] if loc[-1] == CITE else loc
+    found.keyed[at] = key
     found.used[key] = entry
     names = QUOTE_FIELDS if model is Quote else CITATION_FIELDS
     typed = {"source": entry.source}
     typed.update({names[k]: v for k, v in entry.spec if k in names and v is not None})
+    found.filled.update(at + (name,) for name in typed if name not in given)
     typed.update(given)
     return typed
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import typing
 from typing import Any
 
@@ -235,13 +236,17 @@ def _fields_at(model: Any, loc: Loc) -> set[str]:
     return {info.alias or name for name, info in target.model_fields.items()}
 
 
+_FIRST_SENTENCE_END = re.compile(r"(?<=[a-z]{2}\.)\s+(?=[A-Z])")
+"""A full stop after a word, then a capital: not the one in "p.m. ET"."""
+
+
 def _describe(model: Any, loc: Loc) -> str:
-    """The first line of a field's documentation, or ''."""
+    """The first sentence of a field's documentation, or ''."""
     holder = _model_at(model, loc[:-1])
     fields = getattr(holder, "model_fields", {}) if holder else {}
     info = next((f for n, f in fields.items() if loc[-1] in (n, f.alias)), None)
-    doc = (info.description or "") if info else ""
-    return doc.split("\n")[0].rstrip(".") if doc else ""
+    doc = " ".join((info.description or "").split()) if info else ""
+    return _FIRST_SENTENCE_END.split(doc, maxsplit=1)[0].rstrip(".") if doc else ""
 
 
 def _required_at(model: Any, loc: Loc) -> list[str]:

@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from .citekeys import passage_references, typed_out
+from .citekeys import passage_entries, passage_references, typed_out
 from .corpus import Corpus, Loaded
 from .coverage import orphan_texts, uncovered_sources
 from .errors import Problem, did_you_mean, relative
@@ -197,6 +197,8 @@ def _check_passages(graph: Graph, loaded: Loaded) -> list[Problem]:
     are checked here once, however many records cite them."""
     problems = []
     text = graph.texts.get(loaded.id)
+    if text is None and loaded in graph.corpus.partial:
+        text = _partial_text(graph, loaded)
     words: dict[str, str] = {}
     for key, passage in loaded.record.passages.items():
         loc: Loc = ("passages", key)
@@ -226,7 +228,8 @@ def _check_value(graph: Graph, loaded: Loaded, me: Key, loc: Loc, shape: Any, va
         target = Key(shape.ref, value)
         if value in corpus.invalid.get(shape.ref, set()):
             return []  # the target's own file is broken and reported already
-        if not graph.exists(target) and typed_out(loaded.keyed, loc):
+        if not graph.exists(target) and typed_out(loaded.keyed, loc) \
+                and loc not in loaded.located.positions:
             return []  # a passage's speaker: reported on its source
         if not graph.exists(target):
             hint = (_organization_hint(graph, shape, value, owner) or renamed_hint(corpus, shape.ref, value)
@@ -307,9 +310,19 @@ def _link_partial(graph: Graph, loaded: Loaded) -> list[Problem]:
     model, data = KINDS[loaded.kind], loaded.located.data
     problems: list[Problem] = []
     for loc, shape, value in walk_raw(model, data):
-        if shape.ref is not None and not (isinstance(value, str) and is_id(value)):
+        if shape.ref is not None and (not (isinstance(value, str) and is_id(value))
+                                      or value == "unknown"):
             continue  # `unknown`, or not an id at all: reported by validation already
         problems += _check_value(graph, loaded, me, loc, shape, value, None)
+    if loaded.kind == "sources":
+        folded = _partial_text(graph, loaded)
+        for key, entry in passage_entries(loaded.id, data):
+            words = isinstance(dict(entry.spec).get("text"), str)  # else reported by validation
+            message = _mismatch(folded, entry.text, "passage", loaded.id) if folded and words else ""
+            if message:
+                at: Loc = ("passages", key)
+                where = at + ("text",) if at + ("text",) in loaded.located.positions else at
+                problems.append(loaded.problem(where, message))
     for loc, cls, fields in cited_raw(model, data):
         name = "words" if cls is Quote else "passage"
         source, passage = fields.get("source"), fields.get(name)
@@ -321,6 +334,24 @@ def _link_partial(graph: Graph, loaded: Loaded) -> list[Problem]:
             if message:
                 problems.append(loaded.problem(loc + (name,), message))
     return problems
+
+
+def _partial_text(graph: Graph, loaded: Loaded) -> FoldedText | None:
+    """The folded text of a source file that failed validation (linking reads the texts of
+    valid sources only), so that its passages are checked in the same run; None when its
+    `text` cannot be read (reported by validation, or when the file is fixed)."""
+    name = loaded.located.data.get("text") if isinstance(loaded.located.data, dict) else None
+    if not isinstance(name, str) or not name.startswith("texts/"):
+        return None
+    try:
+        text = read_text(graph.corpus.root / name, name, graph.corpus.root.resolve())
+    except (TextProblem, OSError):
+        return None
+    folded = FoldedText.of(text)
+    end = loaded.located.data.get("body_ends_before")
+    if isinstance(end, str) and folded.find(end) >= 0:
+        folded.body_end = folded.find(end)
+    return folded
 
 
 def _mismatch(text: FoldedText, passage: str, what: str, source_id: str) -> str:

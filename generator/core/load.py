@@ -11,7 +11,7 @@ from typing import Any
 
 import pydantic
 
-from .citekeys import CITE, Entry, Expanded, expand, key_problems, passage_entries, typed_out
+from .citekeys import CITE, Entry, Expanded, expand, key_problems, passage_entries
 from .corpus import Corpus, Loaded
 from .errors import ConfigError, Problem, did_you_mean, relative
 from .explain import pydantic_problems
@@ -207,6 +207,9 @@ def _read_record(corpus: Corpus, kind: str, path: Path, root: Path, folder: Path
     except pydantic.ValidationError as exc:
         errors = [e for e in exc.errors() if _own_error(tuple(e["loc"]), located, expanded)]
         problems = unkeyed + pydantic_problems(shown, located, model, errors)
+        # Invalid, with no problem of its own when a passage it cites is (reported on the
+        # passage's source): references to it are not reported as unknown.
+        corpus.invalid.setdefault(kind, set()).add(stem)
         corpus.partial.append(Loaded(kind, stem, path, None, located, expanded.keyed, expanded.used))
         return problems + _odd_numbers(shown, located, {p.field for p in problems})
     problems = unkeyed + _odd_numbers(shown, located, set())
@@ -241,7 +244,7 @@ def _own_error(loc: tuple, located: Located, expanded: Expanded) -> bool:
     unexpanded = {where[:-1] if where[-1] == CITE else where for where, _ in expanded.problems}
     if any(loc[:len(where)] == where for where in unexpanded):
         return False
-    return not typed_out(expanded.keyed, loc) or loc in located.positions
+    return not any(loc[:n] in expanded.filled for n in range(len(loc), 0, -1))
 
 
 _suggest_id = suggest_id  # the name ingest imports
