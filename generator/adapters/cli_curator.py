@@ -131,10 +131,10 @@ def remove_command(name: str, content: Path) -> None:
               help="Change nothing; exit 1 and say what would change if anything would.")
 @content_option
 def migrate_command(check: bool, content: Path) -> None:
-    """Write each passage the corpus types out in full (`source:` with `passage:` or `words:`)
-    once, under `passages:` on its source record, and cite it by its key.
+    """Write each passage typed out in full once, on its source, and cite it by its key.
 
-    Comments and layout stay. The migrated corpus is loaded and compared record by record with
+    A citation or quote typed out (`source:` with `passage:` or `words:`) becomes its passage's
+    key, the passage written once under `passages:` on its source record. Comments and layout stay. The migrated corpus is loaded and compared record by record with
     the corpus as it was, and the files are replaced only when every record reads the same.
     """
     from ..curator.migrate import migrate
