@@ -131,10 +131,11 @@ def remove_command(name: str, content: Path) -> None:
               help="Change nothing; exit 1 and say what would change if anything would.")
 @content_option
 def migrate_command(check: bool, content: Path) -> None:
-    """Write each passage typed out in full once, on its source, and cite it by its key.
+    """Key every passage typed out in full, once, on its source record.
 
-    A citation or quote typed out (`source:` with `passage:` or `words:`) becomes its passage's
-    key, the passage written once under `passages:` on its source record. Comments and layout stay. The migrated corpus is loaded and compared record by record with
+    Each passage a citation or quote types out (`source:` with `passage:` or `words:`) is
+    written once, under `passages:` on its source record, and cited by its key; a call's
+    `format:` is left out where its `format` fact gives it. Comments and layout stay. The migrated corpus is loaded and compared record by record with
     the corpus as it was, and the files are replaced only when every record reads the same.
     """
     from ..curator.migrate import migrate
