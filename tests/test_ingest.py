@@ -81,6 +81,19 @@ def ruritania(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return content
 
 
+LIKELY = "likely: same sentence, with a speech verb"
+QUOTE_PASSAGE = re.compile(r"(?m)^  (?P<key>[a-z0-9-]+):  # line (?P<line>\d+)\n    text: (?P<words>.+)\n"
+                           r"    (?P<said>[a-z_]+:[^#\n]*?)(?:  # (?P<why>.+))?$")
+
+
+def quoted(text: str) -> dict[str, tuple[int, str, str]]:
+    """Quote words -> (line, 'field: value' of its speaker, why) of each passage the draft
+    source keys and its draft call lists as a quote (by its bare key), read from the draft."""
+    listed = set(re.findall(r"(?m)^#   - ([a-z0-9-]+)$", text.split("\n# quotes:", 1)[-1]))
+    return {yaml.safe_load(m["words"]): (int(m["line"]), m["said"].strip(), m["why"] or "")
+            for m in QUOTE_PASSAGE.finditer(text) if m["key"] in listed}
+
+
 def run(*args: str):
     return CliRunner().invoke(main, list(args))
 
@@ -116,11 +129,9 @@ def test_masthead_article_gives_outlet_date_authors_and_calls(known: Path) -> No
     assert record["text"] == f"texts/{seed.name}"
     text = draft_text(known, "washington-times-2021-12-30-phone-call")
     assert text.startswith("# yaml-language-server: $schema=../../schemas/sources.json\n")
-    assert ("#   - words: grave error.  # line 5\n"
-            "#     source: washington-times-2021-12-30-phone-call\n"
-            "#     speaker: vladimir-putin  # likely: same sentence, with a speech verb\n") in text
-    assert ("#     speaker_as: a senior administration official  # likely: same sentence, "
-            "with a speech verb") in text
+    said = quoted(text)
+    assert said["grave error."] == (5, "speaker: vladimir-putin", LIKELY)
+    assert (13, "as: a senior administration official", LIKELY) in said.values()
     assert "#   Mr. Ushakov (line 31)" in text
     assert "Draft source record: content/sources/washington-times-2021-12-30-phone-call.yaml" in result.output
     assert ("  - actor 'joseph-clark' (Joseph Clark) has no record: briefing new actor "
@@ -182,10 +193,9 @@ def test_name_line_byline_straight_quotes_and_outlet_clue(known: Path) -> None:
     assert record["published"] == dt.date(2021, 12, 30)
     assert record["outlet"] == "unknown"
     text = draft_text(known, source_id)
-    assert ("#   - words: Biden urged Russia to de-escalate tensions with Ukraine. He made clear "
-            "that the United States and its allies and partners will respond decisively if Russia "
-            "further invades Ukraine  # line 15\n#     source: " + source_id + "\n"
-            "#     speaker: jen-psaki  # likely: same sentence, with a speech verb\n") in text
+    assert quoted(text)["Biden urged Russia to de-escalate tensions with Ukraine. He made clear "
+                        "that the United States and its allies and partners will respond "
+                        "decisively if Russia further invades Ukraine"] == (15, "speaker: jen-psaki", LIKELY)
     assert "# A clue, not proof: 'The Floridian' from line 47: Mona Salama is a political" in text
     assert "(line 47 ties an author to 'The Floridian': decide)" in result.output
 
@@ -343,16 +353,10 @@ def test_new_article_with_curly_and_straight_quotes(ruritania: Path, tmp_path: P
     assert re.fullmatch(r"texts/000_[0-9a-f]{16}\.txt", record["text"])  # the corpus's convention
     assert (ruritania / record["text"]).read_bytes() == article.read_bytes()
     text = draft_text(ruritania, source_id)
-    assert ("#   - words: We will keep talking until the tariffs fall  # line 9\n"
-            f"#     source: {source_id}\n"
-            "#     speaker: alice-adams  # likely: same sentence, with a speech verb\n") in text
-    assert ("#   - words: frank but friendly  # line 11\n"
-            f"#     source: {source_id}\n"
-            "#     speaker: bob-brown  # likely: same sentence, with a speech verb\n") in text
-    assert ("#   - words: Nobody leaves the table  # line 13\n"
-            f"#     source: {source_id}\n"
-            "#     speaker_as: a senior ministry official  # likely: same sentence, with a "
-            "speech verb\n") in text
+    said = quoted(text)
+    assert said["We will keep talking until the tariffs fall"] == (9, "speaker: alice-adams", LIKELY)
+    assert said["frank but friendly"] == (11, "speaker: bob-brown", LIKELY)
+    assert said["Nobody leaves the table"] == (13, "as: a senior ministry official", LIKELY)
     assert "#     alice-adams: 'Adams' x2, 'Alice Adams' x1\n#     bob-brown: 'Bob Brown' x1, 'Premier Brown' x1\n" in text
 
 
@@ -366,8 +370,8 @@ def test_new_article_that_validates_as_drafted_and_builds(ruritania: Path, tmp_p
     assert (record["outlet"], record["outlet_org"]) == ("The Alpha Times", "alpha-times")
     assert record["published"] == dt.date(2021, 12, 7)
     assert record["calls"] == ["2021-12-07-adams-brown-video-call"]
-    assert "#     speaker: bob-brown  # likely: same sentence, with a speech verb" in draft_text(
-        ruritania, "alpha-times-2021-12-07-video-call")
+    assert (3, "speaker: bob-brown", LIKELY) in quoted(draft_text(
+        ruritania, "alpha-times-2021-12-07-video-call")).values()
     assert run("validate").exit_code == 0
     site = build(ruritania, tmp_path / "site")
     page = (site / "sources" / "alpha-times-2021-12-07-video-call" / "index.html").read_text("utf-8")
@@ -386,7 +390,7 @@ def test_new_article_about_no_known_call(ruritania: Path, tmp_path: Path) -> Non
     text = draft_text(ruritania, "weather")
     assert ("# NO CALL MATCHED, and no candidate: list the calls this article covers (validate "
             "fails until you\n#   do).\ncalls: []\n") in text
-    assert "#     speaker_as: a city official  # likely: same sentence, with a speech verb" in text
+    assert (3, "as: a city official", LIKELY) in quoted(text).values()
     assert "  calls: none matched\n" in result.output
     assert "  authors: none named\n" in result.output
 
@@ -474,9 +478,8 @@ def unseen(known: Path) -> Path:
 
 
 def speakers(text: str) -> dict[str, str]:
-    """Quote words -> the speaker line the draft gives them."""
-    found = re.findall(r"#   - words: (.+?)  # line \d+\n#     source: .+\n#     (.+?)  # likely", text)
-    return dict(found)
+    """Quote words -> the speaker field the draft gives them ('speaker: yuri-ushakov')."""
+    return {words: said for words, (_, said, _) in quoted(text).items()}
 
 
 def test_staff_report_outlet_apposition_and_he_said(unseen: Path) -> None:
@@ -494,8 +497,8 @@ def test_staff_report_outlet_apposition_and_he_said(unseen: Path) -> None:
     said = speakers(draft_text(unseen, "example-wire-2022-02-12-phone-call"))
     assert said["balanced and businesslike."] == "speaker: yuri-ushakov"
     assert said["hysteria."] == "speaker: yuri-ushakov"
-    assert said["professional and substantive"] == "speaker_as: A senior administration official"
-    assert said["no fundamental change."] == "speaker_as: A senior administration official"
+    assert said["professional and substantive"] == "as: A senior administration official"
+    assert said["no fundamental change."] == "as: A senior administration official"
     command = "briefing new call 2022-02-12-biden-putin-phone-call"
     assert f"# If it is a call the corpus lacks: {command}" in draft_text(unseen,
                                                                           "example-wire-2022-02-12-phone-call")
@@ -536,7 +539,7 @@ def test_a_line_naming_a_known_outlet_and_an_apposition_with_the(unseen: Path) -
     said = speakers(draft_text(unseen, source_id))
     assert said["direct and straightforward"] == "speaker: jake-sullivan"
     assert said["went back and forth"] == "speaker: jake-sullivan"
-    assert said["There was a lot of give and take"] == "speaker_as: a senior administration official"
+    assert said["There was a lot of give and take"] == "as: a senior administration official"
 
 
 def test_a_reserved_id_is_refused(unseen: Path) -> None:
@@ -587,5 +590,6 @@ def test_hostile_texts_are_read_by_the_same_rules(unseen: Path, tmp_path: Path, 
         assert record["authors"] == [] and record["published"] == dt.date(2021, 12, 30)
         assert record["calls"] == [PHONE]
     if case == "quotes":
-        assert text.count("#     speaker: joe-biden  # likely: same sentence, with a speech verb") \
-            == 2000
+        said = quoted(text)
+        assert len(said) == 2000
+        assert all(speaker == "speaker: joe-biden" for _, speaker, _ in said.values())

@@ -11,9 +11,11 @@ import yaml
 from click.testing import CliRunner
 
 from generator.adapters.cli import main
+from generator.core.citekeys import TYPED_OUT
 from generator.core.kinds import KIND_NAMES, KINDS
+from generator.core.models import Citation, Passage
 from generator.core.schema import field_shapes
-from generator.curator.scaffold import required_keys
+from generator.curator.scaffold import GIVEN_BY_PASSAGE, required_keys
 
 from .conftest import MINI
 
@@ -34,13 +36,21 @@ def run(*args: str):
 
 
 def every_field(model: type) -> set[tuple[str, str]]:
-    """(key, documentation) of every field of a record class and of the parts it holds."""
+    """(key, documentation) of every field a curator writes in a record class and in the parts
+    it holds: a citation, fact report or quote is a passage key (`cite`), its words, source and
+    attribution given by the passage (documented on a source's `passages`)."""
     found = set()
     for shape in field_shapes(model):
+        if model in TYPED_OUT and (shape.key in TYPED_OUT[model] or shape.name in GIVEN_BY_PASSAGE):
+            continue
         if shape.key != "id":
             found.add((shape.key, shape.doc))
         if shape.model is not None:
             found |= every_field(shape.model)
+    if model in TYPED_OUT and model is not Citation:  # a list of citations is a list of keys
+        found.add(("cite", "The key of a passage typed once on a source record"))
+    if model is KINDS["sources"]:
+        found |= every_field(Passage)
     return found
 
 
@@ -191,11 +201,12 @@ def test_a_quote_may_name_an_organization_as_its_speaker(project: Path, tmp_path
     organization's page lists the call under 'Quoted in'."""
     from .conftest import build
 
-    path = project / "calls" / "2021-12-07-adams-brown-video-call.yaml"
+    path = project / "sources" / "beta-report.yaml"
     text = path.read_text("utf-8")
-    path.write_text(text.replace("    speaker: bob-brown\n    remark: peace-and-trade\n",
-                                 "    speaker_org: ruritania-government\n"
-                                 "    speaker_as: in a statement\n    remark: peace-and-trade\n"), "utf-8")
+    said = '    text: "We want peace and trade too."\n    speaker: bob-brown\n'
+    path.write_text(text.replace(said, '    text: "We want peace and trade too."\n'
+                                       "    speaker_org: ruritania-government\n"
+                                       "    as: in a statement\n"), "utf-8")
     assert run("validate").exit_code == 0, run("validate").output
     site = build(project, tmp_path / "site")
     call = (site / "calls" / "2021-12-07-adams-brown-video-call" / "index.html").read_text("utf-8")
@@ -203,13 +214,13 @@ def test_a_quote_may_name_an_organization_as_its_speaker(project: Path, tmp_path
                      r'\(in a statement\), as reported by', call), call
     org = (site / "organizations" / "ruritania-government" / "index.html").read_text("utf-8")
     assert "Quoted in" in org
-    path.write_text(text.replace("    speaker: bob-brown\n    remark: peace-and-trade\n",
-                                 "    speaker_org: ruritania-govt\n    remark: peace-and-trade\n"),
-                    "utf-8")
+    path.write_text(text.replace(said, '    text: "We want peace and trade too."\n'
+                                       "    speaker_org: ruritania-govt\n"), "utf-8")
     result = run("validate")
     assert result.exit_code == 1
-    assert "quotes[1].speaker_org: unknown organization 'ruritania-govt' — did you mean " \
-           "'ruritania-government'?" in result.output
+    assert ("content/sources/beta-report.yaml:13:18: passages.beta-we-want-peace-and-trade."
+            "speaker_org: unknown organization 'ruritania-govt' — did you mean "
+            "'ruritania-government'?") in result.output
 
 
 @pytest.mark.parametrize("kind", sorted(IDS))
@@ -222,3 +233,34 @@ def test_every_list_field_comes_with_an_example(project: Path, kind: str) -> Non
             if re.fullmatch(r"[a-z_]+: \[\]", line)
             and not (after.startswith("  # - ") or after.startswith(f"# e.g. {line[:-4]}: ["))]
     assert bare == [], bare
+
+
+def test_call_skeleton_cites_passages_by_key(project: Path) -> None:
+    """The call skeleton shows citations in the keyed form (`cites: [KEY]`, `- cite:` for a
+    fact report and a quote), never the typed-out `source:`/`passage:`; filled with the mini
+    corpus's keys, it validates; the source skeleton's `passages: {}` reads as an empty mapping
+    and shows a passage to copy."""
+    run("new", "call", "2022-01-05-adams-brown-call")
+    run("new", "source", "gamma-report")
+    path = project / "calls" / "2022-01-05-adams-brown-call.yaml"
+    text = path.read_text("utf-8")
+    assert "  #   cites: [KEY]  " in text and "\n    cites: []  " in text
+    assert "  #     - cite:  " in text and "\n  # - cite:  " in text
+    assert not re.search(r"(?m)^[ #-]*(source|passage|words):", text)
+    source = (project / "sources" / "gamma-report.yaml").read_text("utf-8")
+    assert "\npassages: {}\n" in source and "  # KEY:\n  #   text:  " in source
+    assert yaml.safe_load(source)["passages"] == {}
+    for field, value in (("title", "Adams–Brown call"), ("format", "phone")):
+        text = text.replace(f"\n{field}:\n", f"\n{field}: {value}\n")
+    text = text.replace("  - actor:  ", "  - actor: alice-adams  ").replace(
+        "    side:  ", "    side: ruritania-government  ", 1)
+    text = text.replace("  - text:  ", "  - text: They spoke.  ", 1).replace(
+        "    cites: []     # REQUIRED.", "    cites: [beta-a-week-later-they-spoke]", 1)
+    path.write_text(text, "utf-8")
+    (project / "sources" / "gamma-report.yaml").unlink()
+    beta = project / "sources" / "beta-report.yaml"
+    beta.write_text(beta.read_text("utf-8").replace(
+        "2021-12-14-adams-brown-phone-call]", "2021-12-14-adams-brown-phone-call, "
+                                              "2022-01-05-adams-brown-call]"), "utf-8")
+    result = run("validate")
+    assert result.exit_code == 0, result.output

@@ -59,8 +59,8 @@ def ingest_command(article: Path, source_id: str | None, text_name: str | None,
         click.echo(f"  reported call: {draft.call.date or 'date unknown'}, "
                    f"{draft.call.format or 'format unknown'}, {people} (drafted in the record)")
     mentioned = ", ".join(f"{len(ids)} {kind}" for kind, ids in sorted(draft.mentions.items()))
-    click.echo(f"  {len(draft.quotes)} quotes and the known records mentioned "
-               f"({mentioned or 'none'}) are listed as comments in the draft")
+    click.echo(f"  {len(draft.quotes)} quotes keyed under passages: with their likely speakers; "
+               f"the known records mentioned ({mentioned or 'none'}) are listed as comments")
     click.echo("A curator must still decide:")
     for item in draft.to_decide():
         click.echo(f"  - {item}")

@@ -120,7 +120,7 @@ def migrate(content: Path, write: bool = True) -> Migration:
             passage.spec = keyed[at][1].model_dump(mode="json", by_alias=True, exclude_none=True,
                                                    exclude={"text"})
             continue
-        passage.key = _new_key(passage, taken)
+        passage.key = new_key(passage.source, passage.text, taken)
         passage.spec = _spec(passage.uses)
     for passage in passages.values():
         for use in passage.uses:
@@ -244,10 +244,11 @@ def _overrides(use: _Use, spec: dict[str, Any]) -> dict[str, Any]:
 _WORD = re.compile(r"[A-Za-z0-9]+")
 
 
-def _new_key(passage: _Passage, taken: set[str]) -> str:
-    """'ap-face-to-face-for-just': the source's first word and the passage's first words."""
-    prefix = passage.source.split("-")[0]
-    words = _WORD.findall(passage.text)[:KEY_WORDS]
+def new_key(source: str, text: str, taken: set[str]) -> str:
+    """'ap-face-to-face-for-just': the source's first word and the passage's first words, not
+    in `taken` (the key is added to it). `ingest` keys the passages it drafts by it too."""
+    prefix = source.split("-")[0]
+    words = _WORD.findall(text)[:KEY_WORDS]
     base = suggest_id("-".join([prefix, *words]))[:48].strip("-")
     key, n = base, 2
     while key in taken:

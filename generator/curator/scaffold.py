@@ -6,11 +6,18 @@ an empty value fails validation, so `briefing validate` names each field still t
 (FILE:LINE:COLUMN: FIELD: MESSAGE) until the curator has filled it. Optional fields are written
 empty (or with their default); optional lists of parts are written `[]` followed by a commented
 entry to copy (in brief, its required keys, where the same part is documented above), and lists
-of ids or texts `[]` followed by a commented example, so every list field shows how to fill it. The first line points the YAML language server at the kind's JSON Schema.
+of ids or texts `[]` followed by a commented example, so every list field shows how to fill it.
+The first line points the YAML language server at the kind's JSON Schema.
+
+Evidence is shown in the keyed form (core/citekeys.py): a source's `passages:` with a
+commented passage to copy, and every citation, fact report and quote as the key of a passage
+(`cites: [KEY]`, `- cite: KEY`), the fields a passage gives (source, words, attribution)
+offered only as qualifiers of one use. The typed-out form is still read, but never drafted.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -23,9 +30,10 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import PydanticUndefined
 
+from ..core.citekeys import CITE, TYPED_OUT
 from ..core.errors import BriefingError, ConfigError, did_you_mean, one_line, relative
 from ..core.kinds import KIND_NAMES, KINDS
-from ..core.models import id_problem
+from ..core.models import Citation, Passage, Quote, id_problem
 from ..core.models.fields import Day
 from ..core.schema import FieldShape, field_shapes
 
@@ -39,6 +47,20 @@ complete the file against the kind's schema (content/<kind>/ is two folders belo
 CALL_ID = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]")
 DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})(?=-|$)")
 """An id that starts with a date, with or without a name after it."""
+
+
+KEY = "KEY"
+"""What a skeleton writes where a passage key goes."""
+CITE_DOC = ("The key of a passage typed once on a source record (its `passages:`): the passage "
+            "gives the words, the source and whom the source attributes them to; `attribution`, "
+            "`speaker` or `as` beside `cite` qualify this one use where it differs. Value: a "
+            "passage key, e.g. alpha-two-hours.")
+QUOTE_DOC = " A quote with nothing beside its key is written as the bare key: `- alpha-we-want-peace`."
+KEYS_HINT = ("Value: keys of passages on source records, [alpha-two-hours, beta-two-hours]; a use "
+             "attributed otherwise than its passage is written `- cite: KEY` with `attribution`, "
+             "`speaker` or `as` beside it.")
+PASSAGE_KEY_DOC = ("KEY: this source's first id word and a few of the words (alpha-two-hours), "
+                   "unique in the corpus; the value is the verbatim words, or a mapping:")
 
 
 class ScaffoldError(BriefingError):
@@ -219,6 +241,8 @@ class _Writer:
     def __init__(self) -> None:
         self.documented: dict[type[BaseModel], str] = {}
         """Part class -> the key under which its fields were first documented."""
+        self.commenting = 0
+        """How many commented blocks the entry being written lies in."""
 
     def top(self, shape: FieldShape, value: str | None, notes: list[str]) -> list[str]:
         """A top-level field: its documentation above it, then the key and its value."""
@@ -226,6 +250,10 @@ class _Writer:
         for note in notes:  # wrapped, keeping a note's own indentation
             pad = " " * (len(note) - len(note.lstrip()))
             lines += _comment(note, 0, first=f"# {pad}", hang=f"# {pad}  ")
+        if isinstance(shape.default, dict) and value is None:  # passages: keyed parts
+            return lines + [f"{shape.key}: {{}}"] + self.passages(2)
+        if value is not None and value.startswith("\n"):  # a block drafted whole
+            return lines + [f"{shape.key}:"] + value[1:].split("\n")
         if shape.model is None or value is not None:
             written = [f"{shape.key}: {value if value is not None else _default(shape)}".rstrip()]
             if value is None and shape.many and shape.model is None:
@@ -237,11 +265,15 @@ class _Writer:
         """A field holding parts, at `indent`: a live entry when required, else [] followed by
         a commented entry (only the first time that kind of part appears in the file)."""
         assert shape.model is not None
+        if shape.model is Citation and shape.many:  # cited by key: a flow list of keys
+            return self._keys(shape, indent, where)
         if not shape.many:
             return [f"{shape.key}:"] + self.entry(shape.model, indent + 2, where, dash=False)
         if shape.required:
             return [f"{shape.key}:"] + self.entry(shape.model, indent + 2, where)
+        self.commenting += 1
         block = self.entry(shape.model, indent + 2, where)  # brief when documented above
+        self.commenting -= 1
         column = indent + 2
         return [f"{shape.key}: []"] + [line[:column] + "# " + line[column:] for line in block]
 
@@ -254,7 +286,7 @@ class _Writer:
         self.documented.setdefault(model, where)
         rows: list[tuple[str, str, list[str]]] = []
         """(line without comment, comment, lines nested below it)"""
-        shapes = [s for s in field_shapes(model) if s.key != "id"]
+        shapes = _keyed(model)
         for index, shape in enumerate(shapes):
             lead = " " * indent + ("- " if dash and index == 0 else "  " if dash else "")
             comment = ("REQUIRED." if shape.required else "") if brief else describe(shape)
@@ -262,6 +294,8 @@ class _Writer:
                 rows.append((f"{lead}{shape.key}: {_default(shape)}".rstrip(), comment, []))
                 continue
             first_seen = self.documented.get(shape.model)
+            if shape.model is Citation and shape.many and not brief:
+                comment += " " + KEYS_HINT
             if shape.many and first_seen is not None and not brief:
                 comment += f" Entries as under '{first_seen}' above."
             nested = self._parts(shape, len(lead), f"{where}[].{shape.key}")
@@ -278,6 +312,40 @@ class _Writer:
             lines += [" " * max(column, len(text) + 1) + more for more in wrapped[1:]]
             lines += nested
         return lines
+
+
+    def _keys(self, shape: FieldShape, indent: int, where: str) -> list[str]:
+        """A list of citations: `[KEY]` in a commented entry, `[]` in a live one (validate
+        reports it until it holds a key, where one is required)."""
+        self.documented.setdefault(Citation, where)
+        return [f"{shape.key}: {f'[{KEY}]' if self.commenting else '[]'}"]
+
+    def passages(self, indent: int) -> list[str]:
+        """A commented passage to copy under `passages: {}`: its key, then its fields."""
+        lead = " " * indent
+        lines = _comment(PASSAGE_KEY_DOC, indent)
+        lines.append(f"{lead}# {KEY}: \"the words, verbatim\"")
+        lines.append(f"{lead}# {KEY}:")
+        block = self.entry(Passage, indent + 2, "passages", dash=False)
+        return lines + [line[:indent] + "# " + line[indent:] for line in block]
+
+
+GIVEN_BY_PASSAGE = {"attribution", "speaker", "as_", "speaker_as", "speaker_org"}
+"""Fields of a citation or quote that its passage gives, written beside `cite` only to qualify
+one use: the skeleton leaves them out (an empty one would undo the passage's)."""
+
+
+def _keyed(model: type[BaseModel]) -> list[FieldShape]:
+    """The fields a curator writes for a part: for a citation, fact report or quote, `cite`
+    (the passage key) in place of the fields the passage gives, then its own fields."""
+    shapes = [s for s in field_shapes(model) if s.key != "id"]
+    if model not in TYPED_OUT:
+        return shapes
+    typed = TYPED_OUT[model]
+    doc = CITE_DOC + (QUOTE_DOC if model is Quote else "")
+    cite = dataclasses.replace(shapes[0], name=CITE, key=CITE, doc=doc, required=True, ref=None,
+                               scalar="", default=PydanticUndefined)
+    return [cite, *(s for s in shapes if s.key not in typed and s.name not in GIVEN_BY_PASSAGE)]
 
 
 def _list_example(shape: FieldShape) -> str:
@@ -307,7 +375,7 @@ def _required(model: type[BaseModel], prefix: str) -> list[tuple[str, FieldShape
         if not shape.required:
             continue
         key = f"{prefix}{shape.key}"
-        if shape.model is not None:
+        if shape.model is not None and not (shape.model is Citation and shape.many):
             inner = f"{key}[0]." if shape.many else f"{key}."
             found += _required(shape.model, inner)
         else:

@@ -24,12 +24,14 @@ Modules: `metadata` (headline, outlet, authors, dates) with `pages` (datelines, 
 bylines as pages print them) and `language`, `names` (the corpus's known names, spellings and
 dated titles), `quotes` and `speakers` (quotes and who said them), `reported` (the call the
 article reports: date, format, participants, requester, duration, times), `calls` (the corpus
-calls it reports or recaps, by evidence), `citing` (the one function every drafted citation is
-built by), `draftcall` (the draft call block), `drafting` (ids, file names, the draft and the
+calls it reports or recaps, by evidence), `citing` (every passage the draft cites, typed once
+under a key), `draftcall` (the draft call block), `drafting` (ids, file names, the draft and the
 command as a whole). Every pattern runs in time linear in the text.
 
-Quotes, mentions and candidates do not fit the source schema and would be rejected as files
-beside it, so they are written as YAML comments in the draft, ready to paste into a call.
+The passages the draft call cites (its lead, summary and facts, and each quote with its likely
+speaker) are drafted under `passages:` on the source record, each keyed once; the call, the
+mentions and the candidates do not fit the source schema, so they are written as YAML comments
+in the draft, the call citing the keys, ready to save as a call file or to paste into one.
 """
 
 from .drafting import ingest, render_draft

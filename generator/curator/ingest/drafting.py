@@ -28,6 +28,7 @@ from ...core.yamlfile import UNPRINTABLE
 from ..scaffold import record_text, scalar
 from . import pages
 from .calls import candidate_calls
+from .citing import Passages
 from .draftcall import call_block
 from .language import detect
 from .metadata import read_article, read_metadata
@@ -147,12 +148,14 @@ def ingest(article: Path, content: Path, source_id: str | None = None,
     if not re.fullmatch(r"[A-Za-z0-9_.-]+\.txt", name):
         raise IngestError(f"'{name}' is not a usable text file name: use letters, digits, "
                           "'_', '.' and '-', ending in .txt")
-    draft = Draft(source_id="", text_name=name, text_reused=existing is not None)
+    draft = Draft(source_id="", text_name=name, text_reused=existing is not None,
+                  taken_keys=set(corpus.passages or {}))
     read_metadata(draft, text, names)
     _options(draft, names, url, outlet, published)
     body = text
     if draft.boilerplate:  # what follows is other stories: no quotes or mentions from there
         body = "".join(text.splitlines(keepends=True)[:draft.boilerplate.line - 1])
+    draft.body = body
     code, draft.language_why = (lang, "option --lang") if lang else detect(body)
     draft.language = Evidence(code, 0, draft.language_why, origin="option --lang" if lang
                               else "the text's function words") if code else None
@@ -214,6 +217,8 @@ def _options(draft: Draft, names: Names, url: str | None, outlet: str | None,
 
 def render_draft(draft: Draft, article: Path, names: Names) -> str:
     """The draft source record: every field documented, each value with its evidence."""
+    passages = Passages(draft.source_id, set(draft.taken_keys))
+    footer = _footer(draft, names, passages)
     values: dict[str, str] = {"text": f"texts/{draft.text_name}",
                               "url": scalar(draft.url) if draft.url else "unknown"}
     notes: dict[str, list[str]] = {"url": ["From option --url."] if draft.url else
@@ -272,8 +277,12 @@ def render_draft(draft: Draft, article: Path, names: Names) -> str:
               "unknown means the text does not say. Check each one against the text.",
               "Still to decide (delete this list when done):"]
     header += [f"- {item}" for item in draft.to_decide()]
-    return record_text("sources", values=values, notes=notes, header=header,
-                       footer=_footer(draft, names))
+    if passages.keyed:
+        values["passages"] = "\n" + "\n".join(passages.lines(draft.body))
+        notes["passages"] = ["Drafted: the words the DRAFT CALL below cites, each typed once "
+                             "under a key (a quote with its likely speaker: check each). Delete "
+                             "those you do not cite."]
+    return record_text("sources", values=values, notes=notes, header=header, footer=footer)
 
 
 def _calls_notes(draft: Draft) -> list[str]:
@@ -296,12 +305,12 @@ def _calls_notes(draft: Draft) -> list[str]:
     return lines + create
 
 
-def _footer(draft: Draft, names: Names) -> list[str]:
+def _footer(draft: Draft, names: Names, passages: Passages) -> list[str]:
     lines = [f"Quotes in the text: {len(draft.quotes)}"
              + (f", up to the likely boilerplate at line {draft.boilerplate.line}"
                 if draft.boilerplate else "") + ".",
              ""]
-    lines += call_block(draft, names, person_id)
+    lines += call_block(draft, names, person_id, passages)
     lines.append("")
     lines.append("Known records the text mentions (by name or alias):")
     for kind in ("actors", "organizations", "calls"):

@@ -125,6 +125,11 @@ class Draft:
     """The call the article reports (reported.ReportedCall), as far as the text gives it."""
     new_orgs: dict[str, str] = field(default_factory=dict)
     """Organization id proposed for an institution quoted without a record -> its name."""
+    body: str = ""
+    """The text read for quotes and the call (up to any boilerplate): passages are drafted in
+    its order."""
+    taken_keys: set[str] = field(default_factory=set)
+    """The corpus's passage keys: a drafted key is none of them."""
     path: Path | None = None
     text_path: Path | None = None
 
@@ -169,6 +174,7 @@ class Draft:
         if self.provenance_clues or self.boilerplate:
             todo.append("provenance / body_ends_before: see the clues the draft lists")
         if self.quotes:
-            todo.append(f"quotes: {len(self.quotes)} found, listed in the draft; paste those worth "
-                        "keeping into the calls' quotes and check each likely speaker")
+            todo.append(f"quotes: {len(self.quotes)} found, each keyed under passages: with its "
+                        "likely speaker (check each); the draft call lists them by key: keep "
+                        "those worth keeping")
         return todo

@@ -38,10 +38,12 @@ DAY = re.compile(r"(?i)\b(?:(?P<mon>" + "|".join(sorted(MONTH, key=len, reverse=
                  r"(?P<mon2>" + "|".join(sorted(MONTH, key=len, reverse=True)) + r")\b"
                  r"(?:\s+(?P<year2>\d{4}))?)")
 DATELINE_PREFIX = re.compile(
-    r"(?:[A-Z][A-Z .,'’-]{1,40}\s)?\([^()]{1,80}\)\s*[-–—]*\s*(?:[A-Z][A-Z .'’-]{1,30},\s+\d{1,2}"
+    r"(?:[A-Z][A-Z .,'’-]{1,40}(?:,\s[A-Z][\w.'’-]{0,30}(?:\s[A-Z][\w.'’-]{0,30}){0,2})?\s)?"
+    r"\([^()]{1,80}\)\s*[-–—]*\s*(?:[A-Z][A-Z .'’-]{1,30},\s+\d{1,2}"
     r"\s+[A-Z]{3}\s+[-–—]\s*)?|[A-Z][A-Z .'’-]{1,40},\s+[^./]{3,30}\.\s*/[^/]{1,30}/\.\s*"
     r"|[A-Z][A-Z .'’-]{1,40}\s+[-–—]\s+")
-"""'(GNN) — ', 'MOSCOW, February 12. /RITA/. ', 'BERLIN — ', '(AGIT) - ROMA, 12 FEB - '."""
+"""'(GNN) — ', 'KYIV, Ukraine (AP) — ', 'MOSCOW, February 12. /RITA/. ', 'BERLIN — ',
+'(AGIT) - ROMA, 12 FEB - '."""
 NOT_THE_CALL = re.compile(r"(?i)\b(?:since|before|after|until|previously|last)\s+(?:on\s+)?$")
 """Words before a day that is not the call's: 'their first conversation since Dec. 30'."""
 TAIL = re.compile(r",[^,]*\b(?:said|says|told|added|according to|reported|announced)\b[^,]*$")
@@ -51,7 +53,9 @@ _N = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 HEDGE = r"(?:about|nearly|almost|just over|just under|more than|over|roughly|around|some|under)"
 DURATION = re.compile(
     rf"(?i)\b(?:(?P<hedge>{HEDGE})\s+)?(?:(?P<h>{_N})(?P<half>\s+and\s+a\s+half)?\s+hours?"
-    rf"(?:\s+and\s+(?P<m>{_N})\s+minutes?)?|(?P<m2>\d+)(?:-|\s+)minutes?|half\s+an\s+hour)\b")
+    rf"(?:\s+and\s+(?P<m>{_N})\s+minutes?|(?P<half2>\s+and\s+a\s+half))?|(?P<m2>\d+)(?:-|\s+)minutes?"
+    rf"|half\s+an\s+hour)\b")
+"""'two hours and 10 minutes', 'two and a half hours', 'an hour and a half', '50-minute'."""
 START_END = re.compile(
     r"(?i)\b(?:(?P<began>began|started|starting)\s+at|(?P<ended>ended|finished|ending)\s+at|"
     r"(?P<from>from)|(?P<to>to|until))\s+(?P<time>\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)"
@@ -221,7 +225,7 @@ def _minutes(match: re.Match) -> int | None:
         hours = NUMBER.get(g["h"].lower()) if not g["h"].isdigit() else int(g["h"])
         minutes = (NUMBER.get(g["m"].lower()) if g["m"] and not g["m"].isdigit()
                    else int(g["m"] or 0))
-        total = (hours or 0) * 60 + (30 if g["half"] else 0) + (minutes or 0)
+        total = (hours or 0) * 60 + (30 if g["half"] or g["half2"] else 0) + (minutes or 0)
     return None if g["hedge"] else total
 
 
