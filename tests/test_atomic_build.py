@@ -134,8 +134,10 @@ def test_generate_removes_pages_of_removed_records_and_nothing_else(project):
     counts = re.fullmatch(r"Generated (\d+) changed pages, (\d+) unchanged, (\d+) removed, in out\n",
                           result.stdout)
     assert counts, result.stdout
-    # The topic's page, and the letter page that listed only it (topics/by-name/e.md).
-    assert int(counts[3]) == 2 and not (out / "topics" / "by-name" / "e.md").exists()
+    # The topic's page, the letter page that listed only it (topics/by-name/e.md) and its
+    # record in the data export.
+    assert int(counts[3]) == 3 and not (out / "topics" / "by-name" / "e.md").exists()
+    assert not (out / "data" / "topics" / "energy.json").exists()
     assert not (out / "topics" / "energy.md").exists()
     assert (out / "notes.md").read_text() == "my own notes\n"
     listed = [line.partition("\t")[0] for line in (out / ".briefing-pages").read_text().splitlines()]

@@ -197,3 +197,71 @@ def test_serve_keeps_the_feeds_metadata_and_export_up_to_date(served) -> None:
     assert _wait_for(url + f"data/calls/{call}.json", '"title": "Adams–Brown talks"')
     corpus = _get(url + "data/corpus.json")
     assert corpus is not None and '"title":"Adams–Brown talks"' in corpus
+
+
+def _published_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for folder in ("feeds", "data") for p in sorted((site / folder).rglob("*"))
+            if p.is_file()}
+
+
+def test_generate_writes_the_feeds_and_data_that_build_publishes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`briefing generate`, for builders that run no plugin, writes feeds/ and data/ byte for
+    byte as `briefing build` publishes them (site name and address from mkdocs.yml); a removed
+    record's data file goes with it, and a project's own file of the same path is kept."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from generator.adapters.cli import main
+
+    from .conftest import MINI, ROOT
+
+    shutil.copytree(MINI, tmp_path / "content")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "docs").mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SITE_URL", PAGES_URL)
+    built = CliRunner().invoke(main, ["build", "-d", "site"])
+    assert built.exit_code == 0, built.output
+    published = _published_files(tmp_path / "site")
+    assert "feeds/calls.xml" in published and "data/corpus.json" in published
+    assert "data/topics/trade.json" in published
+    generated = CliRunner().invoke(main, ["generate", "out"])
+    assert generated.exit_code == 0, generated.output
+    assert _published_files(tmp_path / "out") == published
+    assert PAGES_URL.encode() in published["feeds/calls.xml"]
+
+    energy = tmp_path / "content" / "topics" / "energy.yaml"
+    energy.write_text("name: Energy\ndescription: Gas and oil.\n", "utf-8")
+    assert CliRunner().invoke(main, ["generate", "out"]).exit_code == 0
+    assert (tmp_path / "out" / "data" / "topics" / "energy.json").is_file()
+    energy.unlink()
+    assert CliRunner().invoke(main, ["generate", "out"]).exit_code == 0
+    assert not (tmp_path / "out" / "data" / "topics" / "energy.json").exists()
+    assert _published_files(tmp_path / "out") == published
+
+    own = tmp_path / "own" / "feeds" / "calls.xml"
+    own.parent.mkdir(parents=True)
+    own.write_text("our own feed\n", "utf-8")
+    assert CliRunner().invoke(main, ["generate", "own"]).exit_code == 0
+    assert own.read_text("utf-8") == "our own feed\n"
+    assert (tmp_path / "own" / "feeds" / "updates.xml").is_file()
+
+
+def test_generate_without_a_configuration_writes_the_data_and_says_why_no_feeds(
+        mini_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no mkdocs.yml there is no site name to title the feeds with (none is invented): the
+    data export is written, the feeds are not, and a note says why."""
+    from click.testing import CliRunner
+
+    from generator.adapters.cli import main
+
+    monkeypatch.chdir(mini_copy.parent)
+    result = CliRunner().invoke(main, ["generate", "out", "--content", "content"])
+    assert result.exit_code == 0, result.output
+    assert (mini_copy.parent / "out" / "data" / "corpus.json").is_file()
+    assert not (mini_copy.parent / "out" / "feeds").exists()
+    assert result.stderr == ("Note: no feeds written: they are titled with the site's name, and "
+                             "there is no mkdocs.yml here to give it (site_name)\n")

@@ -287,6 +287,34 @@ def test_bylines(line: str, authors: list[str], outlet: str | None) -> None:
     assert found is not None and (found.authors, found.outlet) == (authors, outlet)
 
 
+DATELINE_CASES = [
+    # (paragraph, the outlet it names, its agency, the first sentence after it)
+    ("(GNN) — Biden spoke with Putin.", "GNN", None, "Biden spoke with Putin."),
+    ("MOSCOW (AP) — Biden spoke with Putin.", "AP", None, "Biden spoke with Putin."),
+    ("(AGIT) - ROMA, 12 FEB - Il presidente ha parlato.", "AGIT", None, "Il presidente ha parlato."),
+    ("WASHINGTON (Lantern News / Meridian - 12th February, 2022) US President Biden spoke.",
+     "Lantern News", "Meridian", "US President Biden spoke."),
+    ("MOSCOW, February 12. /RITA/. Russian President Putin spoke.", "RITA", None,
+     "Russian President Putin spoke."),
+    ("BERLIN — German Chancellor Scholz spoke.", None, None, "German Chancellor Scholz spoke."),
+    ("Biden spoke with Putin (by phone) on Tuesday.", None, None,
+     "Biden spoke with Putin (by phone) on Tuesday."),
+]
+
+
+@pytest.mark.parametrize("paragraph, outlet, agency, first", DATELINE_CASES)
+def test_one_table_of_datelines_gives_the_outlet_and_where_the_sentence_starts(
+        paragraph: str, outlet: str | None, agency: str | None, first: str) -> None:
+    """The datelines ingest reads the outlet from (pages.dateline) are the ones it strips from a
+    paragraph's first sentence (reported.sentences): one table, pages.DATELINES."""
+    from generator.curator.ingest.pages import dateline
+    from generator.curator.ingest.reported import sentences
+
+    found = dateline(paragraph)
+    assert ((found.outlet, found.agency) if found else (None, None)) == (outlet, agency)
+    assert sentences(paragraph)[0] == first
+
+
 def test_a_surname_whose_full_name_is_a_record_is_that_person(tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """'Brown said' in an article that names 'Premier Bob Brown' is Bob Brown of the corpus,

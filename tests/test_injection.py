@@ -441,3 +441,40 @@ def test_an_offline_edition_with_a_srcdoc_frame_or_a_backslash_url_is_refused(tm
         "about.html loads https://frame.example/t.png from another host",
         "about.html loads /\\backslash.example/x.png from another host"]
     assert not (project / "offline").exists()
+
+
+NAV_NAME = 'Trade: "quoted" <script>alert("n")</script> & *x* [a](https://evil.example/) #h'
+"""A record's name with YAML (a colon, quotes), Markdown and HTML specials."""
+
+
+def test_a_nav_made_from_the_records_shows_their_names_as_text(mini_copy, tmp_path):
+    """Without a `nav:` in mkdocs.yml, MkDocs makes the navigation from every page's title, so
+    each record's name becomes a nav entry, a tab and a footer link: there they are the names
+    exactly as written, as text, in Material's own markup and nothing more."""
+    topic = mini_copy / "topics" / "trade.yaml"
+    topic.write_text(topic.read_text("utf-8").replace(
+        "name: Trade\n", f"name: {yaml.safe_dump(NAV_NAME, width=1000).strip()}\n"), "utf-8")
+    assert yaml.safe_load(topic.read_text("utf-8"))["name"] == NAV_NAME
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    config = re.sub(r"\nnav:\n(?:  .*\n)+", "\n", config)
+    config = re.sub(r"\nnot_in_nav: \|\n(?:  .*\n)+", "\n", config)
+    assert "\nnav:" not in config and "not_in_nav" not in config
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text(config, "utf-8")
+    result = CliRunner().invoke(main, ["build", "-f", str(project / "mkdocs.yml"), "--content",
+                                       str(mini_copy), "-d", str(project / "site")])
+    assert result.exit_code == 0, result.output
+    site = project / "site"
+    shown = []
+    for page in _pages(site):
+        soup = _soup(site, page)
+        here = (site / page).parent
+        for link in soup.select("a.md-nav__link, a.md-tabs__link, a.md-footer__link"):
+            if (here / link["href"]).resolve() != (site / "topics" / "trade").resolve():
+                continue
+            assert {e.name for e in link.find_all(True)} <= {"span", "div", "svg", "path"}, link
+            shown.append(_fold(link.get_text(" ")).removeprefix("Previous ").removeprefix("Next "))
+        assert not [s for s in soup.find_all("script") if "alert" in s.get_text() and not _data(s)]
+        assert not soup.select('a[href^="https://evil.example"]')
+    assert len(shown) > 10 and set(shown) == {NAV_NAME}, set(shown)

@@ -10,7 +10,7 @@ import click
 
 from ..core.citekeys import typed_out_count
 from ..core.errors import BriefingError, ContentError, one_line
-from ..core.pipeline import content_epoch, generate, read_manifest, render, validate, write_pages
+from ..core.pipeline import content_epoch, read_manifest, render, validate, write_pages
 from .cli_curator import CURATOR_COMMANDS
 from .cli_options import config_content_option, content_folder, content_option
 
@@ -134,23 +134,33 @@ def validate_command(content: Path) -> None:
 def generate_command(out: Path, content: Path) -> None:
     """Write the generated Markdown pages into OUT (for any builder that reads mkdocs.yml).
 
-    Also writes the site's own pages and stylesheet (how-to-read.md, assets/briefing.css) unless
-    OUT has its own. Only pages whose bytes change are rewritten; pages of removed records are
-    deleted. A generated page edited by hand since is never overwritten nor deleted: generate
-    then stops and names it.
+    Also writes what 'briefing build' publishes beside the pages: the Atom feeds (feeds/, titled
+    with mkdocs.yml's site_name, linked to its site_url) and the data export (data/), and the
+    site's own pages and stylesheet (how-to-read.md, assets/briefing.css), unless OUT has its
+    own. Only files whose bytes change are rewritten; those of removed records are deleted. A
+    generated page edited by hand since is never overwritten nor deleted: generate then stops
+    and names it.
     """
     from .output_guard import PAGES, check_folder
-    from .project_paths import find_project
+    from .project_paths import find_project, read_config
+    from .published import publish, settings_address
     from .site_files import site_files
 
     project = find_project(None, content)
     check_folder(out, PAGES, project=project.folder, content=project.content)
-    pages = generate(project.content)
+    site = (settings_address(read_config(project.config_file), project.config_file)
+            if project.config_file else None)
+    graph = validate(project.content)
+    pages: dict[str, str | bytes] = dict(render(graph))
     ours = set(read_manifest(out))
-    for path, source in site_files().items():
-        if path in ours or not (out / path).exists():
-            pages[path] = source.read_text("utf-8")
+    extra = {path: source.read_bytes() for path, source in site_files().items()}
+    for path, body in {**extra, **publish(graph, site)}.items():
+        if path in ours or not (out / path).exists():  # a project's own file of that path wins
+            pages[path] = body
     stats = write_pages(pages, out)
+    if site is None:
+        click.echo("Note: no feeds written: they are titled with the site's name, and there is "
+                   "no mkdocs.yml here to give it (site_name)", err=True)
     click.echo(f"Generated {len(stats.written)} changed pages, {stats.unchanged} unchanged, "
                f"{len(stats.removed)} removed, in {out}")
 

@@ -12,6 +12,7 @@ from typing import Any
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
+from ..core.errors import ConfigError
 from ..core.export import export
 from ..core.facets import FacetIndex
 from ..core.feeds import SiteAddress, feeds
@@ -36,9 +37,22 @@ def page_url(path: str, directory_urls: bool) -> str:
 
 
 def site_address(config: Any) -> SiteAddress:
-    directory_urls = bool(config.use_directory_urls)
-    return SiteAddress(config.site_name, config.site_url or None,
-                       lambda path: page_url(path, directory_urls))
+    return _address(config.site_name, config.site_url or None, bool(config.use_directory_urls))
+
+
+def settings_address(settings: dict, config_file: Path) -> SiteAddress:
+    """The site's address as mkdocs.yml states it, read as YAML (`briefing generate` loads no
+    MkDocs configuration): the same values, and so the same feeds, as `briefing build`'s."""
+    name = settings.get("site_name")
+    if not isinstance(name, str) or not name.strip():
+        raise ConfigError(f"{config_file}: site_name: missing; the feeds are titled with the "
+                          "site's name: add site_name: 'Your briefing'")
+    url = settings.get("site_url")
+    return _address(name, str(url) if url else None, settings.get("use_directory_urls") is not False)
+
+
+def _address(name: str, url: str | None, directory_urls: bool) -> SiteAddress:
+    return SiteAddress(name, url, lambda path: page_url(path, directory_urls))
 
 
 def feed_links(config: Any) -> None:
@@ -49,7 +63,12 @@ def feed_links(config: Any) -> None:
 
 def published_files(config: Any, graph: Graph) -> dict[str, bytes]:
     """The feeds and the data export, by path in the site."""
-    return {**feeds(graph, site_address(config)), **export(graph)}
+    return publish(graph, site_address(config))
+
+
+def publish(graph: Graph, site: SiteAddress | None) -> dict[str, bytes]:
+    """The feeds (where the site's name is known) and the data export, by path in the site."""
+    return {**(feeds(graph, site) if site else {}), **export(graph)}
 
 
 def add_published(files: Files, made: dict[str, bytes], config: Any) -> None:

@@ -9,6 +9,7 @@ import datetime as dt
 import gc
 import hashlib
 import os
+from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,10 +125,11 @@ class WriteStats:
     removed: list[str]
 
 
-def write_pages(pages: dict[str, str], out: Path) -> WriteStats:
-    """Write pages under `out`, touching only files whose bytes change; remove pages the
-    generator wrote before that no longer correspond to a record. Raise ConfigError, writing
-    nothing, where a page would replace a hand-written one or one edited since it was written."""
+def write_pages(pages: Mapping[str, str | bytes], out: Path) -> WriteStats:
+    """Write pages under `out` (Markdown as UTF-8, other files such as the feeds as their bytes),
+    touching only files whose bytes change; remove pages the generator wrote before that no
+    longer correspond to a record. Raise ConfigError, writing nothing, where a page would replace
+    a hand-written one or one edited since it was written."""
     out.mkdir(parents=True, exist_ok=True)
     root = out.resolve()
     previous = read_manifest(out)
@@ -142,7 +144,7 @@ def write_pages(pages: dict[str, str], out: Path) -> WriteStats:
     # nor deleted when its record goes.
     edited = sorted(rel for rel, digest in previous.items()
                     if digest and (old := olds[rel]) is not None and _digest(old) != digest
-                    and (rel not in pages or pages[rel].encode("utf-8") != old))
+                    and (rel not in pages or _bytes(pages[rel]) != old))
     if edited:
         raise ConfigError(f"generated pages in {out} were edited by hand since they were "
                           f"generated: {', '.join(edited)}; generated pages come from content/ "
@@ -159,7 +161,7 @@ def write_pages(pages: dict[str, str], out: Path) -> WriteStats:
         if name in ("", ".", ".."):
             raise ContentError([Problem(rel, 0, 0, "", "page path leaves the output directory")])
         target = folder / name
-        data = pages[rel].encode("utf-8")
+        data = _bytes(pages[rel])
         digests[rel] = _digest(data)
         old = olds.get(rel)
         if old is None:
@@ -186,6 +188,10 @@ def write_pages(pages: dict[str, str], out: Path) -> WriteStats:
     if not manifest.exists() or manifest.read_text("utf-8") != listing:
         manifest.write_text(listing, "utf-8")
     return WriteStats(written, unchanged, removed)
+
+
+def _bytes(body: str | bytes) -> bytes:
+    return body.encode("utf-8") if isinstance(body, str) else body
 
 
 def _read(path: Path) -> bytes | None:

@@ -1,7 +1,8 @@
 """Keyboard, phone and search landings on a call page (issue 25), on each fixture corpus: the
 search panel closes when focus leaves it; a skip link reaches the brief; "back" from a source
-returns to the citation; citation markers are 24 x 24 px tap targets; an address or search hit
-inside a collapsed block opens it and shows the hit."""
+returns to the citation; citation markers are 24 x 24 px tap targets for a finger and as wide
+as their text under a mouse; an address or search hit inside a collapsed block opens it and shows
+the hit."""
 
 from __future__ import annotations
 
@@ -90,9 +91,36 @@ def test_citation_markers_are_24px_tap_targets_on_a_phone(served, reader):
         > parseFloat(getComputedStyle(a.closest('li, p, td')).lineHeight)).length;
       return {count: refs.length, missed, taller};
     }""")
+    assert page.evaluate("matchMedia('(pointer: coarse)').matches")  # a finger, as on a phone
     assert result["count"] > 0 and result["missed"] == [], result["missed"][:5]
     assert result["taller"] == 0
     screenshot(tab, "phone-call-markers", full_page=False)
+
+
+def test_citation_markers_keep_their_own_width_under_a_mouse(served, reader):
+    """With a mouse (a fine pointer) a marker is as wide as its text, and markers in a row read
+    "[1][2]" with no gap: the 24 px targets are for fingers only (they spaced the row out)."""
+    tab = reader(served)
+    page = tab.open(_call(served))
+    assert not page.evaluate("matchMedia('(pointer: coarse)').matches")
+    result = page.evaluate("""() => {
+      const refs = [...document.querySelectorAll('article sup > a.footnote-ref')]
+        .filter(a => !a.closest('details:not([open])'));
+      const wide = refs.filter(a => /^\\[\\d\\]$/.test(a.textContent)
+        && a.getBoundingClientRect().width >= 20).map(a => a.textContent);
+      const gaps = [];
+      for (const a of refs) {
+        const sup = a.parentElement, next = sup.nextSibling;
+        if (!(next instanceof Element) || !next.matches('sup:has(> a.footnote-ref)')) continue;
+        const a2 = next.querySelector('a'), r1 = a.getBoundingClientRect(), r2 = a2.getBoundingClientRect();
+        if (Math.abs(r1.top - r2.top) < 1) gaps.push(r2.left - r1.right);
+      }
+      return {count: refs.length, wide, gaps};
+    }""")
+    assert result["count"] > 0 and result["wide"] == [], result["wide"][:5]
+    assert result["gaps"], "no two markers side by side on the page"
+    assert max(result["gaps"]) < 2, result["gaps"]
+    screenshot(tab, "desktop-call-markers", full_page=False)
 
 
 def test_a_note_in_a_closed_block_opens_it_when_addressed(served, reader):

@@ -17,6 +17,7 @@ from generator.adapters.offline import SHIM, external_resources, finish_offline
 from generator.core.errors import BuildError
 
 from .conftest import search
+from .test_search import MINI_QUERIES
 
 
 def _record(kind: str, id_: str) -> str:
@@ -26,8 +27,6 @@ def _record(kind: str, id_: str) -> str:
 
 @pytest.mark.parametrize("query, expected", [
     ("Premier Brown", _record("actors", "bob-brown")),
-    # A quote's words that name no record: lunr (the offline search) ranks the short page of a
-    # topic called "Trade" above a call's long list of quotes for any query holding "trade".
     ("We want peace", _record("calls", "2021-12-07-adams-brown-video-call")),
 ])
 def test_search_works_from_disk_with_no_request_off_the_disk(reader, mini_offline, query,
@@ -45,6 +44,18 @@ def test_search_works_from_disk_with_no_request_off_the_disk(reader, mini_offlin
     assert tab.foreign == [] and tab.errors == []
     assert all(url.startswith(mini_offline.base) for url in tab.requests), tab.requests
     assert mini_offline.url(SHIM) in tab.requests  # the worker shim came from the edition
+
+
+@pytest.mark.parametrize("kind, query, expected", MINI_QUERIES, ids=[q[0] for q in MINI_QUERIES])
+def test_offline_search_puts_the_record_a_reader_means_first(reader, mini_offline, kind, query,
+                                                             expected):
+    """The served site's queries (test_search.py) list the same record first offline, with
+    lunr's field weights (mkdocs.yml): a quote's words holding "trade" find the call, not the
+    short page of the topic titled "Trade" (titles weighed 30 times body text, it came first)."""
+    tab = reader(mini_offline)
+    tab.open("index.html")
+    results = search(tab, query)
+    assert results and results[0] == expected.removesuffix("/") + ".html", results[:5]
 
 
 def test_a_reader_follows_links_from_disk_to_pages_not_folders(reader, mini_offline):

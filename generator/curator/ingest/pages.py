@@ -63,13 +63,25 @@ STAMP_WORD = re.compile(r"(?i)^(?P<kind>posted|published|updated|last updated|pu
                         r"aggiornato|publié|mis à jour)(?:\s+on)?\s*:?\s*")
 WEEKDAY = re.compile(rf"(?i)\b(?:{'|'.join(WEEKDAY_WORDS.split())})\b\.?")
 
-PAREN_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .,'’-]{0,40}\s)?\((?P<outlet>[A-Za-z][^()/]{0,38}?)"
-    r"(?:\s*/\s*(?P<agency>[^()/-]{2,40}?))?(?:\s*[-–]\s*(?P<date>[^()]{4,40}))?\)"
-    r"(?:\s*[-–—]|\s+(?=[A-Z]))")
-"""'(GNN) —', 'WASHINGTON (Lantern News / Meridian - 12th February, 2022) US …'."""
-SLASH_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40},\s+[^./]{3,30}\.\s*/(?P<outlet>[A-Z][\w .&-]{0,30})/")
-"""'MOSCOW, February 12. /RITA/.'"""
+_PLACE = r"[A-Z][A-Z .'’-]{1,40}"
+"""A dateline's place, in capitals: 'MOSCOW', 'WASHINGTON', 'ROMA'."""
+DATELINES = (
+    # "(GNN) —", "HARROW, Brennland (NWR) —", "WASHINGTON (Lantern News / Meridian - 12th February, 2022) US …", "(AGIT) -
+    # ROMA, 12 FEB - …": the outlet in brackets, with the agency it republishes and a date.
+    re.compile(r"^(?:[A-Z][A-Z .,'’-]{0,40}(?:,\s[A-Z][\w.'’-]{0,30}(?:\s[A-Z][\w.'’-]{0,30}){0,2})?\s)?"
+               r"\((?P<outlet>[A-Za-z][^()/]{0,38}?)"
+               r"(?:\s*/\s*(?P<agency>[^()/-]{2,40}?))?(?:\s*[-–]\s*(?P<date>[^()]{4,40}))?\)"
+               r"(?:\s*[-–—]+\s*(?:[A-Z][A-Z .'’-]{1,30},\s+\d{1,2}\s+[A-Z]{3}\s+[-–—]\s*)?"
+               r"|\s+(?=[A-Z]))"),
+    # "MOSCOW, February 12. /RITA/. ": an agency between slashes.
+    re.compile(rf"^{_PLACE},\s+[^./]{{3,30}}\.\s*/(?P<outlet>[A-Z][\w .&-]{{0,30}})/\.?\s*"),
+    # "BERLIN — ": a place alone, naming no outlet.
+    re.compile(rf"^{_PLACE}\s+[-–—]\s+"),
+)
+"""The datelines news pages open a paragraph with, each matched whole (the place, the outlet, a
+date, the dashes after): `dateline` reads the outlet from them, and `dateline_end` tells
+reported.py where the paragraph's first sentence begins. One table, so that a form the one
+learns the other knows."""
 PHOTO = re.compile(r"(?i)^\(?(?:photo|photograph|image|picture|credit|foto|video)s?\b[^:]{0,40}:")
 STAFF_SLUG = re.compile(r"(?i)^(?:[a-z0-9]+-)*staff$|^staff(?:\s+report)?$")
 JOB = re.compile(r"\b(?:Correspondent|Reporter|Writer|Editor|Producer|Columnist|Analyst|"
@@ -151,16 +163,26 @@ class Dateline:
 def dateline(line: str) -> Dateline | None:
     """The outlet a dateline names at the start of a paragraph."""
     head = line[:300]
-    if (slash := SLASH_DATELINE.match(head)):
-        return Dateline(slash.group("outlet").strip(), None, None)
-    paren = PAREN_DATELINE.match(head)
-    if paren is None:
-        return None
-    outlet = paren.group("outlet").strip()
-    if not outlet or outlet[0].islower() or len(outlet.split()) > 5:
-        return None
-    agency = paren.group("agency")
-    return Dateline(outlet, agency.strip() if agency else None, paren.group("date"))
+    for form in DATELINES:
+        found = form.match(head)
+        if found is None or "outlet" not in form.groupindex:
+            continue
+        outlet = found.group("outlet").strip()
+        if not outlet or outlet[0].islower() or len(outlet.split()) > 5:
+            return None
+        groups = found.groupdict()
+        agency = groups.get("agency")
+        return Dateline(outlet, agency.strip() if agency else None, groups.get("date"))
+    return None
+
+
+def dateline_end(paragraph: str) -> int:
+    """Where the dateline opening `paragraph` ends (0 where none does)."""
+    head = paragraph[:300]
+    for form in DATELINES:
+        if (found := form.match(head)) is not None:
+            return found.end()
+    return 0
 
 
 @dataclass

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from .model import Draft, Evidence
-from .pages import MONTH, TIME, ZONES, clock
+from .pages import MONTH, TIME, ZONES, clock, dateline_end
 from .quotes import quote_spans, sentence_bounds
 from .speakers import TITLED, full_name
 
@@ -37,13 +37,6 @@ DAY = re.compile(r"(?i)\b(?:(?P<mon>" + "|".join(sorted(MONTH, key=len, reverse=
                  r")\.?\s+(?P<day>\d{1,2})\b(?:,?\s+(?P<year>\d{4}))?|(?P<day2>\d{1,2})\s+"
                  r"(?P<mon2>" + "|".join(sorted(MONTH, key=len, reverse=True)) + r")\b"
                  r"(?:\s+(?P<year2>\d{4}))?)")
-DATELINE_PREFIX = re.compile(
-    r"(?:[A-Z][A-Z .,'’-]{1,40}(?:,\s[A-Z][\w.'’-]{0,30}(?:\s[A-Z][\w.'’-]{0,30}){0,2})?\s)?"
-    r"\([^()]{1,80}\)\s*[-–—]*\s*(?:[A-Z][A-Z .'’-]{1,30},\s+\d{1,2}"
-    r"\s+[A-Z]{3}\s+[-–—]\s*)?|[A-Z][A-Z .'’-]{1,40},\s+[^./]{3,30}\.\s*/[^/]{1,30}/\.\s*"
-    r"|[A-Z][A-Z .'’-]{1,40}\s+[-–—]\s+")
-"""'(GNN) — ', 'KYIV, Ukraine (AP) — ', 'MOSCOW, February 12. /RITA/. ', 'BERLIN — ',
-'(AGIT) - ROMA, 12 FEB - '."""
 NOT_THE_CALL = re.compile(r"(?i)\b(?:since|before|after|until|previously|last)\s+(?:on\s+)?$")
 """Words before a day that is not the call's: 'their first conversation since Dec. 30'."""
 TAIL = re.compile(r",[^,]*\b(?:said|says|told|added|according to|reported|announced)\b[^,]*$")
@@ -113,9 +106,10 @@ def sentences(text: str) -> list[str]:
         if not paragraph:
             continue
         bounds = sentence_bounds(paragraph, quote_spans(paragraph)) + [len(paragraph)]
-        prefix = DATELINE_PREFIX.match(paragraph)
-        if prefix and prefix.end() < bounds[1]:
-            bounds[0] = prefix.end()  # a dateline is no part of the first sentence's claim
+        if 0 < (start := dateline_end(paragraph)) < bounds[-1]:
+            # A dateline is no part of the first sentence's claim, nor a sentence of its own
+            # where it ends with a full stop ('MOSCOW, February 12. /RITA/.').
+            bounds = [start] + [b for b in bounds[1:] if b > start]
         found += [paragraph[a:b].strip() for a, b in zip(bounds, bounds[1:]) if paragraph[a:b].strip()]
     return found
 

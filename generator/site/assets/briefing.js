@@ -28,6 +28,20 @@
 (function () {
   var lastRef = {};
   function toggle() { return document.getElementById("__search"); }
+  // Material closes the search 125 ms after its bundle ran when the address names an element
+  // (#…, as a search result's link does): its "close search on navigation" (bundle.ts), done
+  // by clicking the toggle from script. On a page just loaded that click met a box the reader
+  // had opened in the meantime ('/' or 's' as the page appeared) and closed it again. This
+  // script runs right after the bundle: for a moment longer than Material's delay, a click from
+  // script that would close the box is cancelled (a reader's own click is trusted; a script's
+  // click that opens the box, as Material's own keys do offline, goes through).
+  if (location.hash && toggle()) {
+    var keepOpen = function (event) {
+      if (!event.isTrusted && !toggle().checked) event.preventDefault();
+    };
+    toggle().addEventListener("click", keepOpen);
+    setTimeout(function () { toggle().removeEventListener("click", keepOpen); }, 250);
+  }
   document.addEventListener("focusout", function (event) {
     var panel = event.target.closest && event.target.closest(".md-search");
     var next = event.relatedTarget;
