@@ -14,6 +14,8 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.core.load import load_corpus
+
 from .conftest import MINI, SEED, build
 
 SITE_DESCRIPTION = yaml.safe_load(
@@ -37,20 +39,6 @@ def _yaml(kind: str, id_: str) -> dict:
     return yaml.safe_load((SEED / kind / f"{id_}.yaml").read_text("utf-8"))
 
 
-def _quote(quote: str | dict) -> dict:
-    """A call's quote as its words, source and speaker: one cited by key (bare, or `cite:` with
-    fields of its own) reads them from the passage its source types under that key."""
-    given = {"cite": quote} if isinstance(quote, str) else quote
-    if "cite" not in given:
-        return given
-    source, passage = next((path.stem, spec) for path in sorted((SEED / "sources").glob("*.yaml"))
-                           for key, spec in (_yaml("sources", path.stem).get("passages") or {}).items()
-                           if key == given["cite"])
-    passage = {"text": passage} if isinstance(passage, str) else passage
-    return {"words": passage["text"], "source": source, "speaker": passage.get("speaker")} | {
-        name: value for name, value in given.items() if name != "cite"}
-
-
 def test_a_call_is_an_event_with_its_participants_date_and_quotes(seed_site: Path) -> None:
     call_id = "2021-12-07-biden-putin-video-call"
     call = _yaml("calls", call_id)
@@ -63,7 +51,8 @@ def test_a_call_is_an_event_with_its_participants_date_and_quotes(seed_site: Pat
     nodes = {node["@id"]: node for node in graph if "@id" in node}
     quotations = [node for node in graph if node["@type"] == "Quotation"]
     assert quotations
-    words = {q["words"]: q for q in map(_quote, call["quotes"])}
+    typed = load_corpus(SEED)[0].get("calls", call_id)  # quotes cite keyed passages
+    words = {q.words: q.model_dump() for q in typed.quotes}
     for quotation in quotations:
         quote = words[quotation["text"]]  # verbatim, as curated
         assert nodes[quotation["isBasedOn"]["@id"]]["@type"] == "NewsArticle"
