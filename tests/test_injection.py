@@ -76,9 +76,10 @@ URL_PLAINS = {"sources/alpha-report.yaml": "https://x.example/plain-one",
 
 def _append(value: Any, field: str | None, texts: list[str], counter: list[int]) -> Any:
     """The value with the next of `texts` appended to every free-text string in it."""
-    if isinstance(value, dict) and field == "passages":  # verbatim words, with whose they are
-        return {key: {k: v if k == "text" else _append(v, k, texts, counter) for k, v in spec.items()}
-                if isinstance(spec, dict) else spec for key, spec in value.items()}
+    if isinstance(value, dict) and field == "passages":  # key -> words or {text, as, …}
+        return {key: {name: v if name == "text" else _append(v, name, texts, counter)
+                      for name, v in passage.items()} if isinstance(passage, dict) else passage
+                for key, passage in value.items()}  # the words are the source's, verbatim
     if isinstance(value, dict):
         return {k: _append(v, k, texts, counter) for k, v in value.items()}
     if isinstance(value, list):
