@@ -4,7 +4,7 @@ The fixture project is built by each builder from the same mkdocs.yml. ProperDoc
 maintained MkDocs fork) must build the same site; Zensical (the Material team's successor, the
 newest version installable here, pinned in pyproject.toml) is recorded as it is: what works is
 asserted, and each known loss is an xfail(strict=True), so that a Zensical release that fixes
-one fails here and the README's "Builders and the end of Material" gets updated.
+one fails here and handbook/toolchain.md's measurements get updated.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ def test_zensical_builds_every_page_with_the_same_text(mkdocs_site: Path, zensic
         for i in [next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))])
 
 
-@pytest.mark.xfail(strict=True, reason="Zensical 0.0.73 applies neither the theme partials nor "
+@pytest.mark.xfail(strict=True, reason="Zensical 0.1.2 applies neither the theme partials nor "
                    "the plugin, so the site has no search: the Pagefind box and index come from "
                    "them, and Material's own search is disabled in mkdocs.yml")
 def test_zensical_has_a_search_box(zensical: Path) -> None:
@@ -129,7 +129,7 @@ def test_zensical_keeps_the_search_separator(zensical: Path) -> None:
     assert config["separator"].startswith(r"[\s\-–—,:;!?=\[\]()")
 
 
-@pytest.mark.xfail(strict=True, reason="Zensical 0.0.73 ignores MkDocs plugins without a word: "
+@pytest.mark.xfail(strict=True, reason="Zensical 0.1.2 ignores MkDocs plugins without a word: "
                    "without 'briefing generate docs' it builds an empty site and exits 0")
 def test_zensical_runs_the_briefing_plugin(tmp_path: Path) -> None:
     project = _project(tmp_path / "project")
@@ -144,7 +144,7 @@ def test_zensical_links_the_stylesheet(zensical: Path) -> None:
     assert any("briefing.css" in link["href"] for link in page.select('link[rel="stylesheet"]'))
 
 
-@pytest.mark.xfail(strict=True, reason="Zensical 0.0.73 drops the search field weights (titles "
+@pytest.mark.xfail(strict=True, reason="Zensical 0.1.2 drops the search field weights (titles "
                    "30, tags 10) and the records' page boost")
 def test_zensical_keeps_the_search_weights(zensical: Path) -> None:
     index = json.loads((zensical / "search.json").read_text("utf-8"))
@@ -152,7 +152,7 @@ def test_zensical_keeps_the_search_weights(zensical: Path) -> None:
     assert any(item.get("boost") for item in index["items"])
 
 
-@pytest.mark.xfail(strict=True, reason="Zensical 0.0.73 shows the front-matter tags (aliases and "
+@pytest.mark.xfail(strict=True, reason="Zensical 0.1.2 shows the front-matter tags (aliases and "
                    "role titles, meant for search only) as tags on the page")
 def test_zensical_keeps_tags_for_search_only(mkdocs_site: Path, zensical: Path) -> None:
     for site in (mkdocs_site, zensical):
