@@ -4,6 +4,7 @@ and, where it names one, a heading of that file as GitHub anchors it."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -109,3 +110,25 @@ def test_the_screenshot_is_a_small_png() -> None:
     assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert picture.stat().st_size < 300_000
     assert "](handbook/images/call-page.png)" in README.read_text("utf-8")
+
+
+def test_the_readmes_ingest_example_is_what_ingest_prints(tmp_path: Path) -> None:
+    """The five-minute start quotes what `briefing ingest` leaves a curator to decide for one of
+    the test articles; on the frozen seed corpus (the live one's calls) it prints those lines."""
+    from click.testing import CliRunner
+
+    from generator.adapters.cli import main
+
+    from .conftest import SEED
+
+    readme = README.read_text("utf-8")
+    block = readme[readme.index("   A curator must still decide:"):].split("```", 1)[0]
+    quoted = [line.strip() for line in block.splitlines() if line.strip()]
+    assert len(quoted) >= 5
+    shutil.copytree(SEED, tmp_path / "content")
+    article = ROOT / "tests" / "fixtures" / "ingest" / "bench" / "02-newsbrief-posted.txt"
+    assert f"briefing ingest {article.relative_to(ROOT)} --content /tmp/try" in readme
+    result = CliRunner().invoke(main, ["ingest", str(article), "--content", str(tmp_path / "content")])
+    assert result.exit_code == 0, result.output
+    printed = [line.strip() for line in (result.stdout + result.stderr).splitlines()]
+    assert [line for line in quoted if line not in printed] == []
