@@ -132,3 +132,13 @@ def test_the_readmes_ingest_example_is_what_ingest_prints(tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     printed = [line.strip() for line in (result.stdout + result.stderr).splitlines()]
     assert [line for line in quoted if line not in printed] == []
+
+
+def test_the_end_of_life_notice_names_a_readme_section_that_exists() -> None:
+    """`briefing build` sends readers to a section of the README by name: it is still there."""
+    from generator.adapters.cli import END_OF_LIFE
+
+    section = re.search(r'the README\'s "([^"]+)"', END_OF_LIFE)
+    assert section is not None
+    headings = [h.get_text() for h in _html(README).find_all(re.compile(r"^h[1-6]$"))]
+    assert section[1] in headings
