@@ -28,7 +28,8 @@ def test_runs_on_content_and_code_changes() -> None:
     triggers = flow[True]  # YAML 1.1 reads the key 'on' as true
     for event in ("push", "pull_request"):
         paths = triggers[event]["paths"]
-        for needed in ("content/**", "generator/**", "mkdocs.yml", "pyproject.toml"):
+        for needed in ("content/**", "generator/**", "mkdocs.yml", "pyproject.toml", "handbook/**",
+                       "README.md"):  # the README and the handbook have their link test
             assert needed in paths, (event, needed)
     assert triggers["push"]["branches"] == ["main"]
     assert "workflow_dispatch" in triggers
