@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Everything the test suite needs on a fresh Debian machine with Python 3.11 to 3.13, then pytest.
+# Everything the test suite needs on a fresh Debian machine with Python 3.11 to 3.14, then pytest.
 # Used as-is by the README and by CI (.ci/run). PYTHON picks the interpreter of a new .venv
 # (default python3.11); PIP_CONSTRAINT, if set, pins the versions (constraints/ci.txt,
 # constraints/lowest.txt).

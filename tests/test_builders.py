@@ -4,7 +4,7 @@ The fixture project is built by each builder from the same mkdocs.yml. ProperDoc
 maintained MkDocs fork) must build the same site; Zensical (the Material team's successor, the
 newest version installable here, pinned in pyproject.toml) is recorded as it is: what works is
 asserted, and each known loss is an xfail(strict=True), so that a Zensical release that fixes
-one fails here and the README's "Builders and the end of Material" gets updated.
+one fails here and handbook/toolchain.md's measurements get updated.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import json
 import shutil
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,8 @@ from bs4 import BeautifulSoup
 from .conftest import MINI, ROOT
 
 BIN = Path(sys.executable).parent
+MATERIAL = f"mkdocs-material-{version('mkdocs-material')}"
+"""As the generator tag names it: the versions installed (CI's pins, or the lowest job's)."""
 
 
 def _project(where: Path) -> Path:
@@ -80,8 +83,8 @@ def test_properdocs_builds_the_same_site(mkdocs_site: Path, properdocs: tuple[Pa
             a_lines, b_lines = a.decode().splitlines(), b.decode().splitlines()
             changed = [(x, y) for x, y in zip(a_lines, b_lines, strict=True) if x != y]
             assert [(x.strip(), y.strip()) for x, y in changed] == [(
-                '<meta name="generator" content="mkdocs-1.6.1, mkdocs-material-9.8.2">',
-                '<meta name="generator" content="mkdocs-ProperDocs 1.6.7, mkdocs-material-9.8.2">')], path
+                f'<meta name="generator" content="mkdocs-{version("mkdocs")}, {MATERIAL}">',
+                f'<meta name="generator" content="mkdocs-ProperDocs {version("properdocs")}, {MATERIAL}">')], path
             differing.append(path)
     assert all(path.endswith(".html") for path in differing)
 
@@ -116,7 +119,7 @@ def test_zensical_builds_every_page_with_the_same_text(mkdocs_site: Path, zensic
         for i in [next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))])
 
 
-@pytest.mark.xfail(strict=True, reason="Zensical 0.0.73 applies neither the theme partials nor "
+@pytest.mark.xfail(strict=True, reason="Zensical 0.1.2 applies neither the theme partials nor "
                    "the plugin, so the site has no search: the Pagefind box and index come from "
                    "them, and Material's own search is disabled in mkdocs.yml")
 def test_zensical_has_a_search_box(zensical: Path) -> None:
@@ -129,7 +132,7 @@ def test_zensical_keeps_the_search_separator(zensical: Path) -> None:
     assert config["separator"].startswith(r"[\s\-–—,:;!?=\[\]()")
 
 
-@pytest.mark.xfail(strict=True, reason="Zensical 0.0.73 ignores MkDocs plugins without a word: "
+@pytest.mark.xfail(strict=True, reason="Zensical 0.1.2 ignores MkDocs plugins without a word: "
                    "without 'briefing generate docs' it builds an empty site and exits 0")
 def test_zensical_runs_the_briefing_plugin(tmp_path: Path) -> None:
     project = _project(tmp_path / "project")
@@ -144,7 +147,7 @@ def test_zensical_links_the_stylesheet(zensical: Path) -> None:
     assert any("briefing.css" in link["href"] for link in page.select('link[rel="stylesheet"]'))
 
 
-@pytest.mark.xfail(strict=True, reason="Zensical 0.0.73 drops the search field weights (titles "
+@pytest.mark.xfail(strict=True, reason="Zensical 0.1.2 drops the search field weights (titles "
                    "6, tags 4) and the records' page boost")
 def test_zensical_keeps_the_search_weights(zensical: Path) -> None:
     index = json.loads((zensical / "search.json").read_text("utf-8"))
@@ -152,7 +155,7 @@ def test_zensical_keeps_the_search_weights(zensical: Path) -> None:
     assert any(item.get("boost") for item in index["items"])
 
 
-@pytest.mark.xfail(strict=True, reason="Zensical 0.0.73 shows the front-matter tags (aliases and "
+@pytest.mark.xfail(strict=True, reason="Zensical 0.1.2 shows the front-matter tags (aliases and "
                    "role titles, meant for search only) as tags on the page")
 def test_zensical_keeps_tags_for_search_only(mkdocs_site: Path, zensical: Path) -> None:
     for site in (mkdocs_site, zensical):

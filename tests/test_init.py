@@ -131,7 +131,7 @@ def test_the_sdist_carries_what_its_tests_need(dist: Path) -> None:
     (sdist,) = dist.glob("briefing_site-*.tar.gz")
     with tarfile.open(sdist) as archive:
         names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
-    needed = _git_files("tests", "content", "schemas", "docs", "generator", "constraints",
+    needed = _git_files("tests", "content", "schemas", "docs", "handbook", "generator", "constraints",
                         ".github", ".ci", "scripts", "benchmarks")
     assert len(needed) > 50
     assert sorted(set(needed) - names) == []

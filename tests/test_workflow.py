@@ -28,7 +28,8 @@ def test_runs_on_content_and_code_changes() -> None:
     triggers = flow[True]  # YAML 1.1 reads the key 'on' as true
     for event in ("push", "pull_request"):
         paths = triggers[event]["paths"]
-        for needed in ("content/**", "generator/**", "mkdocs.yml", "pyproject.toml"):
+        for needed in ("content/**", "generator/**", "mkdocs.yml", "pyproject.toml", "handbook/**",
+                       "README.md"):  # the README and the handbook have their link test
             assert needed in paths, (event, needed)
     assert triggers["push"]["branches"] == ["main"]
     assert "workflow_dispatch" in triggers
@@ -47,8 +48,8 @@ def test_validates_builds_and_keeps_both_editions() -> None:
     uploads = {s["with"]["name"]: s["with"]["path"] for s in build["steps"]
                if s.get("uses", "").startswith("actions/upload-artifact@")}
     assert uploads == {"site": "site/", "site-offline": "site-offline/"}
-    assert sorted(build["needs"]) == ["lane", "lowest", "package", "properdocs", "test"]
-    for job in ("test", "lowest", "properdocs", "package"):
+    assert sorted(build["needs"]) == ["lane", "lowest", "package", "successor", "test"]
+    for job in ("test", "lowest", "successor", "package"):
         assert flow["jobs"][job]["if"] == "needs.lane.outputs.lane == 'code'", job
 
 
@@ -116,7 +117,7 @@ def test_lints_and_tests_on_every_supported_python() -> None:
     _, flow = load()
     job = flow["jobs"]["test"]
     versions = job["strategy"]["matrix"]["python"]
-    assert versions == ["3.11", "3.12", "3.13"]
+    assert versions == ["3.11", "3.12", "3.13", "3.14"]
     declared = [c.rsplit(" :: ", 1)[1] for c in PYPROJECT["project"]["classifiers"]
                 if c.startswith("Programming Language :: Python :: 3.")]
     assert declared == versions
@@ -156,11 +157,15 @@ def test_ci_pins_satisfy_the_declared_ranges() -> None:
 
 
 def test_builders_and_the_installed_wheel_are_checked() -> None:
-    """ProperDocs builds the site strictly; the wheel, installed into an empty environment,
-    starts a project and builds it."""
+    """The successor path (ProperDocs) builds the real site strictly, and it is compared with
+    MkDocs' build of it; the wheel, installed into an empty environment, starts a project and
+    builds it."""
     _, flow = load()
-    properdocs = [s.get("run", "") for s in flow["jobs"]["properdocs"]["steps"]]
-    assert ".venv/bin/properdocs build --strict -d site-properdocs" in properdocs
+    successor = [s.get("run", "") for s in flow["jobs"]["successor"]["steps"]]
+    builds = [".venv/bin/mkdocs build --strict -d site-mkdocs",
+              ".venv/bin/properdocs build --strict -d site-properdocs",
+              ".venv/bin/python scripts/compare_sites.py site-mkdocs site-properdocs"]
+    assert [run for run in successor if run in builds] == builds
     package = "\n".join(s.get("run", "") for s in flow["jobs"]["package"]["steps"])
     for command in ("python -m build", "briefing init demo", "cd demo && /tmp/user/bin/briefing build"):
         assert command in package
@@ -208,3 +213,24 @@ def test_no_deprecation_notice_is_muted_outside_the_test_harness() -> None:
              for folder in ("generator", "scripts", ".ci", ".github")
              for path in sorted((ROOT / folder).rglob("*")) if path.is_file() and mentions(path)]
     assert muted == []
+
+
+def test_dependabot_updates_the_dependencies_and_the_actions() -> None:
+    """Weekly updates for pip (pyproject.toml and CI's pins) and for the workflow's actions; the
+    lower bounds in constraints/lowest.txt and the deliberately pinned builders are left to a
+    person."""
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text("utf-8"))
+    assert config["version"] == 2
+    updates = {u["package-ecosystem"]: u for u in config["updates"]}
+    assert set(updates) == {"pip", "github-actions"}
+    pip = updates["pip"]
+    assert pip["directories"] == ["/", "/constraints"]
+    assert pip["exclude-paths"] == ["constraints/lowest.txt"]
+    assert pip["versioning-strategy"] == "increase-if-necessary"
+    ignored = {rule["dependency-name"] for rule in pip["ignore"]}
+    assert {"mkdocs", "zensical"} <= ignored
+    pinned = [r for r in _direct_requirements() if any(s.operator == "==" for s in r.specifier)]
+    assert {canonicalize_name(r.name) for r in pinned} <= ignored  # an exact pin is deliberate
+    assert updates["github-actions"]["directory"] == "/"
+    for update in updates.values():
+        assert update["schedule"]["interval"] == "weekly"

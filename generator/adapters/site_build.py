@@ -5,7 +5,9 @@ This is the CLI's MkDocs adapter; the core pipeline never imports MkDocs.
 
 from __future__ import annotations
 
-import fcntl
+import errno
+import hashlib
+import importlib
 import logging
 import os
 import re
@@ -15,6 +17,7 @@ import tempfile
 import threading
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 from ..core.errors import BuildError, ConfigError
 from ..core.link import Graph
@@ -169,7 +172,17 @@ def _remove_leftovers(target: Path) -> None:
 @contextmanager
 def _exclusive(folder: Path):
     """Hold an exclusive lock on `folder` (the site's parent): concurrent builds of the same
-    site wait for each other instead of swapping over each other's folders."""
+    site wait for each other instead of swapping over each other's folders.
+
+    POSIX locks the folder itself (flock), which leaves nothing behind. Windows can neither open
+    nor lock a folder, so there the lock is a byte of a file named after the folder, in the
+    temporary folder (msvcrt.locking)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        with _exclusive_file(folder):
+            yield
+        return
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
@@ -183,11 +196,40 @@ def _exclusive(folder: Path):
         os.close(fd)
 
 
-_STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+@contextmanager
+def _exclusive_file(folder: Path):
+    msvcrt: Any = importlib.import_module("msvcrt")  # Any: typeshed has it on Windows only
+    key = hashlib.sha256(os.path.normcase(str(folder)).encode("utf-8")).hexdigest()[:16]
+    try:
+        fd = os.open(Path(tempfile.gettempdir()) / f"briefing-{key}.lock", os.O_RDWR | os.O_CREAT)
+    except OSError:
+        yield
+        return
+    locked = False
+    try:
+        while not locked:
+            try:  # LK_LOCK gives up after ten tries a second apart: wait as flock does
+                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+                locked = True
+            except OSError as exc:
+                if exc.errno != errno.EDEADLOCK:
+                    break  # a file system without locks: build unlocked
+        yield
+    finally:
+        if locked:
+            with suppress(OSError):
+                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        os.close(fd)
+
+
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGBREAK")
+                      if hasattr(signal, name))
+"""What CI timeouts and closed terminals send: SIGTERM everywhere, SIGHUP on POSIX, SIGBREAK
+(Ctrl-Break, a closed console window) on Windows."""
 
 
 class _Signalled(BaseException):
-    """SIGTERM or SIGHUP arrived during a build (what CI timeouts and closed terminals send)."""
+    """One of _STOP_SIGNALS arrived during a build."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
@@ -196,7 +238,7 @@ class _Signalled(BaseException):
 
 @contextmanager
 def _signals_as_exceptions():
-    """Turn SIGTERM and SIGHUP into an exception while building, so that the staging folder is
+    """Turn _STOP_SIGNALS into an exception while building, so that the staging folder is
     removed, then die of the same signal as the process would have."""
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -221,25 +263,29 @@ def _signals_as_exceptions():
 
 @contextmanager
 def _signals_held():
-    """Hold SIGTERM, SIGHUP and SIGINT (Ctrl-C) back while the new site is swapped in and the
+    """Hold _STOP_SIGNALS and SIGINT (Ctrl-C) back while the new site is swapped in and the
     old one removed: a signal then ends the process just after, with the new site in place and
     nothing left.
 
     Blocking them is not enough on its own: the kernel hands a signal to any thread that does
     not block it (a server or watcher thread of the same process), and Python then runs its
     handler in this thread anyway. So the main thread's handlers only note a signal until the
-    swap is over, and it is raised again then."""
+    swap is over, and it is raised again then. Windows has no signal mask (and runs every
+    handler in the main thread): there the handlers alone hold them."""
     held = {*_STOP_SIGNALS, signal.SIGINT}
     noted: list[int] = []
     previous = {}
     if threading.current_thread() is threading.main_thread():
         previous = {sig: signal.signal(sig, lambda signum, frame: noted.append(signum))
                     for sig in held}
-    signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is not None:
+        mask(signal.SIG_BLOCK, held)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, held)  # a held signal is noted now
+        if mask is not None:
+            mask(signal.SIG_UNBLOCK, held)  # a held signal is noted now
         for sig, old in previous.items():
             signal.signal(sig, signal.SIG_DFL if old is None else old)
         if noted:

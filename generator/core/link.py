@@ -134,8 +134,8 @@ def _remark_speakers(corpus: Corpus) -> list[Problem]:
             if not quote.remark:
                 continue
             field, who = ("speaker", quote.speaker) if quote.speaker else ("speaker_org", quote.speaker_org)
-            if not who:
-                continue
+            if not who or who not in corpus.records["actors" if field == "speaker" else "organizations"]:
+                continue  # nobody, or an unknown id: reported as such
             seen = first.setdefault((quote.remark, field), (who, loaded, index))
             if seen[0] != who:
                 other, other_loaded, other_index = seen
