@@ -206,7 +206,10 @@ def _date(call: ReportedCall, draft: Draft) -> None:
         call.date_why = ("the text names only a weekday or 'today' and gives no publication "
                          "date: pass --published YYYY-MM-DD (or --url with a dated path)")
     if call.date is not None:
-        call.facts.append(Fact("date", "When the call took place", call.date.isoformat(), sentence))
+        # The value as the source states it ('Thursday'), not the day worked out from it: the
+        # fact is shown as what this source says.
+        words = " ".join(mark.group().split()).strip(" ,.") if mark else call.date.isoformat()
+        call.facts.append(Fact("date", "When the call took place", words, sentence))
 
 
 def _minutes(match: re.Match) -> int | None:
