@@ -7,6 +7,7 @@ import datetime as dt
 
 import yaml
 
+from generator.core.load import load_corpus
 from generator.core.urls import record_url
 
 from ..conftest import SEED
@@ -56,10 +57,8 @@ def test_filters_list_records_of_a_kind_by_date_without_a_query(reader, seed_ser
 
 def test_a_speaker_and_a_year_narrow_a_search(reader, seed_served) -> None:
     """Dmitry Peskov is quoted from some sources only: the speaker filter keeps those sources."""
-    quoted: set[str] = set()
-    for path in (SEED / "calls").glob("*.yaml"):
-        quoted |= {q["source"] for q in yaml.safe_load(path.read_text("utf-8"))["quotes"]
-                   if q.get("speaker") == "dmitry-peskov"}
+    quoted = {q.source for call in load_corpus(SEED)[0].all("calls") for q in call.quotes
+              if q.speaker == "dmitry-peskov"}  # quotes cite passages keyed on their sources
     assert quoted
     tab = reader(seed_served)
     tab.open()
