@@ -194,3 +194,22 @@ def test_committed_content_files_name_their_schema() -> None:
                for kind in KINDS for f in sorted((folder / kind).glob("*.yaml"))
                if not f.read_text("utf-8").startswith(SCHEMA_LINE.format(kind=kind) + "\n")]
     assert missing == []
+
+
+def test_briefing_schema_maps_every_kind_in_the_editor_settings(tmp_path: Path) -> None:
+    """A kind's editor mapping is written with its schema (one command, no file to edit by
+    hand), the settings' other keys kept; the check names a settings file that misses one."""
+    from generator.core.schema import StaleSchemas, check_schemas, write_schemas
+
+    settings = tmp_path / ".vscode" / "settings.json"
+    settings.parent.mkdir()
+    settings.write_text(json.dumps({"editor.tabSize": 2, "yaml.schemas": {
+        "./schemas/calls.json": "content/calls/*.yaml"}}), "utf-8")
+    write_schemas(tmp_path / "schemas")
+    check_schemas(tmp_path / "schemas")
+    written = json.loads(settings.read_text("utf-8"))
+    assert written["editor.tabSize"] == 2
+    assert written["yaml.schemas"] == {f"./schemas/{k}.json": f"content/{k}/*.yaml" for k in KINDS}
+    settings.write_text(json.dumps({"yaml.schemas": {}}), "utf-8")
+    with pytest.raises(StaleSchemas, match=r"\.vscode/settings\.json does not map every content folder"):
+        check_schemas(tmp_path / "schemas")

@@ -59,7 +59,7 @@ def page_metadata(graph: Graph, path: str, url: Callable[[str], str]) -> PageMet
     if kind not in SECTIONS or "/" in stem or stem not in graph.corpus.records.get(kind, {}):
         return None
     key = Key(kind, stem)
-    data = _DESCRIBE[kind](graph, key, url)
+    data = _DESCRIBE.get(kind, _named)(graph, key, url)  # a new kind: a named Thing
     description = trimmed(data.pop("_description"))
     if description and "description" not in data:
         data["description"] = description
@@ -177,7 +177,7 @@ def _actor(graph: Graph, key: Key, url: Callable[[str], str]) -> dict[str, Any]:
 
 
 def _named(graph: Graph, key: Key, url: Callable[[str], str]) -> dict[str, Any]:
-    """An organization or a topic."""
+    """An organization, a topic, or a record of a kind with no describer of its own."""
     record = graph.record(key)
     if key.kind == "organizations":
         data = _organization(graph, key.id, url)
@@ -185,12 +185,14 @@ def _named(graph: Graph, key: Key, url: Callable[[str], str]) -> dict[str, Any]:
             data["parentOrganization"] = _organization(graph, record.parent, url)
     else:
         data = {"@type": "Thing", "name": record.name, "url": url(key.path)}
-    if record.aliases:
-        data["alternateName"] = list(record.aliases)
-    data["_description"] = (_named_text(record.name, plain(graph, record.description))
-                            if record.description
-                            else _named_text(record.name, claims_text(graph, record.facts))
-                            if record.facts
+    aliases, facts = getattr(record, "aliases", []), getattr(record, "facts", [])
+    description = getattr(record, "description", None)
+    if aliases:
+        data["alternateName"] = list(aliases)
+    data["_description"] = (_named_text(record.name, plain(graph, description))
+                            if description
+                            else _named_text(record.name, claims_text(graph, facts))
+                            if facts
                             else f"{record.name}, as the briefing's sources mention it.")
     return data
 

@@ -3,7 +3,8 @@
 `json_schema(kind)` is the JSON Schema of one record kind, generated from its class in
 `core/models/` (so the meaning of each field is still written once, there). The schemas are
 committed in `schemas/<kind>.json`; editors with the YAML language server use them to validate
-and complete content files as curators type (`.vscode/settings.json` maps the folders to them).
+and complete content files as curators type (`.vscode/settings.json` maps the folders to them;
+`briefing schema` writes both).
 
 `field_shapes(model)` says, for each field, what a curator must write there: whether it is
 required, a list, a nested record part, a reference to another record, one of fixed choices, a
@@ -264,7 +265,27 @@ def write_schemas(folder: Path) -> list[Path]:
         if not target.exists() or target.read_text("utf-8") != text:
             target.write_text(text, "utf-8")
             changed.append(target)
+    settings = folder.parent / EDITOR_SETTINGS
+    text = editor_settings(settings)
+    if text is not None and settings.read_text("utf-8") != text:
+        settings.write_text(text, "utf-8")
+        changed.append(settings)
     return changed
+
+
+EDITOR_SETTINGS = Path(".vscode") / "settings.json"
+"""VS Code's settings beside schemas/: its YAML language server maps each content folder to its
+kind's schema (a file that names its schema in its first line needs no mapping)."""
+
+
+def editor_settings(path: Path) -> str | None:
+    """The editor's settings with a mapping for every kind, the rest as they are; None when the
+    project has no such file (nothing is created for an editor nobody uses)."""
+    if not path.is_file():
+        return None
+    settings = json.loads(path.read_text("utf-8"))
+    settings["yaml.schemas"] = {f"./schemas/{kind}.json": f"content/{kind}/*.yaml" for kind in KINDS}
+    return json.dumps(settings, indent=2, ensure_ascii=False) + "\n"
 
 
 class StaleSchemas(BriefingError):
@@ -280,6 +301,10 @@ def check_schemas(folder: Path) -> None:
             problems.append(f"{target.as_posix()} is missing")
         elif target.read_text("utf-8") != schema_text(kind):
             problems.append(f"{target.as_posix()} is out of date with the record classes in generator/core/models/")
+    settings = folder.parent / EDITOR_SETTINGS
+    wanted = editor_settings(settings)
+    if wanted is not None and settings.read_text("utf-8") != wanted:
+        problems.append(f"{settings.as_posix()} does not map every content folder to its schema")
     if folder.is_dir():
         for extra in sorted(folder.glob("*.json")):
             if extra.stem not in KINDS:
