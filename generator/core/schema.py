@@ -266,9 +266,9 @@ def write_schemas(folder: Path) -> list[Path]:
             target.write_text(text, "utf-8")
             changed.append(target)
     settings = folder.parent / EDITOR_SETTINGS
-    text = editor_settings(settings)
-    if text is not None and settings.read_text("utf-8") != text:
-        settings.write_text(text, "utf-8")
+    mapped = editor_settings(settings)
+    if mapped is not None and settings.read_text("utf-8") != mapped:
+        settings.write_text(mapped, "utf-8")
         changed.append(settings)
     return changed
 
