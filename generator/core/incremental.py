@@ -37,8 +37,10 @@ from typing import Any
 
 from . import link as link_module
 from . import load as load_module
+from .changes import Changelog, changelog
 from .corpus import Corpus
 from .errors import ContentError
+from .history import read_history
 from .link import CitedPassage, Graph, link
 from .render import Renderer
 from .text_file import read_text
@@ -252,7 +254,7 @@ class Session:
         if problems:
             _dismantle(graph)
             raise ContentError(problems)
-        renderer = _tracked_renderer(graph, track)
+        renderer = _tracked_renderer(graph, track, changelog(graph, read_history(self.content)))
         plan = renderer.plan()  # a page, or a group of pages (path -> text)
         dirty = [key for key in plan if key not in self.reads or self.reads[key] & changed]
         reset = _cache_reset(renderer)
@@ -360,12 +362,12 @@ def _raw(container: Any) -> Any:
     return list.copy(container) if isinstance(container, list) else dict.copy(container)
 
 
-def _tracked_renderer(graph: Graph, track: Callable[[str, Any], Any]) -> Renderer:
+def _tracked_renderer(graph: Graph, track: Callable[[str, Any], Any], log: Changelog) -> Renderer:
     """A Renderer over `graph` whose indexes note what each page reads (`track` wraps one and
     registers it; the corpus's record dictionaries are wrapped already)."""
     for name in GRAPH_INDEXES:
         setattr(graph, name, track(f"graph.{name}", getattr(graph, name)))
-    renderer = Renderer(graph)
+    renderer = Renderer(graph, log)
     site = renderer.site
     for name in SITE_INDEXES:
         setattr(site, name, track(f"site.{name}", getattr(site, name)))

@@ -34,7 +34,12 @@ SECTIONS: dict[str, Section] = {
 }
 """Content folder -> section. Dict order is the order of the navigation."""
 
-SPECIAL_PAGES = ("index.md", "timeline.md", "quotes.md", "disagreements.md", "coverage.md")
+SPECIAL_PAGES = ("index.md", "timeline.md", "quotes.md", "disagreements.md", "coverage.md",
+                 "changes.md")
+
+CHANGES_PAGE = "changes.md"
+"""What each publication added, changed and corrected (core/changes.py), URL `changes/`; each
+publication is its heading's anchor, `changes/#change-<first 10 digits of the commit>`."""
 
 
 def redirect_page_path(kind: str, old_id: str) -> str:

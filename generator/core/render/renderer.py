@@ -10,15 +10,16 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..compare import coverage_matrix
 from ..link import Graph, Key, cited_models
 from ..memo import RecordMemo
 from ..models import LOCATION_FACT, FactReport, Quote, Timing
 from ..redirects import redirects
-from ..urls import SECTIONS, listing_path, redirect_page_path
+from ..urls import CHANGES_PAGE, SECTIONS, listing_path, redirect_page_path
 from .backlinks import backlinks_index, backlinks_plan, listed, person_calls
+from .changes_page import changes_context, corrections_block
 from .dates import display_date
 from .listings import TimelineEntry, listing_index, listing_plan, timeline, timeline_entry
 from .markup import Safe, environment
@@ -26,6 +27,9 @@ from .page import PageBuilder
 from .sections import section_index, section_plan
 from .site import Site
 from .source_text import _mark_passages, _plain_html
+
+if TYPE_CHECKING:
+    from ..changes import Changelog
 
 NOTES_BLOCK = ("## Notes { #notes data-search-exclude }\n\n"
                '<div class="notes" data-pagefind-ignore="all" markdown>\n\n'
@@ -87,8 +91,10 @@ def _cited(record: Any) -> list[tuple[str, int]]:
 class Renderer:
     """Renders every page of the site to Markdown: path -> text."""
 
-    def __init__(self, graph: Graph):
+    def __init__(self, graph: Graph, changelog: Changelog | None = None):
         self.site = Site(graph)
+        self.changelog = changelog
+        """What each publication changed (core/changes.py); None: no "What changed" page."""
         self.env = environment()
         self._sources_of_call: dict[str, list[str]] = {}
         # Indexes built once from the whole corpus, so that each listing page reads only the
@@ -109,10 +115,15 @@ class Renderer:
                                 use_labels=USE_LABELS, listing_path=listing_path,
                                 linked_from=listed, person_calls=person_calls)
 
-    def page(self, template: str, path: str, **context: Any) -> str:
+    def page(self, template: str, path: str, corrected: Key | None = None, **context: Any) -> str:
         builder = PageBuilder(self.site, path)
         text = self.env.get_template(template).render(
             p=builder, site=self.site, corpus=self.site.corpus, graph=self.site.graph, **context)
+        if corrected is not None:
+            # A record's corrections close its page, before its notes (newsroom style).
+            block = corrections_block(builder, self.changelog, corrected)
+            if block:
+                text = text.rstrip("\n") + "\n\n" + str(block)
         text, notes = builder.finish(text)
         if notes:
             # The notes under their own heading, which search leaves out (Material skips a
@@ -136,6 +147,10 @@ class Renderer:
         corpus = self.site.corpus
         out: dict[str, Callable[[], Any]] = {}
         out["index.md"] = lambda: self.page("home.md.j2", "index.md", **self.home())
+        if self.changelog is not None:
+            log = self.changelog
+            out[CHANGES_PAGE] = lambda: self.page("changes.md.j2", CHANGES_PAGE,
+                                                  **changes_context(log))
         out.update(section_plan(self))
         for kind, section in SECTIONS.items():
             for id_ in list(corpus.records[kind]):
@@ -155,7 +170,7 @@ class Renderer:
             context.update(self.call_context(key.id))
         elif key.kind == "sources":
             context["view"] = self.source_view(key.id)
-        return self.page(f"{section.singular}.md.j2", key.path, **context)
+        return self.page(f"{section.singular}.md.j2", key.path, corrected=key, **context)
 
     def home(self) -> dict[str, Any]:
         site = self.site

@@ -27,6 +27,36 @@
 //   citation the reader came from, so that "back" returns to the citation, focused.
 (function () {
   var lastRef = {};
+  function hitWords() {
+    // ?hit=grave&hit=consequences (one word each, as results link), or ?hit=grave+consequences
+    var words = [];
+    new URLSearchParams(location.search).getAll("hit").forEach(function (value) {
+      value.split(/\s+/).forEach(function (w) { if (w.length > 1) words.push(w); });
+    });
+    return words;
+  }
+  function highlight() {
+    // The searched words are marked where the result lands, by Pagefind's own highlighter
+    // (mark.js), loaded only then and only where Pagefind serves the search (the offline
+    // edition's Material search marks ?h= itself). Each word is marked on its own: Pagefind
+    // marks each value of its parameter as one phrase.
+    var words = hitWords();
+    var box = document.querySelector("[data-briefing-search][data-pagefind]");
+    if (!words.length || !box) return;
+    var url = new URL(box.dataset.pagefind.replace(/pagefind\.js$/, "pagefind-highlight.js"),
+                      document.baseURI);
+    import(url.href).then(function (module) {
+      var Highlight = module.default || window.PagefindHighlight;
+      var Words = class extends Highlight {
+        getHighlightParams() { return words; }
+      };
+      new Words({highlightParam: "hit", addStyles: false,
+                 markOptions: {className: "search-hit",
+                               exclude: ["[data-pagefind-ignore]", "[data-pagefind-ignore] *",
+                                         ".headerlink", ".footnote-ref"]}});
+      document.body.dataset.hitsMarked = document.querySelectorAll("mark.search-hit").length;
+    }).catch(function () { /* the page reads as well without its marks */ });
+  }
   function toggle() { return document.getElementById("__search"); }
   document.addEventListener("focusout", function (event) {
     var panel = event.target.closest && event.target.closest(".md-search");
@@ -66,8 +96,7 @@
     // the hit's words count on landing only: later jumps within the page go where they point
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
-    var hit = landing === true && new URLSearchParams(location.search).get("hit");
-    var words = hit ? hit.toLowerCase().split(/\s+/).filter(Boolean) : [];
+    var words = landing === true ? hitWords().map(function (w) { return w.toLowerCase(); }) : [];
     var land = target && target.closest("details:not([open])") ? target : null;
     if (words.length && !land) {
       var scope = target && /^H[1-6]$/.test(target.tagName) ? section(target)
@@ -80,6 +109,7 @@
     setTimeout(function () { land.scrollIntoView({block: "center"}); }, 60);
   }
   window.addEventListener("hashchange", function () { reveal(false); });
+  highlight();
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", function () { reveal(true); });
   } else reveal(true);

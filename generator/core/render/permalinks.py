@@ -1,0 +1,87 @@
+"""Permanent anchors of a page's statements, quotes and facts-box rows (issue 26, item 4).
+
+An anchor is made from what the item says, never from where it stands: `claim-` or `quote-` and
+the first 8 hex digits of the SHA-256 of its words (a claim's text with each wiki-link read as the
+name it shows, so that renaming a record's id keeps the anchor; a quote's words), and `row-<key>`
+for a facts-box row. Adding, removing or reordering other items moves no anchor; rewording an
+item gives it a new one (its old address then lands on the top of the page, as a heading's
+does when it is renamed).
+
+Items with the same words on one page (two statements worded alike that cite different passages,
+one remark printed by two outlets) are told apart by what they cite: each of them, and not only
+the second met, gets `-` and 6 more hex digits of its citations, so that the anchors do not depend
+on their order. The same item shown twice (a key quote, and again in the list of every quote) has
+one anchor, on its first appearance; both show the link.
+
+The ids are decided once the page is rendered (`resolve`): the template writes placeholders,
+which no curated text can hold (the control characters are dropped from every string).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+
+from ..wording import words_of
+
+__all__ = ["Permalinks", "link", "placeholder", "words_of"]
+
+PLACEHOLDER = re.compile("\x03(\\d+)\x03")
+
+
+def _digest(text: str, digits: int) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:digits]
+
+
+@dataclass
+class Permalinks:
+    """The anchors of one page, decided when the page is done."""
+
+    bases: list[str] = field(default_factory=list)
+    """Per item (by number): its anchor from its words alone."""
+    tells: list[str] = field(default_factory=list)
+    """Per item: what tells it from another with the same words (its citations)."""
+    numbers: dict[Hashable, int] = field(default_factory=dict)
+    """Item identity -> its number."""
+
+    def item(self, prefix: str, words: str, identity: Hashable, tell: str) -> tuple[int, bool]:
+        """The number of an item and whether this is its first appearance on the page."""
+        key = (prefix, words, identity)
+        number = self.numbers.get(key)
+        if number is not None:
+            return number, False
+        number = self.numbers[key] = len(self.bases)
+        self.bases.append(f"{prefix}-{_digest(words, 8)}")
+        self.tells.append(tell)
+        return number, True
+
+    def resolve(self, text: str) -> str:
+        """The page with every placeholder replaced by its item's anchor."""
+        if not self.bases:
+            return text
+        shared: dict[str, int] = {}
+        for base in self.bases:
+            shared[base] = shared.get(base, 0) + 1
+        ids = [base if shared[base] == 1 else f"{base}-{_digest(tell, 6)}"
+               for base, tell in zip(self.bases, self.tells, strict=True)]
+        # Two items alike in words and citations are one item (`item`), so ids can only meet
+        # again by a clash of digests: numbered in page order, never two elements with one id.
+        seen: dict[str, int] = {}
+        for i, anchor in enumerate(ids):
+            seen[anchor] = seen.get(anchor, 0) + 1
+            if seen[anchor] > 1:
+                ids[i] = f"{anchor}-{seen[anchor]}"
+        return PLACEHOLDER.sub(lambda m: ids[int(m.group(1))], text)
+
+
+def link(anchor: str) -> str:
+    """The visible "link to this" mark, Material's ¶ after a heading to the letter: shown on
+    hover and when focused (Tab reaches it), left out of search (Pagefind's and Material's) and
+    of print."""
+    return f'<a class="headerlink" href="#{anchor}" title="Permanent link">¶</a>'
+
+
+def placeholder(number: int) -> str:
+    return f"\x03{number}\x03"
