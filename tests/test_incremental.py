@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.core.errors import BriefingError, ContentError
+from generator.core.history import read_history
 from generator.core.incremental import Session
 from generator.core.pipeline import generate
 
@@ -24,7 +25,7 @@ from .conftest import MINI
 
 def _cold(content: Path):
     try:
-        return generate(content)
+        return generate(content, read_history(content))  # as a build makes it
     except BriefingError as exc:
         return _failure(exc)
 

@@ -16,8 +16,11 @@ here. The YAML of past commits is read as data, never validated again: history i
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
+import functools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,7 +37,9 @@ from .wording import words_of
 CORRECTED_FIELDS = {"date": "the date", "published": "the publication date"}
 """Top-level fields whose new value corrects a fact the record states (others are changes)."""
 ALIKE = 0.5
-"""How alike (difflib's ratio) an old and a new wording must be to be one item reworded."""
+"""How alike (difflib's ratio of words) an old and a new wording must be to be one item
+reworded, when they cite nothing in common."""
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KIND_WORDS = {"calls": "call", "actors": "person", "organizations": "organization",
               "topics": "topic", "events": "event", "sources": "source"}
 
@@ -79,9 +84,21 @@ class Changelog:
     """Record -> its corrections, newest first."""
 
 
+_LAST: list[tuple[Graph, History, Changelog]] = []
+"""The last changelog made: a build asks for it twice (the pages, the feeds)."""
+
+
 def changelog(graph: Graph, history: History | None) -> Changelog:
     if history is None:
         return Changelog(note="this build was made without the content's history")
+    if _LAST and _LAST[0][0] is graph and _LAST[0][1] is history:
+        return _LAST[0][2]
+    log = _changelog(graph, history)
+    _LAST[:] = [(graph, history, log)]
+    return log
+
+
+def _changelog(graph: Graph, history: History) -> Changelog:
     moved = redirects(graph.corpus)
     names = _Names(graph)
     log = Changelog(note=history.note)
@@ -106,6 +123,7 @@ class _Names:
     def __init__(self, graph: Graph):
         self.graph = graph
         self.texts = {graph.corpus.get("sources", s).text: s for s in graph.corpus.records["sources"]}
+        self._words: dict[Any, str] = {}
 
     def exists(self, key: Key) -> bool:
         return key.id in self.graph.corpus.records.get(key.kind, {})
@@ -115,13 +133,19 @@ class _Names:
         return name(self.graph, key) if key else target
 
     def source(self, source_id: str) -> str:
+        """A source by its outlet, as the site's notes name it after the first time."""
         key = Key("sources", source_id)
         if not self.exists(key):
             return source_id
-        return name(self.graph, key)
+        source = self.graph.record(key)
+        outlet = source.outlet or "an outlet not stated"
+        return f"{source.republished_from} via {outlet}" if source.republished_from else outlet
 
     def words(self, text: Any) -> str:
-        return words_of(str(text), self.of_target)
+        shown = self._words.get(text)
+        if shown is None:
+            shown = self._words[text] = words_of(str(text), self.of_target)
+        return shown
 
     def person(self, quote: dict) -> str:
         for kind, field_ in (("actors", "speaker"), ("organizations", "speaker_org")):
@@ -140,21 +164,35 @@ def _key(path: str, moved: dict[Key, Key]) -> Key:
     return moved.get(key, key)
 
 
-def _load(data: bytes | None) -> dict:
-    if data is None:
-        return {}
+@functools.lru_cache(maxsize=4096)
+def _parsed(data: bytes) -> dict:
+    """A past version of a record file as data (libyaml's parser where installed: the history
+    of a corpus is megabytes of YAML), remembered: serve compares again at every save."""
     try:
-        loaded = yaml.safe_load(data.decode("utf-8-sig", "replace"))
+        loaded = yaml.load(data.decode("utf-8-sig", "replace"), Loader=LOADER)
     except yaml.YAMLError:
         return {}
     return loaded if isinstance(loaded, dict) else {}
 
 
-def _label(data: dict, key: Key) -> str:
-    for field_ in ("title", "name", "headline"):
-        if isinstance(data.get(field_), str):
-            return data[field_]
-    return key.id
+def _load(data: bytes | None) -> dict:
+    return {} if data is None else _parsed(data)
+
+
+TOP_LABEL = re.compile(r"^(?:title|name|headline):[ \t]*(.+?)[ \t]*$", re.MULTILINE)
+
+
+def _label(data: bytes | None, key: Key) -> str:
+    """A record's name as its file gives it, read without parsing the file (files added and
+    removed are named, never compared): its title, name or headline line."""
+    found = TOP_LABEL.search(data.decode("utf-8-sig", "replace")) if data else None
+    if not found:
+        return key.id
+    value = found.group(1)
+    if value[:1] in "'\"":
+        with contextlib.suppress(yaml.YAMLError):  # a quoted name left as it is written
+            value = str(yaml.safe_load(value))
+    return value
 
 
 def _file_changes(file: FileChange, names: _Names, moved: dict[Key, Key]) -> list[Change]:
@@ -166,22 +204,22 @@ def _file_changes(file: FileChange, names: _Names, moved: dict[Key, Key]) -> lis
         source = names.texts.get(path)
         key = Key("sources", source) if source else Key("sources", path)
         return [Change("corrected", key, "verbatim text", label=path)]
-    before, after = _load(file.before), _load(file.after)
     key = _key(path, moved)
     word = KIND_WORDS.get(key.kind, key.kind)
     if file.status == "A":
-        return [Change("added", key, word, label=_label(after, key))]
+        return [Change("added", key, word, label=_label(file.after, key))]
     if file.status == "D":
-        return [Change("removed", key, word, label=_label(before, key))]
+        return [Change("removed", key, word, label=_label(file.before, key))]
     changes = []
+    label = _label(file.after, key)
     if file.status == "R" and file.old:
         old = _key(file.old, {})
-        changes.append(Change("renamed", key, word, old.id, key.id, label=_label(after, key)))
-    return changes + _record_changes(key, before, after, names)
+        changes.append(Change("renamed", key, word, old.id, key.id, label=label))
+    return changes + _record_changes(key, _load(file.before), _load(file.after), names, label)
 
 
-def _record_changes(key: Key, before: dict, after: dict, names: _Names) -> list[Change]:
-    label = _label(after, key)
+def _record_changes(key: Key, before: dict, after: dict, names: _Names,
+                    label: str = "") -> list[Change]:
     out = [Change("corrected" if field_name in CORRECTED_FIELDS else "changed", key,
                   CORRECTED_FIELDS.get(field_name, f"the field {field_name}"),
                   _scalar(before.get(field_name)), _scalar(after.get(field_name)), label)
@@ -246,13 +284,22 @@ def _unmatched(old: list[dict], new: list[dict], identity) -> tuple[list[dict], 
     return gone, came
 
 
+def _alike(a: str, b: str) -> float:
+    """How alike two wordings are: difflib's ratio of their words (of characters, it took
+    seconds on the real corpus's history, and any two English sentences share letters), where
+    its cheap upper bounds do not already rule the pair out."""
+    matcher = difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False)
+    if matcher.real_quick_ratio() < ALIKE or matcher.quick_ratio() < ALIKE:
+        return 0.0
+    return matcher.ratio()
+
+
 def _pair(gone: list[dict], came: list[dict], text, related) -> list[tuple[dict, dict]]:
     """Old and new items that are one item changed: related ones first, then the most alike
     (deterministic: ties go to the earlier item in the file)."""
     pairs = []
-    candidates = sorted(
-        ((not related(o, n), -difflib.SequenceMatcher(None, text(o), text(n)).ratio(), i, j)
-         for i, o in enumerate(gone) for j, n in enumerate(came)))
+    candidates = sorted((not related(o, n), -_alike(text(o), text(n)), i, j)
+                        for i, o in enumerate(gone) for j, n in enumerate(came))
     used_old: set[int] = set()
     used_new: set[int] = set()
     for unrelated, ratio, i, j in candidates:

@@ -78,9 +78,14 @@ def read_history(content: Path) -> History:
                      "--git-path", "shallow", "HEAD").decode().splitlines()
     except FileNotFoundError:
         return History(note="git is not installed where this site was built")
-    except subprocess.CalledProcessError:
-        return History(note=f"the content folder ({content.name}/) is not in a git repository "
-                            "with a commit")
+    except subprocess.CalledProcessError as exc:
+        said = exc.stderr.decode("utf-8", "replace").strip().splitlines()
+        if not said or any("not a git repository" in line or "unknown revision" in line
+                           for line in said):
+            return History(note=f"the content folder ({content.name}/) is not in a git "
+                                "repository with a commit")
+        # e.g. "detected dubious ownership": git's own words say what to do
+        return History(note=f"git could not read the content's history: {said[0]}")
     if len(lines) != 4:
         return History(note="git gave no answer about the content folder")
     prefix, shallow, shallow_file, head = lines
