@@ -12,8 +12,7 @@ from ..link import WIKILINK, Key, passage_anchor, resolve_wikilink
 from ..models import Attribution, Quote
 from .dates import display_date
 from .markup import Safe, _anchor_id, escape
-from .permalinks import Permalinks, placeholder, words_of
-from .permalinks import link as permalink_mark
+from .permalinks import AnchorHelpers, Permalinks
 from .site import ATTRIBUTION_TEXT, Site
 
 
@@ -46,16 +45,8 @@ TOPIC_ASIDE = re.compile(r"\s*\((\[\[[^\]]+\]\](?:,\s*\[\[[^\]]+\]\])*)\)")
 links are dropped from running text, since a page shows its topics once, in a Topics line."""
 
 
-@dataclass(frozen=True)
-class Anchored:
-    """Markup around a statement or quote: its anchor and its "link to this" mark."""
-
-    open: Safe
-    close: Safe
-
-
 @dataclass
-class PageBuilder:
+class PageBuilder(AnchorHelpers):
     """Markdown helpers bound to one page: relative links and its numbered citations."""
 
     site: Site
@@ -250,39 +241,6 @@ class PageBuilder:
         if isinstance(value, dt.date):
             return Safe(escape(display_date(value)))
         return Safe(escape(str(value)))
-
-    # permanent anchors (permalinks.py)
-    def permalink(self, item: Any, form: str = "block", indent: int = 2) -> Anchored:
-        """A statement's or quote's anchor and "link to this" mark, as markup around it: for a
-        list item or paragraph ("block") the mark ends it and the anchor follows on a line of
-        its own (attr_list), `indent` spaces in; for a sentence within a paragraph ("span") the
-        sentence is wrapped. Only an item's first appearance on the page carries the anchor."""
-        if isinstance(item, Quote):
-            prefix, words = "quote", " ".join(item.words.split())
-            identity: Any = (item.source, item.speaker, item.speaker_org, item.speaker_as)
-            tell = " ".join(str(part) for part in identity if part)
-        else:
-            prefix, words = "claim", words_of(item.text, self._shown_name)
-            identity = tuple((c.source, c.passage) for c in item.cites)
-            tell = "\n".join(sorted(f"{source} {passage}" for source, passage in identity))
-        number, first = self.permalinks.item(prefix, words, identity, tell)
-        anchor = placeholder(number)
-        mark = permalink_mark(anchor)
-        if form == "span":
-            return Anchored(Safe(f'<span id="{anchor}">' if first else "<span>"),
-                            Safe(f" {mark}</span>"))
-        return Anchored(Safe(""), Safe(f" {mark}" + (f"\n{' ' * indent}{{ #{anchor} }}" if first
-                                                      else "")))
-
-    def row_link(self, key: str) -> Safe:
-        """The anchor and "link to this" mark of a facts-box row, at the end of its first cell
-        (`row-<fact key>`: the keys are unique within a record)."""
-        anchor = _anchor_id(f"row-{key}")
-        return Safe(f" {permalink_mark(anchor)} {{ #{anchor} }}")
-
-    def _shown_name(self, target: str) -> str:
-        key, _ = resolve_wikilink(target, self.site.corpus)
-        return self.site.name(key) if key else target
 
     # citations
     def cite(self, citations: Iterable[Any]) -> Safe:

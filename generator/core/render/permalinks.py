@@ -23,10 +23,15 @@ import hashlib
 import re
 from collections.abc import Hashable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
+from ..link import resolve_wikilink
+from ..models import Quote
 from ..wording import words_of
+from .markup import Safe, _anchor_id
 
-__all__ = ["Permalinks", "link", "placeholder", "words_of"]
+if TYPE_CHECKING:
+    from .site import Site
 
 PLACEHOLDER = re.compile("\x03(\\d+)\x03")
 
@@ -85,3 +90,50 @@ def link(anchor: str) -> str:
 
 def placeholder(number: int) -> str:
     return f"\x03{number}\x03"
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """Markup around a statement or quote: its anchor and its "link to this" mark."""
+
+    open: Safe
+    close: Safe
+
+
+class AnchorHelpers:
+    """PageBuilder's helpers for the anchors of its statements, quotes and rows."""
+
+    site: Site
+    permalinks: Permalinks
+
+    def permalink(self, item: Any, form: str = "block", indent: int = 2) -> Anchored:
+        """A statement's or quote's anchor and "link to this" mark, as markup around it: for a
+        list item or paragraph ("block") the mark ends it and the anchor follows on a line of
+        its own (attr_list), `indent` spaces in; for a sentence within a paragraph ("span") the
+        sentence is wrapped. Only an item's first appearance on the page carries the anchor."""
+        if isinstance(item, Quote):
+            prefix, words = "quote", " ".join(item.words.split())
+            identity: Any = (item.source, item.speaker, item.speaker_org, item.speaker_as)
+            tell = " ".join(str(part) for part in identity if part)
+        else:
+            prefix, words = "claim", words_of(item.text, self._shown_name)
+            identity = tuple((c.source, c.passage) for c in item.cites)
+            tell = "\n".join(sorted(f"{source} {passage}" for source, passage in identity))
+        number, first = self.permalinks.item(prefix, words, identity, tell)
+        anchor = placeholder(number)
+        mark = link(anchor)
+        if form == "span":
+            return Anchored(Safe(f'<span id="{anchor}">' if first else "<span>"),
+                            Safe(f" {mark}</span>"))
+        return Anchored(Safe(""), Safe(f" {mark}" + (f"\n{' ' * indent}{{ #{anchor} }}" if first
+                                                      else "")))
+
+    def row_link(self, key: str) -> Safe:
+        """The anchor and "link to this" mark of a facts-box row, at the end of its first cell
+        (`row-<fact key>`: the keys are unique within a record)."""
+        anchor = _anchor_id(f"row-{key}")
+        return Safe(f" {link(anchor)} {{ #{anchor} }}")
+
+    def _shown_name(self, target: str) -> str:
+        key, _ = resolve_wikilink(target, self.site.corpus)
+        return self.site.name(key) if key else target
