@@ -26,9 +26,9 @@ from .conftest import REAL, SEED
 
 def facts_row(page: str, label: str) -> str | None:
     """What a call page's facts box says in the row `label`, as Markdown (its first cell also
-    holds the row's permanent link, render/permalinks.py)."""
+    holds the row's permanent anchor, render/permalinks.py)."""
     for line in page.splitlines():
-        if line.startswith(f"| {label} <a class=\"headerlink\""):
+        if line.startswith(f"| {label} {{ #row-"):
             return line.split(" | ")[1].removesuffix(" |").strip()
     return None
 

@@ -79,9 +79,18 @@ def test_a_statement_s_link_opens_its_block_and_shows_it(reader, mini_served):
     assert mark.evaluate("a => getComputedStyle(a).opacity") == "1"
 
 
-def test_a_statement_s_mark_is_hidden_until_hovered(reader, mini_served):
+def test_every_anchor_has_its_mark_hidden_until_hovered(reader, mini_served):
+    """Each statement, quote and facts-box row with an anchor gets one ¶ linking it; a mark is
+    invisible until its item is hovered."""
     tab = reader(mini_served)
     page = tab.open(record_url("calls", "2021-12-07-adams-brown-video-call"))
+    marks = page.evaluate("""() => [...document.querySelectorAll(
+        'article [id^=claim-], article [id^=quote-], article [id^=row-]')].map(e => {
+      const own = [...e.children].filter(a => a.matches('a.headerlink'));
+      return [e.id, own.map(a => a.getAttribute('href'))];
+    })""")
+    assert len(marks) > 10
+    assert all(hrefs == ["#" + anchor] for anchor, hrefs in marks), marks
     item = page.locator("article li[id^=claim-]").first
     mark = item.locator(":scope > a.headerlink")
     assert mark.evaluate("a => getComputedStyle(a).opacity") == "0"

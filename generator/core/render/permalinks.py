@@ -11,7 +11,11 @@ Items with the same words on one page (two statements worded alike that cite dif
 one remark printed by two outlets) are told apart by what they cite: each of them, and not only
 the second met, gets `-` and 6 more hex digits of its citations, so that the anchors do not depend
 on their order. The same item shown twice (a key quote, and again in the list of every quote) has
-one anchor, on its first appearance; both show the link.
+one anchor, on its first appearance.
+
+Each anchored item gets Material's ¶ "link to this" mark in the browser (assets/briefing.js), as
+headings have theirs: written into the HTML, the marks of a call page's hundred-odd items made
+it 7% heavier; the ids alone, 2%.
 
 The ids are decided once the page is rendered (`resolve`): the template writes placeholders,
 which no curated text can hold (the control characters are dropped from every string).
@@ -81,13 +85,6 @@ class Permalinks:
         return PLACEHOLDER.sub(lambda m: ids[int(m.group(1))], text)
 
 
-def link(anchor: str) -> str:
-    """The visible "link to this" mark, Material's ¶ after a heading to the letter: shown on
-    hover and when focused (Tab reaches it), left out of search (Pagefind's and Material's) and
-    of print."""
-    return f'<a class="headerlink" href="#{anchor}" title="Permanent link">¶</a>'
-
-
 def placeholder(number: int) -> str:
     return f"\x03{number}\x03"
 
@@ -100,6 +97,9 @@ class Anchored:
     close: Safe
 
 
+NO_ANCHOR = Anchored(Safe(""), Safe(""))
+
+
 class AnchorHelpers:
     """PageBuilder's helpers for the anchors of its statements, quotes and rows."""
 
@@ -107,10 +107,10 @@ class AnchorHelpers:
     permalinks: Permalinks
 
     def permalink(self, item: Any, form: str = "block", indent: int = 2) -> Anchored:
-        """A statement's or quote's anchor and "link to this" mark, as markup around it: for a
-        list item or paragraph ("block") the mark ends it and the anchor follows on a line of
-        its own (attr_list), `indent` spaces in; for a sentence within a paragraph ("span") the
-        sentence is wrapped. Only an item's first appearance on the page carries the anchor."""
+        """A statement's or quote's anchor, as markup around it: for a list item or paragraph
+        ("block") on a line of its own after it (attr_list), `indent` spaces in; for a sentence
+        within a paragraph ("span") the sentence is wrapped. Only an item's first appearance on
+        the page carries the anchor."""
         if isinstance(item, Quote):
             prefix, words = "quote", " ".join(item.words.split())
             identity: Any = (item.source, item.speaker, item.speaker_org, item.speaker_as)
@@ -120,19 +120,17 @@ class AnchorHelpers:
             identity = tuple((c.source, c.passage) for c in item.cites)
             tell = "\n".join(sorted(f"{source} {passage}" for source, passage in identity))
         number, first = self.permalinks.item(prefix, words, identity, tell)
+        if not first:
+            return NO_ANCHOR
         anchor = placeholder(number)
-        mark = link(anchor)
         if form == "span":
-            return Anchored(Safe(f'<span id="{anchor}">' if first else "<span>"),
-                            Safe(f" {mark}</span>"))
-        return Anchored(Safe(""), Safe(f" {mark}" + (f"\n{' ' * indent}{{ #{anchor} }}" if first
-                                                      else "")))
+            return Anchored(Safe(f'<span id="{anchor}">'), Safe("</span>"))
+        return Anchored(Safe(""), Safe(f"\n{' ' * indent}{{ #{anchor} }}"))
 
-    def row_link(self, key: str) -> Safe:
-        """The anchor and "link to this" mark of a facts-box row, at the end of its first cell
-        (`row-<fact key>`: the keys are unique within a record)."""
-        anchor = _anchor_id(f"row-{key}")
-        return Safe(f" {link(anchor)} {{ #{anchor} }}")
+    def row_anchor(self, key: str) -> Safe:
+        """The anchor of a facts-box row, on its first cell (`row-<fact key>`: the keys are
+        unique within a record)."""
+        return Safe(f" {{ #{_anchor_id(f'row-{key}')} }}")
 
     def _shown_name(self, target: str) -> str:
         key, _ = resolve_wikilink(target, self.site.corpus)

@@ -18,6 +18,26 @@
   else land();
 })();
 
+// Statements, quotes and facts-box rows have permanent anchors (core/render/permalinks.py):
+// each gets Material's ¶ "link to this" mark here, as headings get theirs from the Markdown,
+// shown on hover and keyboard focus by Material's own rules (.headerlink), hidden in print.
+(function () {
+  function mark() {
+    var items = document.querySelectorAll(
+      'article [id^="claim-"], article [id^="quote-"], article [id^="row-"]');
+    items.forEach(function (item) {
+      var link = document.createElement("a");
+      link.className = "headerlink";
+      link.href = "#" + item.id;
+      link.title = "Permanent link";
+      link.textContent = "¶";
+      item.append(" ", link);
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mark);
+  else mark();
+})();
+
 // Keyboard, phone and search (issue 25):
 // - the search panel closes when focus leaves it (tabbing out left it open and the page dimmed);
 // - a note or passage inside a closed block (<details>) is opened and scrolled to when the
