@@ -212,3 +212,24 @@ def test_moving_statements_and_quotes_within_a_record_changes_nothing(rnd: rando
     graph = validate(MINI)
     assert _record_changes(Key("calls", "x"), before, after, _Names(graph)) == []
 
+
+
+def test_what_counts_as_a_correction() -> None:
+    """A quote's speaker, a source's value for a fact and a call's date are corrections, each
+    said with what it now reads and what it read; a new statement is a change."""
+    graph = validate(MINI)
+    before = yaml.safe_load((MINI / CALL).read_text("utf-8"))
+    after = yaml.safe_load((MINI / CALL).read_text("utf-8"))
+    after["quotes"][0]["speaker"] = "bob-brown"
+    after["facts"][0]["reports"][1]["value"] = "roughly three hours"
+    after["date"] = "2021-12-08"
+    after["summary"].append({"text": "They spoke.", "cites": after["summary"][0]["cites"]})
+    found = {(c.kind, c.what, c.before, c.after)
+             for c in _record_changes(Key("calls", "x"), before, after, _Names(graph))}
+    assert found == {
+        ("corrected", "the speaker of the quote “We want peace - and trade”", "Alice Adams",
+         "Bob Brown"),
+        ("corrected", "“How long the call lasted”, as an outlet not stated gives it,",
+         "roughly two hours", "roughly three hours"),
+        ("corrected", "the date", "2021-12-07", "2021-12-08"),
+        ("changed", "statement added", None, "They spoke.")}

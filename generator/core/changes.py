@@ -339,8 +339,8 @@ def _quotes(key: Key, label: str, old: list[dict], new: list[dict], names: _Name
     for q in new:
         was = speakers.get(ident(q))
         if was and names.person(q) not in was:
-            out.append(Change("corrected", key, "the speaker of a quote", was.pop(0),
-                              names.person(q), label))
+            out.append(Change("corrected", key, f"the speaker of the quote “{q['words']}”",
+                              was.pop(0), names.person(q), label))
     pairs = [(o, n) for o, n in _pair(gone, came, lambda q: str(q["words"]),
                                       lambda a, b: a.get("source") == b.get("source"))
              if o.get("source") == n.get("source")]
