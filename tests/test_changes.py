@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 from generator.core.changes import _Names, _record_changes, changelog
 from generator.core.graph import Key
 from generator.core.history import read_history
-from generator.core.pipeline import validate
+from generator.core.incremental import Session
+from generator.core.pipeline import generate, validate
 
 from .conftest import MINI, build
 
@@ -233,3 +234,23 @@ def test_what_counts_as_a_correction() -> None:
          "roughly two hours", "roughly three hours"),
         ("corrected", "the date", "2021-12-07", "2021-12-08"),
         ("changed", "statement added", None, "They spoke.")}
+
+
+def test_serve_shows_a_commit_made_while_it_runs(repo: Path, tmp_path: Path) -> None:
+    """serve's incremental rounds: a commit changes no file, yet the next round (the next save)
+    shows it on the "What changed" page and on the corrected record's page, as a cold build."""
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", f"file://{repo}", str(clone)], check=True)
+    content = clone / "content"
+    session = Session(content)
+    session.update()
+    _edit(content / CALL, "- words: We want peace — and trade", "- words: We want peace - and trade")
+    session.update()
+    page = CALL.replace(".yaml", ".md")
+    assert "Corrected on 9 January 2026" not in session.pages[page]
+    _git(clone, "commit", "-qam", "Undo the correction", day="2026-01-09T09:00:00+00:00")
+    update = session.update()
+    assert {"changes.md", page} <= set(update.changed)
+    assert session.pages == generate(content, read_history(content))
+    assert "*Corrected on 9 January 2026:* the quote of Alice Adams now reads “We want peace \\- " \
+           "and trade”" in session.pages[page]

@@ -93,8 +93,10 @@ class Renderer:
 
     def __init__(self, graph: Graph, changelog: Changelog | None = None):
         self.site = Site(graph)
-        self.changelog = changelog
-        """What each publication changed (core/changes.py); None: no "What changed" page."""
+        self.history: dict[str, Changelog | None] = {"changelog": changelog}
+        """What each publication changed (core/changes.py; None: no "What changed" page), in a
+        dict so that serve's dependency tracking (incremental.py) sees it change when a commit
+        is made while it runs, and renders again what showed it."""
         self.env = environment()
         self._sources_of_call: dict[str, list[str]] = {}
         # Indexes built once from the whole corpus, so that each listing page reads only the
@@ -121,7 +123,7 @@ class Renderer:
             p=builder, site=self.site, corpus=self.site.corpus, graph=self.site.graph, **context)
         if corrected is not None:
             # A record's corrections close its page, before its notes (newsroom style).
-            block = corrections_block(builder, self.changelog, corrected)
+            block = corrections_block(builder, self.history["changelog"], corrected)
             if block:
                 text = text.rstrip("\n") + "\n\n" + str(block)
         text, notes = builder.finish(text)
@@ -147,10 +149,8 @@ class Renderer:
         corpus = self.site.corpus
         out: dict[str, Callable[[], Any]] = {}
         out["index.md"] = lambda: self.page("home.md.j2", "index.md", **self.home())
-        if self.changelog is not None:
-            log = self.changelog
-            out[CHANGES_PAGE] = lambda: self.page("changes.md.j2", CHANGES_PAGE,
-                                                  **changes_context(log))
+        if self.history["changelog"] is not None:
+            out[CHANGES_PAGE] = self._changes_page
         out.update(section_plan(self))
         for kind, section in SECTIONS.items():
             for id_ in list(corpus.records[kind]):
@@ -162,6 +162,11 @@ class Renderer:
             out[redirect_page_path(old.kind, old.id)] = functools.partial(
                 self.page, "redirect.md.j2", redirect_page_path(old.kind, old.id), target=target)
         return out
+
+    def _changes_page(self) -> str:
+        log = self.history["changelog"]
+        assert log is not None, "planned only with a changelog"
+        return self.page("changes.md.j2", CHANGES_PAGE, **changes_context(log))
 
     def record_page(self, key: Key, section: Any) -> str:
         context: dict[str, Any] = {"key": key, "record": self.site.graph.record(key),
