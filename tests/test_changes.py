@@ -254,3 +254,16 @@ def test_serve_shows_a_commit_made_while_it_runs(repo: Path, tmp_path: Path) -> 
     assert session.pages == generate(content, read_history(content))
     assert "*Corrected on 9 January 2026:* the quote of Alice Adams now reads “We want peace \\- " \
            "and trade”" in session.pages[page]
+
+
+def test_git_s_name_status_is_read_as_files() -> None:
+    """Renames keep both paths; a copy is a new file; modes and scores are read past."""
+    from generator.core.history import FileChange, _name_status
+
+    fields = ["M", "calls/a.yaml", "R087", "actors/old.yaml", "actors/new.yaml", "A",
+              "topics/t.yaml", "D", "events/e.yaml", "C100", "texts/a.txt", "texts/b.txt", ""]
+    assert _name_status(fields) == [
+        FileChange("M", "calls/a.yaml", "calls/a.yaml"),
+        FileChange("R", "actors/old.yaml", "actors/new.yaml"),
+        FileChange("A", None, "topics/t.yaml"), FileChange("D", "events/e.yaml", None),
+        FileChange("A", None, "texts/b.txt")]

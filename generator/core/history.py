@@ -110,29 +110,7 @@ def _read(content: Path, prefix: str, boundary: set[str]) -> History:
         header, _, rest = chunk.partition("\x02")
         sha, *parents = header.split()
         stamp, _, body = rest.partition("\x00")
-        fields = [f for f in body.strip("\n\x00").split("\x00")]
-        files: list[FileChange] = []
-        i = 0
-        while i < len(fields):
-            status = fields[i].strip()
-            if not status:
-                i += 1
-                continue
-            if status[0] in "RC":
-                old, new = fields[i + 1], fields[i + 2]
-                i += 3
-            else:
-                old = new = fields[i + 1]
-                i += 2
-            if status[0] in "RC":
-                files.append(FileChange("A" if status[0] == "C" else "R",
-                                        old if status[0] == "R" else None, new))
-            elif status[0] == "A":
-                files.append(FileChange("A", None, new))
-            elif status[0] == "D":
-                files.append(FileChange("D", old, None))
-            else:
-                files.append(FileChange("M", old, new))
+        files = _name_status(body.strip("\n\x00").split("\x00"))
         files = [f for f in files if _is_record(f.old) or _is_record(f.new)]
         when = dt.datetime.fromtimestamp(int(stamp.strip()), dt.UTC)
         listed.append((sha, parents[0] if parents else None, when, files))
@@ -154,6 +132,28 @@ def _read(content: Path, prefix: str, boundary: set[str]) -> History:
                    blobs.get(f"{sha}:{prefix}{f.new}") if f.new else None) for f in files))
         for sha, parent, when, files in listed if files]
     return History(revisions, note)
+
+
+def _name_status(fields: list[str]) -> list[FileChange]:
+    """The files of `git log --name-status -z`: a status, then one path (two for a rename or
+    a copy; a copy is a new file)."""
+    files: list[FileChange] = []
+    i = 0
+    while i < len(fields):
+        status = fields[i].strip()[:1]
+        if not status:
+            i += 1
+        elif status in "RC":
+            old, new = fields[i + 1], fields[i + 2]
+            files.append(FileChange("R", old, new) if status == "R" else FileChange("A", None, new))
+            i += 3
+        else:
+            path = fields[i + 1]
+            files.append(FileChange(status if status in "AD" else "M",
+                                    None if status == "A" else path,
+                                    None if status == "D" else path))
+            i += 2
+    return files
 
 
 def _is_record(path: str | None) -> bool:
