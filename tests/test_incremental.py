@@ -16,7 +16,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.core.errors import BriefingError, ContentError
-from generator.core.history import read_history
 from generator.core.incremental import Session
 from generator.core.pipeline import generate
 
@@ -25,7 +24,7 @@ from .conftest import MINI
 
 def _cold(content: Path):
     try:
-        return generate(content, read_history(content))  # as a build makes it
+        return generate(content)
     except BriefingError as exc:
         return _failure(exc)
 

@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 
 from ..core.errors import BriefingError, ContentError, one_line
-from ..core.history import read_history
 from ..core.pipeline import content_epoch, generate, read_manifest, render, validate, write_pages
 from .cli_curator import CURATOR_COMMANDS
 from .cli_options import config_content_option, content_folder, content_option
@@ -140,7 +139,7 @@ def generate_command(out: Path, content: Path) -> None:
 
     project = find_project(None, content)
     check_folder(out, PAGES, project=project.folder, content=project.content)
-    pages = generate(project.content, read_history(project.content))
+    pages = generate(project.content)
     ours = set(read_manifest(out))
     for path, source in site_files().items():
         if path in ours or not (out / path).exists():
@@ -172,7 +171,7 @@ def build_command(config_file: Path, site_dir: Path | None, offline: bool,
     content = content_folder(content, config_file)
     graph = validate(content)  # content errors are reported before MkDocs starts
     target = build_site(config_file, site_dir, offline=offline, content=content,
-                        pages=render(graph, read_history(content)), source_date_epoch=content_epoch(graph), graph=graph)
+                        pages=render(graph), source_date_epoch=content_epoch(graph), graph=graph)
     # The main site's directory URLs need a web server; only the offline edition opens from disk.
     click.echo(f"Site built in {target}/ — "
                + (f"open {target}/index.html directly in a browser" if offline
@@ -205,7 +204,7 @@ def check_command(config_file: Path, site_dir: Path | None, content: Path | None
                f"{sum(len(r) for r in graph.corpus.records.values())} records: no problem")
     with tempfile.TemporaryDirectory(prefix="briefing-check-") as scratch:
         target = build_site(config_file, site_dir or Path(scratch) / "site", content=content,
-                            pages=render(graph, read_history(content)), source_date_epoch=content_epoch(graph), graph=graph)
+                            pages=render(graph), source_date_epoch=content_epoch(graph), graph=graph)
         click.echo("build (strict): no problem" + (f", site in {target}/" if site_dir else ""))
         check = SiteCheck(target, graph, config=str(config_file))
         problems = check.run()

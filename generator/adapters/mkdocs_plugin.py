@@ -26,7 +26,6 @@ from mkdocs.structure.nav import Navigation
 
 from ..core.errors import BriefingError, ConfigError, ContentError
 from ..core.facets import FacetIndex
-from ..core.history import read_history
 from ..core.incremental import Session
 from ..core.link import Graph
 from ..core.pipeline import content_epoch, read_manifest, render, validate
@@ -225,7 +224,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 graph = self._session.graph if self._session is not None else None
             elif pages is None:
                 graph = validate(self.content_dir(config))
-                pages = render(graph, read_history(self.content_dir(config)))
+                pages = render(graph)
                 # MkDocs dates the sitemap from SOURCE_DATE_EPOCH, else today: date it by the
                 # corpus, as `briefing build` does, so the same content gives the same bytes.
                 if "SOURCE_DATE_EPOCH" not in os.environ:

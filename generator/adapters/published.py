@@ -12,12 +12,10 @@ from typing import Any
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from ..core.changes import changelog
 from ..core.export import export
 from ..core.facets import FacetIndex
 from ..core.feeds import SiteAddress, feeds
 from ..core.graph import Graph
-from ..core.history import read_history
 from ..core.metadata import other_page_metadata, page_metadata
 from ..core.urls import FEEDS
 
@@ -50,10 +48,8 @@ def feed_links(config: Any) -> None:
 
 
 def published_files(config: Any, graph: Graph) -> dict[str, bytes]:
-    """The feeds and the data export, by path in the site; the updates feed lists what each
-    publication changed, from the content's history (read once per commit, history.py)."""
-    log = changelog(graph, read_history(graph.corpus.root))
-    return {**feeds(graph, site_address(config), log), **export(graph)}
+    """The feeds and the data export, by path in the site."""
+    return {**feeds(graph, site_address(config)), **export(graph)}
 
 
 def add_published(files: Files, made: dict[str, bytes], config: Any) -> None:

@@ -88,9 +88,7 @@ _LAST: list[tuple[Graph, History, Changelog]] = []
 """The last changelog made: a build asks for it twice (the pages, the feeds)."""
 
 
-def changelog(graph: Graph, history: History | None) -> Changelog:
-    if history is None:
-        return Changelog(note="this build was made without the content's history")
+def changelog(graph: Graph, history: History) -> Changelog:
     if _LAST and _LAST[0][0] is graph and _LAST[0][1] is history:
         return _LAST[0][2]
     log = _changelog(graph, history)

@@ -27,9 +27,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from .changes import Changelog
+from .changes import Changelog, changelog
 from .describe import call_lead, call_sources, covered_on, name, source_date
 from .graph import Graph, Key
+from .history import read_history
 from .render.changes_page import PUBLICATIONS_SHOWN, summary
 from .render.dates import display_date
 from .urls import CHANGES_PAGE, FEEDS
@@ -86,7 +87,10 @@ class Entry:
 
 
 def feeds(graph: Graph, site: SiteAddress, log: Changelog | None = None) -> dict[str, bytes]:
-    """Both feeds, by path in the site."""
+    """Both feeds, by path in the site; the updates feed with the publications of `log`, by
+    default those of the history of the content the graph was loaded from."""
+    if log is None:
+        log = changelog(graph, read_history(graph.corpus.root))
     sources = call_sources(graph)
     calls = [Entry(Key("calls", c), name(graph, Key("calls", c)), call_lead(graph, c),
                    graph.corpus.get("calls", c).date, covered_on(graph, c, sources[c]))
@@ -103,7 +107,7 @@ def feeds(graph: Graph, site: SiteAddress, log: Changelog | None = None) -> dict
         updates.append(Entry(key, f"Source: {name(graph, key)}", f"Covers: {covers}.",
                              source.published, day))
     # Publications the "What changed" page lists (their entries link there).
-    for publication in (log.publications[:PUBLICATIONS_SHOWN] if log else []):
+    for publication in log.publications[:PUBLICATIONS_SHOWN]:
         day = publication.when.date()
         updates.append(Entry(Key("changes", publication.sha),
                              f"What changed on {display_date(day)} ({publication.sha[:10]})",

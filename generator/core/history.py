@@ -61,6 +61,9 @@ class History:
     """Why the history is missing or incomplete; None when it is whole."""
 
 
+NO_HISTORY = History(note="this build was made without the content's history")
+"""For a rendering that must not depend on git (the golden pages of tests/test_golden.py)."""
+
 _CACHE: dict[tuple[str, str], History] = {}
 """(content folder, HEAD) -> its history: serve renders the site again at every save."""
 

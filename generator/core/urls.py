@@ -34,12 +34,7 @@ SECTIONS: dict[str, Section] = {
 }
 """Content folder -> section. Dict order is the order of the navigation."""
 
-SPECIAL_PAGES = ("index.md", "timeline.md", "quotes.md", "disagreements.md", "coverage.md",
-                 "changes.md")
-
-CHANGES_PAGE = "changes.md"
-"""What each publication added, changed and corrected (core/changes.py), URL `changes/`; each
-publication is its heading's anchor, `changes/#change-<first 10 digits of the commit>`."""
+SPECIAL_PAGES = ("index.md", "timeline.md", "quotes.md", "disagreements.md", "coverage.md")
 
 
 def redirect_page_path(kind: str, old_id: str) -> str:
@@ -113,3 +108,10 @@ def data_record_path(kind: str, id: str) -> str:
     """One record of the export: `data/calls/2021-12-07-biden-putin-video-call.json`. Stable as
     the corpus grows, as the record's page is."""
     return f"{DATA_FOLDER}/{kind}/{id}.json"
+
+
+# --- The content's history (core/history.py, core/changes.py) ------------------------------------
+
+CHANGES_PAGE = "changes.md"
+"""What each publication added, changed and corrected, URL `changes/`; each publication is its
+heading's anchor, `changes/#change-<first 10 digits of the commit>`."""

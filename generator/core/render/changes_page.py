@@ -3,6 +3,7 @@ this module words it). Every line is Markdown built here, with curated words esc
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..graph import Key
@@ -13,6 +14,7 @@ from .markup import Safe, escape
 if TYPE_CHECKING:
     from ..changes import Change, Changelog, Publication
     from .page import PageBuilder
+    from .renderer import Renderer
 
 PUBLICATIONS_SHOWN = 30
 """The newest publications the page lists: it must not grow with the history."""
@@ -78,6 +80,19 @@ def changes_context(log: Changelog) -> dict[str, Any]:
                         "changes": ordered[:LINES_SHOWN], "more": len(ordered) - LINES_SHOWN})
     return {"entries": entries, "note": log.note, "older": len(log.publications) - len(shown),
             "change_line": change_line}
+
+
+def changes_plan(renderer: Renderer) -> dict[str, Callable[[], str]]:
+    """The "What changed" page, when the renderer has a changelog (Renderer.plan)."""
+    if renderer.history["changelog"] is None:
+        return {}
+
+    def page() -> str:
+        log = renderer.history["changelog"]  # read when rendered: serve tracks it
+        assert log is not None
+        return renderer.page("changes.md.j2", CHANGES_PAGE, **changes_context(log))
+
+    return {CHANGES_PAGE: page}
 
 
 def corrections_block(p: PageBuilder, log: Changelog | None, key: Key) -> Safe:

@@ -17,9 +17,9 @@ from ..link import Graph, Key, cited_models
 from ..memo import RecordMemo
 from ..models import LOCATION_FACT, FactReport, Quote, Timing
 from ..redirects import redirects
-from ..urls import CHANGES_PAGE, SECTIONS, listing_path, redirect_page_path
+from ..urls import SECTIONS, listing_path, redirect_page_path
 from .backlinks import backlinks_index, backlinks_plan, listed, person_calls
-from .changes_page import changes_context, corrections_block
+from .changes_page import changes_plan, corrections_block
 from .dates import display_date
 from .listings import TimelineEntry, listing_index, listing_plan, timeline, timeline_entry
 from .markup import Safe, environment
@@ -149,8 +149,7 @@ class Renderer:
         corpus = self.site.corpus
         out: dict[str, Callable[[], Any]] = {}
         out["index.md"] = lambda: self.page("home.md.j2", "index.md", **self.home())
-        if self.history["changelog"] is not None:
-            out[CHANGES_PAGE] = self._changes_page
+        out.update(changes_plan(self))
         out.update(section_plan(self))
         for kind, section in SECTIONS.items():
             for id_ in list(corpus.records[kind]):
@@ -162,11 +161,6 @@ class Renderer:
             out[redirect_page_path(old.kind, old.id)] = functools.partial(
                 self.page, "redirect.md.j2", redirect_page_path(old.kind, old.id), target=target)
         return out
-
-    def _changes_page(self) -> str:
-        log = self.history["changelog"]
-        assert log is not None, "planned only with a changelog"
-        return self.page("changes.md.j2", CHANGES_PAGE, **changes_context(log))
 
     def record_page(self, key: Key, section: Any) -> str:
         context: dict[str, Any] = {"key": key, "record": self.site.graph.record(key),
