@@ -37,10 +37,8 @@ from typing import Any
 
 from . import link as link_module
 from . import load as load_module
-from .changes import Changelog, changelog
 from .corpus import Corpus
 from .errors import ContentError
-from .history import read_history
 from .link import CitedPassage, Graph, link
 from .render import Renderer
 from .text_file import read_text
@@ -254,7 +252,7 @@ class Session:
         if problems:
             _dismantle(graph)
             raise ContentError(problems)
-        renderer = _tracked_renderer(graph, track, changelog(graph, read_history(self.content)))
+        renderer = _tracked_renderer(graph, track)
         plan = renderer.plan()  # a page, or a group of pages (path -> text)
         dirty = [key for key in plan if key not in self.reads or self.reads[key] & changed]
         reset = _cache_reset(renderer)
@@ -362,12 +360,12 @@ def _raw(container: Any) -> Any:
     return list.copy(container) if isinstance(container, list) else dict.copy(container)
 
 
-def _tracked_renderer(graph: Graph, track: Callable[[str, Any], Any], log: Changelog) -> Renderer:
+def _tracked_renderer(graph: Graph, track: Callable[[str, Any], Any]) -> Renderer:
     """A Renderer over `graph` whose indexes note what each page reads (`track` wraps one and
     registers it; the corpus's record dictionaries are wrapped already)."""
     for name in GRAPH_INDEXES:
         setattr(graph, name, track(f"graph.{name}", getattr(graph, name)))
-    renderer = Renderer(graph, log)
+    renderer = Renderer(graph)
     site = renderer.site
     for name in SITE_INDEXES:
         setattr(site, name, track(f"site.{name}", getattr(site, name)))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .changes import changelog
 from .errors import ConfigError, ContentError, Problem
-from .history import History, read_history
+from .history import History
 from .link import Graph, link
 from .load import load_corpus
 from .render import Renderer
@@ -97,9 +97,7 @@ def render(graph: Graph, history: History | None = None) -> dict[str, str]:
     """Every page of the site as Markdown, by path relative to the docs root; the "What changed"
     page and the records' corrections from the history of the content the graph was loaded
     from (core/history.py), or from `history` when given (history.NO_HISTORY: none)."""
-    if history is None:
-        history = read_history(graph.corpus.root)
-    return Renderer(graph, changelog(graph, history)).pages()
+    return Renderer(graph, None if history is None else changelog(graph, history)).pages()
 
 
 def generate(content: Path, history: History | None = None) -> dict[str, str]:

@@ -83,13 +83,10 @@ def changes_context(log: Changelog) -> dict[str, Any]:
 
 
 def changes_plan(renderer: Renderer) -> dict[str, Callable[[], str]]:
-    """The "What changed" page, when the renderer has a changelog (Renderer.plan)."""
-    if renderer.history["changelog"] is None:
-        return {}
+    """The "What changed" page (Renderer.plan)."""
 
     def page() -> str:
         log = renderer.history["changelog"]  # read when rendered: serve tracks it
-        assert log is not None
         return renderer.page("changes.md.j2", CHANGES_PAGE, **changes_context(log))
 
     return {CHANGES_PAGE: page}

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .. import changes, history
 from ..compare import coverage_matrix
 from ..link import Graph, Key, cited_models
 from ..memo import RecordMemo
@@ -93,10 +94,13 @@ class Renderer:
 
     def __init__(self, graph: Graph, changelog: Changelog | None = None):
         self.site = Site(graph)
-        self.history: dict[str, Changelog | None] = {"changelog": changelog}
-        """What each publication changed (core/changes.py; None: no "What changed" page), in a
-        dict so that serve's dependency tracking (incremental.py) sees it change when a commit
-        is made while it runs, and renders again what showed it."""
+        if changelog is None:
+            changelog = changes.changelog(graph, history.read_history(graph.corpus.root))
+        self.history: dict[str, Changelog] = {"changelog": changelog}
+        """What each publication changed (core/changes.py), by default from the history of the
+        content the graph was loaded from; in a dict so that serve's dependency tracking
+        (incremental.py) sees it change when a commit is made while it runs, and renders again
+        what showed it."""
         self.env = environment()
         self._sources_of_call: dict[str, list[str]] = {}
         # Indexes built once from the whole corpus, so that each listing page reads only the
