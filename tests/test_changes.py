@@ -267,3 +267,15 @@ def test_git_s_name_status_is_read_as_files() -> None:
         FileChange("R", "actors/old.yaml", "actors/new.yaml"),
         FileChange("A", None, "topics/t.yaml"), FileChange("D", "events/e.yaml", None),
         FileChange("A", None, "texts/b.txt")]
+
+
+@pytest.mark.parametrize("module", ["describe", "changes", "history", "feeds", "render",
+                                    "render.permalinks", "render.changes_page", "pipeline"])
+def test_each_module_imports_first(module: str) -> None:
+    """Whichever is imported first (a builder loads the plugin, which loads describe first),
+    no import loop stops it: changes.py and the renderer need each other's modules."""
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", f"import generator.core.{module}"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

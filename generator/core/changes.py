@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from .describe import name
+from . import describe
 from .graph import Graph, Key
 from .history import FileChange, History
 from .link import resolve_wikilink
@@ -128,7 +128,7 @@ class _Names:
 
     def of_target(self, target: str) -> str:
         key, _ = resolve_wikilink(target, self.graph.corpus)
-        return name(self.graph, key) if key else target
+        return describe.name(self.graph, key) if key else target
 
     def source(self, source_id: str) -> str:
         """A source by its outlet, as the site's notes name it after the first time."""
@@ -151,7 +151,7 @@ class _Names:
             if isinstance(value, str):
                 key = Key(kind, value)
                 if self.exists(key):
-                    return name(self.graph, key)
+                    return describe.name(self.graph, key)
                 return value
         return str(quote.get("speaker_as") or "an unnamed speaker")
 
