@@ -186,6 +186,10 @@ from generator.core.models import Attribution  # noqa: E402
 # tests/content_rules.py: they read the paragraph around each passage and warn where unsure.
 
 
+STATEMENT_ITEM = _re.compile(r'<li(?: id="claim-[^"]*")?>(.*?)</li>', _re.S)
+"""A statement's list item (with its permanent anchor, render/permalinks.py), not a note's."""
+
+
 def _text(html: str) -> str:
     return " ".join(_html.unescape(_re.sub(r"<[^>]+>", " ", html)).split())
 
@@ -217,7 +221,7 @@ def test_class1_agenda_topics_are_shown_as_planned_not_as_discussed(real_site):
 def test_class1_the_7_december_previewed_issues_read_as_planned(seed_site):
     """'Biden officials said the call … would cover … nuclear arms control': shown as planned."""
     call_id, _ = _calls(SEED)[dt.date(2021, 12, 7)]
-    items = [_text(li) for li in _re.findall(r"<li>(.*?)</li>", _page(seed_site, call_id), _re.S)]
+    items = [_text(li) for li in STATEMENT_ITEM.findall(_page(seed_site, call_id))]
     previews = [li for li in items if "nuclear arms control" in li and "would cover" in li]
     assert previews and all("planned" in li.lower().split(":")[0] for li in previews), previews
 
@@ -239,7 +243,7 @@ def test_class2_nothing_said_before_the_call_is_filed_under_afterwards(real_site
 def test_class3_the_30_december_warning_on_sanctions_is_putins(seed_site):
     """'colossal mistake' is Putin's answer (relayed by Ushakov), never Biden's warning."""
     call_id, _ = _calls(SEED)[dt.date(2021, 12, 30)]
-    items = [_text(li) for li in _re.findall(r"<li>(.*?)</li>", _page(seed_site, call_id), _re.S)]
+    items = [_text(li) for li in STATEMENT_ITEM.findall(_page(seed_site, call_id))]
     for li in (li for li in items if "colossal mistake" in li and "Biden" in li):
         assert not _re.search(r"Biden'?s? warning that", li), li
         assert li.index("Putin") < li.index("colossal mistake"), li
