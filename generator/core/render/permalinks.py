@@ -91,7 +91,7 @@ def placeholder(number: int) -> str:
 
 @dataclass(frozen=True)
 class Anchored:
-    """Markup around a statement or quote: its anchor and its "link to this" mark."""
+    """Markup around a statement or quote that gives it its anchor (before it, after it)."""
 
     open: Safe
     close: Safe
