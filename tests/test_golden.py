@@ -23,7 +23,6 @@ GOLDEN = Path(__file__).parent / "golden" / "mini"
 PAGES = generate(MINI, NO_HISTORY)  # not the fixture's own git history, which commits change
 
 
-
 def test_golden_page_set_is_exactly_the_generated_set():
     """No page is missing from, or extra to, the golden set."""
     if os.environ.get("UPDATE_GOLDEN"):
