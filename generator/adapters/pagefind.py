@@ -47,8 +47,10 @@ EXCLUDED = (
 )
 """Parts of a page's body that are not its text."""
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
-"""Pagefind's own search interfaces, which the site does not use (its box is Material's)."""
+          "pagefind-component-ui.js", "pagefind-component-ui.css")
+"""Pagefind's own search interfaces, which the site does not use (its box is Material's). Its
+highlighter, pagefind-highlight.js, stays: the page a result opens marks the searched words
+with it (assets/briefing.js)."""
 HASHED = ("fragment/*.pf_fragment", "index/*.pf_index", "filter/*.pf_filter", "*.pf_meta")
 """The files of an index named by a hash of what they hold (Pagefind 1.x): the same name is
 always the same bytes, so an older index's files can stand beside a newer one's."""

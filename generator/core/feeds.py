@@ -7,8 +7,9 @@
   by its publication date (an undated source by its first call's, as its `updated` date, with
   no `published` date: the text gives none). It lists records by the date
   they carry, not by the day a build added them: a record added late, about an old call, comes in
-  at its own date. A history of what each build added, changed and corrected needs the content's
-  history (issue 26, item 2) and is not made here.
+  at its own date. With the content's history (core/history.py), each publication too: what it
+  added, changed and corrected (core/changes.py), dated by its commit, linking its entry on the
+  "What changed" page.
 
 The feeds carry no build time, so the same content gives the same bytes. Links are absolute when
 the site's address (mkdocs.yml `site_url`) is known; without it they are relative to the feed,
@@ -26,9 +27,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from .changes import Changelog, changelog
 from .describe import call_lead, call_sources, covered_on, name, source_date
 from .graph import Graph, Key
-from .urls import FEEDS
+from .history import read_history
+from .render.changes_page import PUBLICATIONS_SHOWN, summary
+from .render.dates import display_date
+from .urls import CHANGES_PAGE, FEEDS
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_ENTRIES = 50
@@ -75,10 +80,17 @@ class Entry:
     """None for a source that states no date: the entry is filed by its first call's date
     (`updated`), never given a publication date the text does not give."""
     updated: dt.date
+    page: str | None = None
+    """The page the entry links, when not the record's own (a publication's: the "What changed"
+    page, at `anchor`)."""
+    anchor: str = ""
 
 
-def feeds(graph: Graph, site: SiteAddress) -> dict[str, bytes]:
-    """Both feeds, by path in the site."""
+def feeds(graph: Graph, site: SiteAddress, log: Changelog | None = None) -> dict[str, bytes]:
+    """Both feeds, by path in the site; the updates feed with the publications of `log`, by
+    default those of the history of the content the graph was loaded from."""
+    if log is None:
+        log = changelog(graph, read_history(graph.corpus.root))
     sources = call_sources(graph)
     calls = [Entry(Key("calls", c), name(graph, Key("calls", c)), call_lead(graph, c),
                    graph.corpus.get("calls", c).date, covered_on(graph, c, sources[c]))
@@ -94,6 +106,13 @@ def feeds(graph: Graph, site: SiteAddress) -> dict[str, bytes]:
         covers = ", ".join(name(graph, Key("calls", c)) for c in source.calls)
         updates.append(Entry(key, f"Source: {name(graph, key)}", f"Covers: {covers}.",
                              source.published, day))
+    # Publications the "What changed" page lists (their entries link there).
+    for publication in log.publications[:PUBLICATIONS_SHOWN]:
+        day = publication.when.date()
+        updates.append(Entry(Key("changes", publication.sha),
+                             f"What changed on {display_date(day)} ({publication.sha[:10]})",
+                             summary(publication).capitalize() + ".", day, day,
+                             CHANGES_PAGE, publication.anchor))
     return {CALLS_FEED: _feed(site, CALLS_FEED, f"{site.name}: calls", calls),
             UPDATES_FEED: _feed(site, UPDATES_FEED, f"{site.name}: updates", updates)}
 
@@ -111,7 +130,8 @@ def _feed(site: SiteAddress, path: str, title: str, entries: list[Entry]) -> byt
     _text(author, "name", site.name)
     _text(feed, "generator", "briefing")
     for entry in newest:
-        url = site.page_url(entry.key.path)
+        url = site.page_url(entry.page or entry.key.path) + (f"#{entry.anchor}" if entry.anchor
+                                                             else "")
         item = ET.SubElement(feed, "entry")
         _text(item, "id", site.id_for(url))
         _text(item, "title", entry.title)

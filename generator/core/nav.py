@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .kinds import SECTIONS
 from .render.builders import LISTING_PAGES
-from .urls import HOME, HOW_TO_READ, LISTINGS, PagePath, listing_index_path, section_index_path
+from .urls import CHANGES_PAGE, HOME, HOW_TO_READ, LISTINGS, PagePath, listing_index_path, section_index_path
 
 NavEntry = dict[str, "PagePath | list[NavEntry]"]
 
@@ -20,6 +20,7 @@ def site_nav() -> list[NavEntry]:
     """The `nav` of mkdocs.yml."""
     analysis: list[NavEntry] = [{"How to read this briefing": HOW_TO_READ}]
     analysis += [{LISTING_PAGES[name].nav_title: listing_index_path(name)} for name in LISTINGS]
+    analysis.append({"What changed": CHANGES_PAGE})
     sections: list[NavEntry] = [{kind.title: section_index_path(folder)}
                                 for folder, kind in SECTIONS.items()]
     return [{"Briefing": HOME}, *sections, {"Analysis": analysis}]

@@ -14,7 +14,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from .changes import changelog
 from .errors import ConfigError, ContentError, Problem
+from .history import History
 from .link import Graph, link
 from .load import load_corpus
 from .render import Renderer
@@ -92,13 +94,15 @@ def _validate(content: Path) -> Graph:
 
 
 @_no_cyclic_gc()
-def render(graph: Graph) -> dict[str, str]:
-    """Every page of the site as Markdown, by path relative to the docs root."""
-    return Renderer(graph).pages()
+def render(graph: Graph, history: History | None = None) -> dict[str, str]:
+    """Every page of the site as Markdown, by path relative to the docs root; the "What changed"
+    page and the records' corrections from the history of the content the graph was loaded
+    from (core/history.py), or from `history` when given (history.NO_HISTORY: none)."""
+    return Renderer(graph, None if history is None else changelog(graph, history)).pages()
 
 
-def generate(content: Path) -> dict[str, str]:
-    return render(validate(content))
+def generate(content: Path, history: History | None = None) -> dict[str, str]:
+    return render(validate(content), history)
 
 
 MAX_EPOCH = 2**32 - 1

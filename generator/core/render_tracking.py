@@ -44,6 +44,9 @@ def tracked_renderer(graph: Graph, track: Callable[[str, Any], Any]) -> Renderer
     comparisons.by_call = track("comparisons.by_call", comparisons.by_call)
     comparisons.remarks = track("comparisons.remarks", comparisons.remarks)
     comparisons.series = track("comparisons.series", comparisons.series)
+    # The content's history, read when the renderer is made: a commit made while serve runs
+    # shows on the pages that read it (the "What changed" page, corrected records).
+    renderer.history = track("renderer.history", renderer.history)
     indexes = renderer.indexes
     for name in INDEXES:
         setattr(indexes, name, track(f"indexes.{name}", getattr(indexes, name)))

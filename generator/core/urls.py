@@ -104,3 +104,10 @@ def data_record_path(kind: str, id: str) -> str:
     """One record of the export: `data/calls/2021-12-07-biden-putin-video-call.json`. Stable as
     the corpus grows, as the record's page is."""
     return f"{DATA_FOLDER}/{kind}/{id}.json"
+
+
+# --- The content's history (core/history.py, core/changes.py) ------------------------------------
+
+CHANGES_PAGE = PagePath("changes.md")
+"""What each publication added, changed and corrected, URL `changes/`; each publication is its
+heading's anchor, `changes/#change-<first 10 digits of the commit>`."""

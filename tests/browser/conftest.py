@@ -42,7 +42,7 @@ PHONE = {"width": 360, "height": 740}
 SHOT_HEIGHT = 6000
 """Screenshots stop there: a long source text would make a huge image for no more insight."""
 ANALYSIS_PAGES = {"timeline": "timeline/", "quotes": "quotes/", "disagreements": "disagreements/",
-                 "coverage": "coverage/", "how-to-read": "how-to-read/"}
+                 "coverage": "coverage/", "how-to-read": "how-to-read/", "changes": "changes/"}
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
 
 

@@ -92,7 +92,9 @@ def test_every_call_page_answers_the_key_questions_in_the_first_two_screens(serv
         else:
             assert page.locator("article h2").first.get_attribute("id") == "facts-box", path
         box = page.locator("xpath=//article//h2[@id='facts-box']/following::table[1]")
-        rows = box.locator("tbody tr td:first-child").all_inner_texts()
+        # each row's label, without its ¶ (its permanent link, hidden until hovered)
+        rows = [r.removesuffix("¶").strip()
+                for r in box.locator("tbody tr td:first-child").all_inner_texts()]
         expected = ["Date", "Format", "Requested by", "When the call began",
                     "When the call ended", "How long the call lasted"]
         assert [r for r in rows if r in expected] == expected, (path, rows)

@@ -42,6 +42,8 @@ class Page:
     template: str
     path: PagePath
     context: dict[str, Any] = field(default_factory=dict)
+    corrected: Key | None = None
+    """The record whose corrections close the page (a record's own page)."""
 
 
 Planned = tuple[PagePath, Callable[[], Page], str]

@@ -12,6 +12,7 @@ from ..link import WIKILINK, Key, passage_anchor, resolve_wikilink
 from ..models import Attribution, Quote
 from .dates import display_date
 from .markup import Safe, _anchor_id, escape
+from .permalinks import AnchorHelpers, Permalinks
 from .site import ATTRIBUTION_TEXT, Site
 
 
@@ -45,7 +46,7 @@ links are dropped from running text, since a page shows its topics once, in a To
 
 
 @dataclass
-class PageBuilder:
+class PageBuilder(AnchorHelpers):
     """Markdown helpers bound to one page: relative links and its numbered citations."""
 
     site: Site
@@ -60,6 +61,8 @@ class PageBuilder:
     """How many folded (collapsed) blocks the template is inside (see `fold`)."""
     unprinted: int = 0
     """How many parts left out of the printed brief the template is inside (`leave_out_of_print`)."""
+    permalinks: Permalinks = field(default_factory=Permalinks)
+    """The anchors of the page's statements and quotes (permalinks.py)."""
 
     # links
     def href(self, key: Key, anchor: str = "") -> Safe:
@@ -304,6 +307,7 @@ class PageBuilder:
         first `unprinted` note); a note cited only in folded blocks is numbered after them and
         listed in the page's evidence-notes block, collapsed with the evidence. A page without
         that block lists every note at its end."""
+        text = self.permalinks.resolve(text)
         apart = EVIDENCE_NOTES in text
         ordered = sorted(self.notes.values(), key=lambda n: (
             not n.printed, not n.shown and apart, n.number))

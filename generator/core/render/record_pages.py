@@ -88,7 +88,7 @@ def record_page(ix: SiteIndexes, key: Key) -> Page:
     elif key.kind == "events":  # the timeline's period that lists it
         context["timeline_page"] = listing_path(
             "timeline", period_of(context["record"].date, LISTINGS["timeline"]))
-    return Page(f"{SECTIONS[key.kind].singular}.md.j2", key.path, context)
+    return Page(f"{SECTIONS[key.kind].singular}.md.j2", key.path, context, corrected=key)
 
 
 def home_page(ix: SiteIndexes) -> Page:

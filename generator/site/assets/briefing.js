@@ -18,6 +18,26 @@
   else land();
 })();
 
+// Statements, quotes and facts-box rows have permanent anchors (core/render/permalinks.py):
+// each gets Material's ¶ "link to this" mark here, as headings get theirs from the Markdown,
+// shown on hover and keyboard focus by Material's own rules (.headerlink), hidden in print.
+(function () {
+  function mark() {
+    var items = document.querySelectorAll(
+      'article [id^="claim-"], article [id^="quote-"], article [id^="row-"]');
+    items.forEach(function (item) {
+      var link = document.createElement("a");
+      link.className = "headerlink";
+      link.href = "#" + item.id;
+      link.title = "Permanent link";
+      link.textContent = "¶";
+      item.append(" ", link);
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mark);
+  else mark();
+})();
+
 // Keyboard, phone and search (issue 25):
 // - the search panel closes when focus leaves it (tabbing out left it open and the page dimmed);
 // - a note or passage inside a closed block (<details>) is opened and scrolled to when the
@@ -27,6 +47,36 @@
 //   citation the reader came from, so that "back" returns to the citation, focused.
 (function () {
   var lastRef = {};
+  function hitWords() {
+    // ?hit=grave&hit=consequences (one word each, as results link), or ?hit=grave+consequences
+    var words = [];
+    new URLSearchParams(location.search).getAll("hit").forEach(function (value) {
+      value.split(/\s+/).forEach(function (w) { if (w.length > 1) words.push(w); });
+    });
+    return words;
+  }
+  function highlight() {
+    // The searched words are marked where the result lands, by Pagefind's own highlighter
+    // (mark.js), loaded only then and only where Pagefind serves the search (the offline
+    // edition's Material search marks ?h= itself). Each word is marked on its own: Pagefind
+    // marks each value of its parameter as one phrase.
+    var words = hitWords();
+    var box = document.querySelector("[data-briefing-search][data-pagefind]");
+    if (!words.length || !box) return;
+    var url = new URL(box.dataset.pagefind.replace(/pagefind\.js$/, "pagefind-highlight.js"),
+                      document.baseURI);
+    import(url.href).then(function (module) {
+      var Highlight = module.default || window.PagefindHighlight;
+      var Words = class extends Highlight {
+        getHighlightParams() { return words; }
+      };
+      new Words({highlightParam: "hit", addStyles: false,
+                 markOptions: {className: "search-hit",
+                               exclude: ["[data-pagefind-ignore]", "[data-pagefind-ignore] *",
+                                         ".headerlink", ".footnote-ref"]}});
+      document.body.dataset.hitsMarked = document.querySelectorAll("mark.search-hit").length;
+    }).catch(function () { /* the page reads as well without its marks */ });
+  }
   function toggle() { return document.getElementById("__search"); }
   // Material closes the search 125 ms after its bundle ran when the address names an element
   // (#…, as a search result's link does): its "close search on navigation" (bundle.ts), done
@@ -80,8 +130,7 @@
     // the hit's words count on landing only: later jumps within the page go where they point
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
-    var hit = landing === true && new URLSearchParams(location.search).get("hit");
-    var words = hit ? hit.toLowerCase().split(/\s+/).filter(Boolean) : [];
+    var words = landing === true ? hitWords().map(function (w) { return w.toLowerCase(); }) : [];
     var land = target && target.closest("details:not([open])") ? target : null;
     if (words.length && !land) {
       var scope = target && /^H[1-6]$/.test(target.tagName) ? section(target)
@@ -94,6 +143,7 @@
     setTimeout(function () { land.scrollIntoView({block: "center"}); }, 60);
   }
   window.addEventListener("hashchange", function () { reveal(false); });
+  highlight();
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", function () { reveal(true); });
   } else reveal(true);

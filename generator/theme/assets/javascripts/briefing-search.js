@@ -138,10 +138,12 @@ if (root && toggle) {
     const excerpt = document.createElement("p");
     excerpt.append(...marked(data.content,
       (best && best.url !== data.url ? best.excerpt : data.excerpt) || ""));
-    // The query goes along (?hit=), so that the page opens a collapsed block holding its
-    // words and scrolls to them (assets/briefing.js), instead of landing on a closed heading.
+    // The query's words go along (?hit=a&hit=b), so that the page marks them and opens a
+    // collapsed block holding them and scrolls to them (assets/briefing.js), instead of
+    // landing on a closed heading.
     const target = new URL(href, location.href);
-    target.searchParams.set("hit", query);
+    target.searchParams.delete("hit");
+    for (const word of query.split(/\s+/).filter(Boolean)) target.searchParams.append("hit", word);
     link.href = target.href;
     article.append(title, excerpt);
     link.append(article);
