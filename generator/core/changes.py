@@ -32,6 +32,7 @@ from .citekeys import expand
 from .graph import Graph, Key
 from .history import FileChange, History
 from .kinds import KINDS
+from .models.records import format_from_facts
 from .link import resolve_wikilink
 from .redirects import redirects
 from .wording import words_of
@@ -142,7 +143,11 @@ class _Names:
         if model is None or kind == "sources" or not data:
             return data
         typed = expand(model, data, self.passages).data
-        return typed if isinstance(typed, dict) else data
+        if not isinstance(typed, dict):
+            return data
+        if kind == "calls" and typed.get("format") is None and format_from_facts(typed):
+            typed = {**typed, "format": format_from_facts(typed)}  # as the model reads it
+        return typed
 
     def exists(self, key: Key) -> bool:
         return key.id in self.graph.corpus.records.get(key.kind, {})
