@@ -22,7 +22,7 @@ BLOCKING = ("serious", "critical")
 PAGE_TYPES = ["home", "calls-index", "calls", "actors-index", "actors", "organizations-index",
               "organizations", "topics-index", "topics", "events-index", "events", "sources-index",
               "sources", "calls-month", "actors-letter", "timeline", "quotes", "disagreements", "coverage",
-              "how-to-read"]
+              "how-to-read", "changes"]
 CORPORA = ["mini", "real"]
 
 
