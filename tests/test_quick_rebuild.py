@@ -45,7 +45,7 @@ def test_a_quick_rebuild_writes_what_a_whole_build_writes(tmp_path: Path, caplog
     byte what a cold `mkdocs build` of the edited project writes at the same address."""
     from mkdocs.config import load_config
 
-    from generator.adapters import quick_rebuild
+    from generator.adapters import serve_session
 
     project = _project(tmp_path / "served")
     site = tmp_path / "served-site"
@@ -59,7 +59,7 @@ def test_a_quick_rebuild_writes_what_a_whole_build_writes(tmp_path: Path, caplog
         def rebuild() -> None:
             config = load_config(config_file=config_file, site_dir=str(site))
             config.site_url = URL
-            quick_rebuild.build(config, serve_url=URL, dirty=True)
+            serve_session.build(config, serve_url=URL, dirty=True)
 
         rebuild()
         record = project / "content" / "actors" / "alice-adams.yaml"
@@ -72,7 +72,7 @@ def test_a_quick_rebuild_writes_what_a_whole_build_writes(tmp_path: Path, caplog
         with caplog.at_level(logging.INFO, logger="mkdocs"):
             rebuild()
         assert ("Rebuilt" in caplog.text) == (edit == "name"), caplog.text
-        assert plugin._reindexer.done.wait(60)
+        assert plugin.serve.reindexer.done.wait(60)
         startup.plugins.on_shutdown()
     finally:
         del os.environ["SITE_URL"]
