@@ -78,8 +78,8 @@ def export(graph: Graph) -> dict[str, bytes]:
             pieces = _PIECES.get(record, functools.partial(_pieces, key, record))
             records.append(pieces.compact)
             files[data_record_path(kind, id_)] = pieces.file
-            for table, rows in zip(tables, pieces.tables, strict=True):
-                table.append(rows)
+            for table, text in zip(tables, pieces.tables, strict=True):
+                table.append(text)
         whole.append(f', "{kind}": [' + ", ".join(records) + "]")
     files[DATA_CORPUS] = ("".join(whole) + "}\n").encode("utf-8")
     files[DATA_SCHEMA] = _schema_file()

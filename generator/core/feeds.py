@@ -83,9 +83,9 @@ def feeds(graph: Graph, site: SiteAddress) -> dict[str, bytes]:
     sources = call_sources(graph)
     # Every record's dates first, to find the newest; titles and summaries (a call's lead, with
     # its links resolved) only for the FEED_ENTRIES a feed carries.
-    calls = [_Dated(Key("calls", c), corpus.get("calls", c).date,
-                    covered_on(graph, c, sources[c])) for c in corpus.records["calls"]]
-    updates = [_Dated(d.key, d.published, d.published) for d in calls]
+    days = [(Key("calls", c), corpus.get("calls", c).date) for c in corpus.records["calls"]]
+    calls = [_Dated(key, day, covered_on(graph, key.id, sources[key.id])) for key, day in days]
+    updates = [_Dated(key, day, day) for key, day in days]
     for source_id in corpus.records["sources"]:
         day = source_date(graph, source_id)
         if day is None:
