@@ -166,7 +166,9 @@ def build_worker(folder: Path, run: int) -> dict[str, Any]:
     pages = render(graph)
     t1, wall, children = time.process_time(), time.perf_counter(), os.times()
     site = folder / "site"
-    build_site(config, site, pages=pages, source_date_epoch=content_epoch(graph))
+    # The pages and their corpus handed over, as `briefing build` hands them (cli.py): without
+    # the corpus the plugin validates the content again, for the feeds, export and metadata.
+    build_site(config, site, pages=pages, source_date_epoch=content_epoch(graph), graph=graph)
     t2, wall, after = time.process_time(), time.perf_counter() - wall, os.times()
     pagefind_s = (after.children_user + after.children_system
                   - children.children_user - children.children_system)
@@ -285,7 +287,7 @@ def serve_worker(folder: Path, run: int) -> dict[str, Any]:
 
     from mkdocs.config import load_config
 
-    from generator.adapters.quick_rebuild import build  # what `briefing serve` rebuilds with
+    from generator.adapters.serve_session import build  # what `briefing serve` rebuilds with
 
     config_file = _mkdocs_config(folder)
     site_dir = Path(tempfile.mkdtemp(prefix="serve-", dir=folder))
@@ -316,12 +318,12 @@ def serve_worker(folder: Path, run: int) -> dict[str, Any]:
             cpu, wall = rebuild(errors)
         finally:
             path.write_text(original, "utf-8")
-        update = plugin._session.last
+        update = plugin.serve.generator.last
         page = site_dir / kind / path.stem / "index.html"
         if label in broken:
             shown = f"{path.name}:" in errors.getvalue()
             split = {}
-            reported = sum(plugin._session.timings.values())  # the error is printed then
+            reported = sum(plugin.serve.generator.timings.values())  # the error is printed then
         else:
             added = new[len(os.path.commonprefix([old, new])):].strip(" ,.'\n")
             shown = added in page.read_text("utf-8")

@@ -3,12 +3,15 @@ setup problems as one 'Error:' line, bugs as a short 'internal error' note; neve
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import generator.adapters.cli
 from generator.adapters.cli import INTERNAL_ERROR, main
@@ -63,6 +66,47 @@ def test_relative_names_a_symlink_by_its_own_path(tmp_path, monkeypatch):
     (tmp_path / "content" / "link.yaml").symlink_to(tmp_path / "real.yaml")
     monkeypatch.chdir(tmp_path)
     assert relative(tmp_path / "content" / "link.yaml") == "content/link.yaml"
+
+
+def _relative_resolving_first(path: Path, root: Path | None = None) -> str:
+    """relative() as it was written before it stopped resolving every path: the reference."""
+    plain = Path(os.path.abspath(path))
+    resolved = path.parent.resolve() / path.name
+    for base in (root, Path.cwd()):
+        if base is None:
+            continue
+        for shown, against in ((plain, Path(os.path.abspath(base))), (resolved, base.resolve())):
+            try:
+                return shown.relative_to(against).as_posix()
+            except ValueError:
+                continue
+    return path.as_posix()
+
+
+_PARTS = st.sampled_from(["a", "b", "into-cwd", "into-elsewhere", "cwd", "elsewhere", "..", "."])
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=st.lists(_PARTS, min_size=1, max_size=5), start=st.sampled_from(["cwd", "top", "rel"]),
+       root=st.sampled_from([None, "cwd", "elsewhere", "into-cwd"]))
+def test_relative_names_any_path_as_resolving_every_path_did(tmp_path, monkeypatch, parts, start,
+                                                              root):
+    """Comparing the plain paths first and resolving only when they do not match names every
+    path as resolving both first did: inside and outside the working directory and the root,
+    through symbolic links to either, with '.' and '..' in the path, relative or absolute."""
+    top = tmp_path / "top"
+    for folder in ("cwd/a/b", "elsewhere/a/b"):
+        (top / folder).mkdir(parents=True, exist_ok=True)
+    for link, target in (("into-cwd", "cwd"), ("into-elsewhere", "elsewhere")):
+        for where in (top, top / "cwd", top / "elsewhere"):
+            if not (where / link).is_symlink():
+                (where / link).symlink_to(top / target)
+    monkeypatch.chdir(top / "cwd")
+    base = {"cwd": top / "cwd", "top": top, "rel": Path()}[start]
+    path = base.joinpath(*parts, "file.yaml")
+    root_path = None if root is None else top / root
+    assert relative(path, root_path) == _relative_resolving_first(path, root_path)
 
 
 def test_read_yaml_keeps_positions_of_values_and_keys(tmp_path):

@@ -37,15 +37,29 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), "utf-8")
 
 
-@pytest.mark.parametrize("edit", ["name", "new page"])
+CALL = "calls/2021-12-14-adams-brown-phone-call.yaml"
+EDITS = {
+    # A speaker's name: the pages that name her, and the speaker facet of every page quoting her.
+    "name": ("actors/alice-adams.yaml", "name: Alice Adams", "name: Alice Zebedee"),
+    # A call's title: its page, the listings, both feeds and the data files.
+    "title": (CALL, "title: Adams–Brown phone call", "title: Adams–Brown second call"),
+    # A figure no page prints: the data files alone change.
+    "figure": (CALL, "        minutes: 50\n      - cite: beta-the", "        minutes: 51\n      - cite: beta-the"),
+}
+"""Edits a quick rebuild handles: (file under content/, text, replacement)."""
+
+
+@pytest.mark.parametrize("edit", [*EDITS, "new page"])
 def test_a_quick_rebuild_writes_what_a_whole_build_writes(tmp_path: Path, caplog, edit: str):
     """Serve's builds as its server runs them (config loaded again each time, plugin kept): the
-    first build, then an edit. A name edit is rebuilt quickly (its pages alone); a new record
-    (a page added) takes a whole dirty build. Either way every file of the site is byte for
-    byte what a cold `mkdocs build` of the edited project writes at the same address."""
+    first build, then an edit. An edit to existing records is rebuilt quickly (the changed pages
+    alone, then the feeds, data files and facets made again from the records it changed); a new
+    record (a page added) takes a whole dirty build. Either way every file of the site, the
+    feeds, the data export and the search facets in each page included, is byte for byte what a
+    cold `mkdocs build` of the edited project writes at the same address."""
     from mkdocs.config import load_config
 
-    from generator.adapters import quick_rebuild
+    from generator.adapters import serve_session
 
     project = _project(tmp_path / "served")
     site = tmp_path / "served-site"
@@ -59,20 +73,24 @@ def test_a_quick_rebuild_writes_what_a_whole_build_writes(tmp_path: Path, caplog
         def rebuild() -> None:
             config = load_config(config_file=config_file, site_dir=str(site))
             config.site_url = URL
-            quick_rebuild.build(config, serve_url=URL, dirty=True)
+            serve_session.build(config, serve_url=URL, dirty=True)
 
         rebuild()
-        record = project / "content" / "actors" / "alice-adams.yaml"
-        if edit == "name":
-            _edit(record, "name: Alice Adams", "name: Alice Zebedee")
+        before = _files(site)
+        if edit in EDITS:
+            path, old, new = EDITS[edit]
+            _edit(project / "content" / path, old, new)
         else:
+            record = project / "content" / "actors" / "alice-adams.yaml"
             copy = record.with_name("alice-adams-junior.yaml")
             copy.write_text(record.read_text("utf-8").replace("name: Alice Adams",
                                                               "name: Alice Adams Junior"), "utf-8")
         with caplog.at_level(logging.INFO, logger="mkdocs"):
             rebuild()
-        assert ("Rebuilt" in caplog.text) == (edit == "name"), caplog.text
-        assert plugin._reindexer.done.wait(60)
+        whole = "Documentation built" in caplog.text  # MkDocs' build, not a quick rebuild
+        assert whole == (edit == "new page"), caplog.text
+        if edit != "figure":  # no page changed: the search index is not made again
+            assert plugin.serve.reindexer.done.wait(60)
         startup.plugins.on_shutdown()
     finally:
         del os.environ["SITE_URL"]
@@ -84,6 +102,16 @@ def test_a_quick_rebuild_writes_what_a_whole_build_writes(tmp_path: Path, caplog
     served, built = _files(site), _files(cold)
     assert sorted(served) == sorted(built)
     assert [path for path in built if served[path] != built[path]] == []
-    name = "Alice Zebedee" if edit == "name" else "Alice Adams Junior"
-    assert name.encode() in served["actors/by-name/a/index.html"]
+    changed = sorted(path for path in built if before.get(path) != built[path])
+    published = [path for path in changed if path.startswith(("data/", "feeds/"))]
+    if edit == "figure":  # no page shows it; the quick rebuild still wrote the data files
+        assert changed == [f"data/{CALL.removesuffix('.yaml')}.json", "data/corpus.json"]
+    elif edit == "title":
+        assert {"feeds/calls.xml", "feeds/updates.xml", "data/corpus.json"} <= set(published)
+    elif edit == "name":
+        assert b"Alice Zebedee" in served["actors/by-name/a/index.html"]
+        facet = b'data-pagefind-filter="speaker[content]" content="Alice Zebedee"'
+        assert any(facet in body for path, body in served.items() if path.startswith("calls/"))
+    else:
+        assert b"Alice Adams Junior" in served["actors/by-name/a/index.html"]
     assert (site / "pagefind" / "pagefind-entry.json").is_file()

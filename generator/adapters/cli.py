@@ -279,8 +279,8 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
     from mkdocs.__main__ import State
     from mkdocs.config import load_config
 
-    from .quick_rebuild import build
     from .serve_config import loading_config
+    from .serve_session import build
 
     if not config_file.exists():
         raise BriefingError(f"config file '{config_file}' does not exist")
@@ -291,7 +291,7 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
     try:
         # Dirty builds: MkDocs re-renders only the pages the briefing plugin marks as changed;
         # and a save that changed only existing pages' text renders those pages alone
-        # (quick_rebuild.py), in place of serve's call to MkDocs' build.
+        # (serve_session.py), in place of serve's call to MkDocs' build.
         mkdocs_serve.build = build
         # A broken mkdocs.yml: one line naming the file and line, not MkDocs' two tracebacks.
         mkdocs_serve.load_config = loading_config(load_config)

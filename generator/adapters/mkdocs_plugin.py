@@ -3,17 +3,17 @@
 All the work happens in `generator.core.pipeline`; this module only hands pages to MkDocs, reports
 content errors the way MkDocs reports its own, and makes `serve` watch `content/`.
 
-Under `serve --dirty` (what `briefing serve` runs) each save regenerates incrementally
-(`core.incremental.Session`) and MkDocs rebuilds only the pages whose Markdown changed: the
-others are handed over as files MkDocs' dirty build skips. Every page is still in MkDocs' file
-list, so the navigation, the sitemap and every cross-page link are worked out as in a full build.
+Under `serve --dirty` (what `briefing serve` runs) each save regenerates incrementally and
+MkDocs rebuilds only the pages whose Markdown changed: the others are handed over as files
+MkDocs' dirty build skips. Every page is still in MkDocs' file list, so the navigation, the
+sitemap and every cross-page link are worked out as in a full build. What serve keeps between
+builds, and its quick rebuilds, are serve_session.py's; this module hands it MkDocs' events.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import sys
 from pathlib import Path
 
 from markupsafe import escape
@@ -22,21 +22,18 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
 
-from ..core.errors import BriefingError, ConfigError, ContentError
-from ..core.facets import FacetIndex
-from ..core.incremental import Session
+from ..core.errors import BriefingError, ConfigError
 from ..core.link import Graph
 from ..core.pipeline import content_epoch, read_manifest, render, validate
 from ..core.template_cache import CompiledTemplates, cache_folder
 from . import site_files
 from .offline import unindexed_markers
 from .output_dir import check_folders, check_source_date_epoch, mark_built
-from .pagefind import OUTPUT, Reindexer, index_site, material_search_on
-from .published import add_published, feed_links, published_files, rewrite_published, set_page_meta
-from .quick_rebuild import LastBuild, project_stamp, render_changed
-from .serve_live import ErrorOverlay, rewatch_when_back
+from .pagefind import OUTPUT, index_site, material_search_on
+from .published import Published, add_published, feed_links, set_page_meta
+from .serve_live import rewatch_when_back
+from .serve_session import ServeSession
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -80,25 +77,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     """Pages generated beforehand by the caller (`briefing build`), so they are not made twice."""
     graph: Graph | None = None
     """The validated corpus those pages were made from, handed over with them."""
-    _graph: Graph | None = None
-    """This build's corpus, for the feeds, the data export and each page's metadata."""
-    _facets: FacetIndex | None = None
-    """Its search facets' indexes, made once per build (core/facets.py)."""
-    _published: dict[str, bytes] = {}  # replaced per build, never mutated
-    """The feeds and data files of the last build, which serve's quick rebuilds compare with."""
+    serve: ServeSession | None = None
+    """serve --dirty: what is kept between builds (serve_session.py)."""
+    _made: Published | None = None
+    """This build's feeds, data files and search facets, and the corpus they come from."""
     _dated = False
     """Whether this build set SOURCE_DATE_EPOCH (and must unset it when the build ends)."""
-    _dirty = False
-    """Serving with dirty builds: regenerate incrementally, rebuild only changed pages."""
-    _session: Session | None = None
-    _reindexer: Reindexer | None = None
-    """serve --dirty: Pagefind after each save, in the background."""
-    _last: LastBuild | None = None
-    """serve --dirty: what the last build made, for quick rebuilds (quick_rebuild.py)."""
-    _handover: tuple[dict[str, str], set[str], int | None] | None = None
-    """Pages a quick rebuild generated but could not render alone, for the build it hands to."""
-    _overlay: ErrorOverlay | None = None
-    """serve --dirty: the content errors of the last save, shown on every served page."""
     _templates: CompiledTemplates | None = None
     """The theme's compiled templates (core/template_cache.py): MkDocs makes a new template
     environment per build, and they are compiled once per machine, and once per serve session
@@ -106,67 +90,35 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_startup(self, *, command, dirty):
         # Defining on_startup also makes MkDocs keep this instance across serve's rebuilds.
-        self._dirty = command == "serve" and dirty
-        self._session, self._last, self._handover = None, None, None
-        if self._dirty:
+        self.serve = None
+        if command == "serve" and dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DIRTY_NOTICE)
-            self._reindexer = Reindexer()
-            self._overlay = ErrorOverlay()
+            self.serve = ServeSession()
 
     def on_nav(self, nav, *, config, files):
-        if self._dirty and self._last is not None:
-            self._last.config, self._last.files, self._last.nav = config, files, nav
+        if self.serve is not None:
+            self.serve.note_nav(config, files, nav)
         return nav
 
     def on_env(self, env, *, config, files):
         if self._templates is None:  # made once, kept across serve's rebuilds
             self._templates = CompiledTemplates(cache_folder())
         env.bytecode_cache = self._templates
-        if self._dirty and self._last is not None:
-            self._last.env = env
+        if self.serve is not None:
+            self.serve.note_env(env)
         return env
-
-    def show_config_error(self, message: str) -> None:
-        """serve: mkdocs.yml could not be loaded; say so on every served page until it can."""
-        if self._overlay is not None:
-            self._overlay.show([message], about="config")
-
-    def rebuild_changed(self, config) -> bool:
-        """serve --dirty, after a save: regenerate, and if only the text of existing pages
-        changed, render those pages alone with the last build's navigation and files; False
-        when a whole build is needed (it then uses the pages generated here)."""
-        last = self._last
-        if (last is None or not last.complete or project_stamp(last.config) != last.stamp
-                or (config.config_file_path, config.site_dir)
-                != (last.config.config_file_path, last.config.site_dir)):
-            return False
-        pages, kept, epoch = self._regenerate(last.config)
-        if frozenset(pages) != last.paths or epoch != last.epoch:
-            self._handover = (pages, kept, epoch)
-            return False
-        changed = sorted(set(pages) - kept)
-        if changed and self._session is not None and self._session.graph is not None:
-            self._facets = FacetIndex(self._session.graph)  # a saved quote may add a speaker
-        if changed:
-            if self._reindexer is not None:
-                self._reindexer.cancel()  # it would read the pages rewritten now
-            render_changed(last, pages, changed)
-            if self._session is not None and self._session.graph is not None:
-                made = published_files(last.config, self._session.graph)
-                rewrite_published(last.config, made, self._published)
-                self._published = made
-        return True
 
     def on_shutdown(self):
         logging.getLogger("mkdocs.commands.build").removeFilter(_DIRTY_NOTICE)
-        self._session = None
-        if self._reindexer is not None:
-            self._reindexer.cancel()
+        if self.serve is not None:
+            self.serve.close()
 
     _built: dict[str, str] | None = None
     """The pages of this build, made in on_pre_build."""
     _kept: set[str] = set()
     """Those of them unchanged since the previous dirty build (serve), which MkDocs skips."""
+    _graph: Graph | None = None
+    """Their corpus, from on_pre_build to on_files."""
     _shipped: dict[str, Path] = {}  # replaced per build, never mutated
     """The site files shipped with the package (site_files), found before the build starts."""
 
@@ -197,10 +149,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_pre_build(self, *, config) -> None:
         """Check the output folder and the content before MkDocs cleans the site folder (it does
         so right after this event): a content error must leave the previous site as it was."""
-        if self._reindexer is not None:
-            self._reindexer.cancel()  # it would read the pages this build rewrites
-        if self._overlay is not None:
-            self._overlay.clear("config")  # this build's configuration was loaded
+        if self.serve is not None:
+            self.serve.reindexer.cancel()  # it would read the pages this build rewrites
+            self.serve.overlay.clear("config")  # this build's configuration was loaded
         try:
             check_folders(config, self.content_dir(config))
             check_source_date_epoch()
@@ -210,28 +161,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # one process, so pages handed over for one build must not serve the next.
             pages, kept, self.pages = self.pages, set[str](), None
             graph, self.graph = self.graph, None
-            if pages is None and self._dirty:
-                handover, self._handover = self._handover, None
-                pages, kept, epoch = handover or self._regenerate(config)
-                stamp = project_stamp(config)
-                if self._last is not None and self._last.stamp != stamp:
-                    kept = set()  # mkdocs.yml, docs/ or the theme changed: every page shows it
-                self._last = LastBuild(config, Files([]), Navigation([], []), stamp=stamp,
-                                       paths=frozenset(pages), epoch=epoch)
-                if "SOURCE_DATE_EPOCH" not in os.environ:
-                    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-                    self._dated = True
-                graph = self._session.graph if self._session is not None else None
+            epoch: int | None = None
+            if pages is None and self.serve is not None:
+                pages, kept, graph, epoch = self.serve.pages_for_build(config,
+                                                                       self.content_dir(config))
             elif pages is None:
                 graph = validate(self.content_dir(config))
                 pages = render(graph)
-                # MkDocs dates the sitemap from SOURCE_DATE_EPOCH, else today: date it by the
-                # corpus, as `briefing build` does, so the same content gives the same bytes.
-                if "SOURCE_DATE_EPOCH" not in os.environ:
-                    os.environ["SOURCE_DATE_EPOCH"] = str(content_epoch(graph))
-                    self._dated = True
+                epoch = content_epoch(graph)
             if graph is None:  # pages handed over without their corpus
                 graph = validate(self.content_dir(config))
+            # MkDocs dates the sitemap from SOURCE_DATE_EPOCH, else today: date it by the
+            # corpus, as `briefing build` does, so the same content gives the same bytes.
+            if epoch is not None and "SOURCE_DATE_EPOCH" not in os.environ:
+                os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+                self._dated = True
             Path(config.site_dir).mkdir(parents=True, exist_ok=True)
             mark_built(config.site_dir)
         except BriefingError as exc:
@@ -270,52 +214,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for path, source in self._shipped.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, abs_src_path=str(source)))
-        assert self._graph is not None, "on_pre_build keeps the corpus with the pages"
-        self._published = published_files(config, self._graph)
-        add_published(files, self._published, config)
-        self._facets = FacetIndex(self._graph)
+        graph, self._graph = self._graph, None
+        assert graph is not None, "on_pre_build keeps the corpus with the pages"
+        self._made = Published.of(config, graph)
+        if self.serve is not None:
+            self.serve.published = self._made  # what its quick rebuilds compare with
+        add_published(files, self._made.files, config)
         return files
 
-    def _regenerate(self, config) -> tuple[dict[str, str], set[str], int | None]:
-        """serve --dirty: bring the pages up to date incrementally; (pages, unchanged pages,
-        build date). A content error is printed and the previous pages stay served."""
-        content = self.content_dir(config)
-        if self._session is None or self._session.content != content:
-            self._session = Session(content)
-        session = self._session
-        first = not session.pages
-        try:
-            update = session.update()
-        except BriefingError as exc:
-            if first:
-                raise
-            lines = ([str(problem) for problem in exc.problems] if isinstance(exc, ContentError)
-                     else [str(exc)])
-            # Printed, not logged: strict mode would turn a logged error into a failed build,
-            # and a failed build makes the server hold every request until the content is fixed.
-            print("ERROR    -  Content errors; still serving the last site without errors:\n"
-                  + "\n".join(lines), file=sys.stderr, flush=True)
-            if self._overlay is not None:
-                self._overlay.show(lines)
-            assert session.graph is not None  # not the first round: a good round came before
-            return dict(session.pages), set(session.pages), content_epoch(session.graph)
-        if self._overlay is not None:
-            self._overlay.clear()
-        for path in update.removed:
-            stale = Path(File.generated(config, path, content="").abs_dest_path)
-            stale.unlink(missing_ok=True)
-        times = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in update.timings.items())
-        log.info(f"{len(update.changed)} pages changed, {len(update.removed)} removed; "
-                 f"{update.read_files} files read, {update.rendered} pages rendered ({times})")
-        kept = set() if first else set(update.pages) - set(update.changed)
-        assert session.graph is not None  # update() succeeded
-        return update.pages, kept, content_epoch(session.graph)
-
     def on_page_context(self, context, *, page, config, nav):
-        """The page's description and metadata for the theme (adapters/published.py)."""
-        graph = self._session.graph if self._session is not None else self._graph
-        if graph is not None and self._facets is not None:
-            set_page_meta(page, config, graph, self._facets)
+        """The page's description and metadata for the theme (adapters/published.py): from
+        the last quick rebuild under serve, else from this build."""
+        made = self.serve.published if self.serve is not None else self._made
+        if made is not None:
+            set_page_meta(page, config, made.graph, made.facets)
         return context
 
     def on_page_content(self, html, *, page, config, files):
@@ -326,13 +238,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config):
         self._undate()
-        if self._dirty:
+        if self.serve is not None:
             _merge_search_index(config)  # Material's search, where it is on
         self._index_search(config)
-        if self._last is not None and self._last.config is config and not self._last.complete:
-            self._last.doc_files = self._last.files.documentation_pages(
-                inclusion=InclusionLevel.is_in_serve)
-            self._last.complete = True
+        if self.serve is not None:
+            self.serve.completed(config)
 
     def _index_search(self, config) -> None:
         """Index the built site with Pagefind, unless Material's own search serves it (the
@@ -342,8 +252,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if material_search_on(config):
             return
         site = Path(config.site_dir)
-        if self._reindexer is not None and (site / OUTPUT / "pagefind-entry.json").is_file():
-            self._reindexer.start(site)
+        if self.serve is not None and (site / OUTPUT / "pagefind-entry.json").is_file():
+            self.serve.reindexer.start(site)
             return
         try:
             index_site(site)
@@ -353,7 +263,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_build_error(self, *, error):
         self._undate()
         self._graph = None
-        self._last = None  # the next save builds everything
+        if self.serve is not None:
+            self.serve.failed()
 
     def _undate(self) -> None:
         if self._dated:
@@ -364,8 +275,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         content = str(self.content_dir(config))
         server.watch(content)
         rewatch_when_back(server, content)
-        if self._overlay is not None:
-            server._inject_js_into_html = self._overlay.wrap(server._inject_js_into_html)
+        if self.serve is not None:
+            server._inject_js_into_html = self.serve.overlay.wrap(server._inject_js_into_html)
         return server
 
 

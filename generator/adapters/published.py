@@ -6,6 +6,7 @@ address and name, and handing the results to MkDocs' files and to the theme (the
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,20 @@ def published_files(config: Any, graph: Graph) -> dict[str, bytes]:
 def publish(graph: Graph, site: SiteAddress | None) -> dict[str, bytes]:
     """The feeds (where the site's name is known) and the data export, by path in the site."""
     return {**(feeds(graph, site) if site else {}), **export(graph)}
+
+
+@dataclass(frozen=True)
+class Published:
+    """What a build makes from the whole corpus besides the pages: the feeds and data files,
+    and the search facets its pages carry."""
+
+    graph: Graph
+    files: dict[str, bytes]
+    facets: FacetIndex
+
+    @classmethod
+    def of(cls, config: Any, graph: Graph) -> Published:
+        return cls(graph, published_files(config, graph), FacetIndex(graph))
 
 
 def add_published(files: Files, made: dict[str, bytes], config: Any) -> None:

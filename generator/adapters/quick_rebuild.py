@@ -6,10 +6,11 @@ every save: it lists the files, makes a File and a Page for each of the site's t
 builds the navigation, and writes the sitemap and the 404 page (1.5 s at 1,000 calls, a second
 more per 1,000). When a save changed only the text of existing pages, none of that changes: the
 file list, the URLs, the navigation and the build date are those of the last build. So the
-briefing plugin keeps what its last build made (`LastBuild`), and `build` renders the changed
-pages with it, through the same MkDocs functions a build uses for each page (`_populate_page` and
-`_build_page`, which have been stable through MkDocs 1.x; this project pins mkdocs<2), then runs
-the post-build events (the search index, in the background).
+serve session (serve_session.py) keeps what its last build made (`LastBuild`), and
+`render_changed` renders the changed pages with it, through the same MkDocs functions a build
+uses for each page (`_populate_page` and `_build_page`, which have been stable through MkDocs
+1.x; this project pins mkdocs<2), then runs the post-build events (the search index, in the
+background).
 
 Anything else runs MkDocs' build as before: the first build, a page added or removed, a new
 build date (the newest content date moved), an edit to mkdocs.yml, docs_dir or the theme's custom_dir,
@@ -50,6 +51,8 @@ class LastBuild:
     """The generated pages."""
     epoch: int | None = None
     """The build date the pages carry (SOURCE_DATE_EPOCH)."""
+    content: Path = Path()
+    """The content folder the pages were generated from."""
     complete: bool = False
     """Set once the build has finished without error."""
 
@@ -75,23 +78,6 @@ def _stat(path: Path) -> tuple:
     except OSError:
         return (str(path), None)
     return (str(path), info.st_mtime_ns, info.st_size, info.st_ino)
-
-
-def build(config: Any, *, serve_url: str | None = None, dirty: bool = False) -> None:
-    """What serve calls for each rebuild (in place of mkdocs.commands.build.build): the changed
-    pages only when the briefing plugin can tell that is enough, else MkDocs' own build; nothing
-    when mkdocs.yml could not be loaded (serve_config.py has said why)."""
-    from .serve_config import Unloadable
-
-    if isinstance(config, Unloadable):
-        plugin = config.last.plugins.get("briefing")
-        if plugin is not None:
-            plugin.show_config_error(config.message)
-        return
-    plugin = config.plugins.get("briefing")
-    if dirty and plugin is not None and plugin.rebuild_changed(config):
-        return
-    mkdocs_build.build(config, serve_url=serve_url, dirty=dirty)
 
 
 def render_changed(last: LastBuild, pages: dict[str, str], changed: list[str]) -> None:

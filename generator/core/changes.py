@@ -32,8 +32,8 @@ from .citekeys import expand
 from .graph import Graph, Key
 from .history import FileChange, History
 from .kinds import KINDS
-from .models.records import format_from_facts
 from .link import resolve_wikilink
+from .models.records import format_from_facts
 from .redirects import redirects
 from .wording import words_of
 

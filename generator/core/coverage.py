@@ -3,9 +3,14 @@ a call cites only sources that say they cover it."""
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
 from .corpus import Corpus
 from .errors import Problem, relative
+from .memo import RecordMemo
 from .record_walk import cited_models
+from .yamlfile import Loc
 
 TEXTS = "texts"
 
@@ -49,16 +54,29 @@ def uncovered_sources(corpus: Corpus) -> list[Problem]:
     """
     problems = []
     sources = corpus.records.get("sources", {})
+    _FIRST_CITES.start()
     for loaded in corpus.loaded("calls"):
-        reported = set()
-        for loc, model in cited_models(loaded.record):
-            source = sources.get(model.source)
-            if source is None or model.source in reported or loaded.id in source.record.calls:
+        record = loaded.record
+        for loc, source_id in _FIRST_CITES.get(record, functools.partial(_first_cites, record)):
+            source = sources.get(source_id)
+            if source is None or loaded.id in source.record.calls:
                 continue
-            reported.add(model.source)
             problems.append(loaded.problem(
                 loc + ("source",),
-                f"cites source '{model.source}', whose calls: in {relative(source.path)} does "
+                f"cites source '{source_id}', whose calls: in {relative(source.path)} does "
                 f"not list this call: add '- {loaded.id}' to its calls:, or cite a source that "
                 "covers this call"))
     return problems
+
+
+def _first_cites(call: Any) -> list[tuple[Loc, str]]:
+    """(where, source) of the first citation of each source a call cites, in the call's order."""
+    first: dict[str, Loc] = {}
+    for loc, model in cited_models(call):
+        first.setdefault(model.source, loc)
+    return [(loc, source) for source, loc in first.items()]
+
+
+_FIRST_CITES: RecordMemo[list[tuple[Loc, str]]] = RecordMemo()
+"""Per call record: walking every call's citations on every save of `briefing serve` (which
+keeps the records of unchanged files) cost more than the check itself."""

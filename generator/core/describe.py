@@ -7,11 +7,13 @@ a [[wiki-link]] reads as its words, or as the name of the record it links to.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
 from .graph import Graph, Key
 from .link import WIKILINK, cited_models, resolve_wikilink
+from .memo import RecordMemo
 from .render.dates import display_date
 
 _SPACE = re.compile(r"\s+")
@@ -80,9 +82,20 @@ def call_sources(graph: Graph) -> dict[str, list[str]]:
     for source_id in graph.corpus.records["sources"]:
         for call_id in graph.corpus.get("sources", source_id).calls:
             found.setdefault(call_id, set()).add(source_id)
+    _CITED.start()
     for call_id in graph.corpus.records["calls"]:
-        found[call_id].update(m.source for _, m in cited_models(graph.corpus.get("calls", call_id)))
+        call = graph.corpus.get("calls", call_id)
+        found[call_id].update(_CITED.get(call, functools.partial(_cited_sources, call)))
     return {call_id: sorted(sources) for call_id, sources in found.items()}
+
+
+def _cited_sources(call: Any) -> frozenset[str]:
+    return frozenset(model.source for _, model in cited_models(call))
+
+
+_CITED: RecordMemo[frozenset[str]] = RecordMemo()
+"""The sources each call record cites: walking every call's citations took most of the feeds'
+and the facets' time on each save of `briefing serve`, which keeps unchanged records."""
 
 
 def covered_on(graph: Graph, call_id: str, sources: list[str]) -> dt.date:

@@ -14,10 +14,12 @@ what the records give: a source with no outlet has no outlet filter.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from .describe import call_sources, name
 from .graph import Graph, Key
+from .memo import RecordMemo
 from .urls import SECTIONS
 
 KIND_LABELS = {kind: section.singular.capitalize() for kind, section in SECTIONS.items()}
@@ -41,19 +43,16 @@ class FacetIndex:
     def __init__(self, graph: Graph):
         self.graph = graph
         self.call_sources = call_sources(graph)
-        self.source_speakers: dict[str, list[str]] = {}
+        self.source_speakers: dict[str, list[Key]] = {}
+        _SPEAKERS.start()
         for call_id in sorted(graph.corpus.records["calls"]):
-            for quote in graph.corpus.get("calls", call_id).quotes:
-                speaker = self._speaker(quote)
-                if speaker:
-                    self.source_speakers.setdefault(quote.source, []).append(speaker)
+            call = graph.corpus.get("calls", call_id)
+            for source, speaker in _SPEAKERS.get(call, functools.partial(_quote_speakers, call)):
+                self.source_speakers.setdefault(source, []).append(speaker)
 
     def _speaker(self, quote) -> str | None:
-        if quote.speaker:
-            return name(self.graph, Key("actors", quote.speaker))
-        if quote.speaker_org:
-            return name(self.graph, Key("organizations", quote.speaker_org))
-        return None
+        key = _speaker_key(quote)
+        return name(self.graph, key) if key is not None else None
 
     def _outlets(self, source_id: str) -> list[str]:
         source = self.graph.corpus.get("sources", source_id)
@@ -75,9 +74,28 @@ class FacetIndex:
         elif kind == "sources":
             date = record.published.isoformat() if record.published else None
             outlets = self._outlets(id_)
-            speakers = self.source_speakers.get(id_, [])
+            speakers = [name(self.graph, key) for key in self.source_speakers.get(id_, [])]
         elif kind == "events":
             date = record.date
         filters = {"kind": [KIND_LABELS[kind]], "year": [date[:4]] if date else [],
                    "outlet": sorted(set(outlets)), "speaker": sorted(set(speakers))}
         return Facets({k: v for k, v in filters.items() if v}, date)
+
+
+def _speaker_key(quote) -> Key | None:
+    if quote.speaker:
+        return Key("actors", quote.speaker)
+    if quote.speaker_org:
+        return Key("organizations", quote.speaker_org)
+    return None
+
+
+def _quote_speakers(call) -> list[tuple[str, Key]]:
+    """(source, speaker) of each of the call's quotes that names its speaker."""
+    return [(quote.source, key) for quote in call.quotes
+            if (key := _speaker_key(quote)) is not None]
+
+
+_SPEAKERS: RecordMemo[list[tuple[str, Key]]] = RecordMemo()
+"""Per call record, kept across `briefing serve`'s saves (names are looked up per page: an
+edited name changes no call record)."""

@@ -91,21 +91,19 @@ def feeds(graph: Graph, site: SiteAddress, log: Changelog | None = None) -> dict
     default those of the history of the content the graph was loaded from."""
     if log is None:
         log = changelog(graph, read_history(graph.corpus.root))
+    corpus = graph.corpus
     sources = call_sources(graph)
-    calls = [Entry(Key("calls", c), name(graph, Key("calls", c)), call_lead(graph, c),
-                   graph.corpus.get("calls", c).date, covered_on(graph, c, sources[c]))
-             for c in graph.corpus.records["calls"]]
-    days = {e.key: graph.corpus.get("calls", e.key.id).date for e in calls}
-    updates = [Entry(e.key, f"Call: {e.title}", e.summary, days[e.key], days[e.key]) for e in calls]
-    for source_id in graph.corpus.records["sources"]:
+    # Every record's dates first, to find the newest; titles and summaries (a call's lead, with
+    # its links resolved) only for the FEED_ENTRIES a feed carries.
+    days = [(Key("calls", c), corpus.get("calls", c).date) for c in corpus.records["calls"]]
+    calls = [_Dated(key, day, covered_on(graph, key.id, sources[key.id])) for key, day in days]
+    updates: list[_Dated | Entry] = [_Dated(key, day, day) for key, day in days]
+    for source_id in corpus.records["sources"]:
         day = source_date(graph, source_id)
         if day is None:
             continue  # every source covers a call (validation); never a guessed date
-        key = Key("sources", source_id)
-        source = graph.corpus.get("sources", source_id)
-        covers = ", ".join(name(graph, Key("calls", c)) for c in source.calls)
-        updates.append(Entry(key, f"Source: {name(graph, key)}", f"Covers: {covers}.",
-                             source.published, day))
+        updates.append(_Dated(Key("sources", source_id),
+                              corpus.get("sources", source_id).published, day))
     # Publications the "What changed" page lists (their entries link there).
     for publication in log.publications[:PUBLICATIONS_SHOWN]:
         day = publication.when.date()
@@ -113,13 +111,43 @@ def feeds(graph: Graph, site: SiteAddress, log: Changelog | None = None) -> dict
                              f"What changed on {display_date(day)} ({publication.sha[:10]})",
                              summary(publication).capitalize() + ".", day, day,
                              CHANGES_PAGE, publication.anchor))
-    return {CALLS_FEED: _feed(site, CALLS_FEED, f"{site.name}: calls", calls),
-            UPDATES_FEED: _feed(site, UPDATES_FEED, f"{site.name}: updates", updates)}
+    return {CALLS_FEED: _feed(site, CALLS_FEED, f"{site.name}: calls",
+                              [_entry(graph, d, "") for d in _newest(calls)]),
+            UPDATES_FEED: _feed(site, UPDATES_FEED, f"{site.name}: updates",
+                                [d if isinstance(d, Entry) else _entry(graph, d, "Call: ")
+                                 for d in _newest(updates)])}
 
 
-def _feed(site: SiteAddress, path: str, title: str, entries: list[Entry]) -> bytes:
-    newest = sorted(entries, key=lambda e: (e.published or e.updated, e.updated, e.key), reverse=True)
-    newest = newest[:FEED_ENTRIES]
+@dataclass(frozen=True)
+class _Dated:
+    """A record a feed may carry, by its dates: its entry is made only if it does."""
+
+    key: Key
+    published: dt.date | None
+    updated: dt.date
+
+
+def _newest(dated: list) -> list:
+    """The FEED_ENTRIES newest of records (`_Dated`) and ready entries, newest first."""
+    return sorted(dated, key=lambda e: (e.published or e.updated, e.updated, e.key),
+                  reverse=True)[:FEED_ENTRIES]
+
+
+def _entry(graph: Graph, dated: _Dated, call_prefix: str) -> Entry:
+    """A call's entry (its title after `call_prefix`, its lead) or a source's (the calls it
+    covers)."""
+    key = dated.key
+    if key.kind == "calls":
+        title, summary = call_prefix + name(graph, key), call_lead(graph, key.id)
+    else:
+        source = graph.corpus.get("sources", key.id)
+        covers = ", ".join(name(graph, Key("calls", c)) for c in source.calls)
+        title, summary = f"Source: {name(graph, key)}", f"Covers: {covers}."
+    return Entry(key, title, summary, dated.published, dated.updated)
+
+
+def _feed(site: SiteAddress, path: str, title: str, newest: list[Entry]) -> bytes:
+    """The feed of `newest`, its entries newest first."""
     feed = ET.Element("feed", {"xmlns": ATOM})
     _text(feed, "id", site.id_for(path))
     _text(feed, "title", title)
