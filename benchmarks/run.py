@@ -251,14 +251,23 @@ def bare_worker(folder: Path, run: int) -> dict[str, Any]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from generator.adapters.published import site_address
     from generator.adapters.site_files import site_files
-    from generator.core.pipeline import generate, write_pages
+    from generator.core.feeds import feeds
+    from generator.core.pipeline import render, validate, write_pages
 
     config_file = _mkdocs_config(folder)
     docs = folder / "docs-bare"
     shutil.rmtree(docs, ignore_errors=True)
     shutil.copytree(folder / "docs", docs)
-    write_pages(generate(folder / "content"), docs)
+    graph = validate(folder / "content")
+    write_pages(render(graph), docs)
+    # The feeds the pages link (two small files; the data export, which no page links, is left
+    # out: it would add thousands of files to copy to the builds it is compared with).
+    site = site_address(load_config(config_file=str(config_file)))
+    for path, body in feeds(graph, site).items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_bytes(body)
     for path, source in site_files().items():  # what the plugin ships (how-to-read, CSS)
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, docs / path)
