@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from .citekeys import passage_entries, passage_references, typed_out
+from .citekeys import typed_out
 from .corpus import Corpus, Loaded
 from .coverage import orphan_texts, uncovered_sources
 from .errors import Problem, did_you_mean, relative
@@ -29,10 +29,11 @@ from .models import (
     Role,
     is_id,
 )
+from .passage_checks import check_passages, mismatch, partial_passages
 from .record_walk import Cited, cited_models, cited_raw, cited_with_owner, walk, walk_raw  # noqa: F401 - re-exported
 from .redirects import redirect_problems, renamed_hint
 from .text_file import TextProblem, read_text
-from .verbatim import FoldedText, fold, mismatch_message
+from .verbatim import FoldedText, mismatch_message
 from .yamlfile import Loc
 
 WIKILINK = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]]+?))?\]\]")
@@ -188,33 +189,7 @@ def _link_record(graph: Graph, loaded: Loaded) -> list[Problem]:
     for loc, model, owner in cited_with_owner(loaded.record, (), loaded.record):
         problems += _verify(graph, loaded, me, loc, model, _use(me, model, owner))
     if loaded.kind == "sources":
-        problems += _check_passages(graph, loaded)
-    return problems
-
-
-def _check_passages(graph: Graph, loaded: Loaded) -> list[Problem]:
-    """A source's keyed passages: each is words of its text, said by records that exist. They
-    are checked here once, however many records cite them."""
-    problems = []
-    text = graph.texts.get(loaded.id)
-    if text is None and loaded in graph.corpus.partial:
-        text = _partial_text(graph, loaded)
-    words: dict[str, str] = {}
-    for key, passage in loaded.record.passages.items():
-        loc: Loc = ("passages", key)
-        first = words.setdefault(fold(passage.text), key)
-        if first != key:
-            problems.append(loaded.problem(loc, f"passage '{key}' has the words of passage "
-                                                f"'{first}': type them once, and cite '{first}'"))
-        if text is not None:
-            message = _mismatch(text, passage.text, "passage", loaded.id)
-            if message:
-                where = loc + ("text",) if loc + ("text",) in loaded.located.positions else loc
-                problems.append(loaded.problem(where, message))
-    for loc, kind, value in passage_references(loaded.record):
-        if value not in graph.corpus.invalid.get(kind, set()) and not graph.exists(Key(kind, value)):
-            hint = did_you_mean(value, set(graph.corpus.records.get(kind, {})))
-            problems.append(loaded.problem(loc, f"unknown {KIND_NAMES[kind]} '{value}'{hint}"))
+        problems += check_passages(graph, loaded)
     return problems
 
 
@@ -315,14 +290,7 @@ def _link_partial(graph: Graph, loaded: Loaded) -> list[Problem]:
             continue  # `unknown`, or not an id at all: reported by validation already
         problems += _check_value(graph, loaded, me, loc, shape, value, None)
     if loaded.kind == "sources":
-        folded = _partial_text(graph, loaded)
-        for key, entry in passage_entries(loaded.id, data):
-            words = isinstance(dict(entry.spec).get("text"), str)  # else reported by validation
-            message = _mismatch(folded, entry.text, "passage", loaded.id) if folded and words else ""
-            if message:
-                at: Loc = ("passages", key)
-                where = at + ("text",) if at + ("text",) in loaded.located.positions else at
-                problems.append(loaded.problem(where, message))
+        problems += partial_passages(graph, loaded)
     for loc, cls, fields in cited_raw(model, data):
         name = "words" if cls is Quote else "passage"
         source, passage = fields.get("source"), fields.get(name)
@@ -330,39 +298,10 @@ def _link_partial(graph: Graph, loaded: Loaded) -> list[Problem]:
             continue  # reported by validation already
         text = graph.texts.get(source)
         if text is not None:
-            message = _mismatch(text, passage, "quote" if cls is Quote else "cited passage", source)
+            message = mismatch(text, passage, "quote" if cls is Quote else "cited passage", source)
             if message:
                 problems.append(loaded.problem(loc + (name,), message))
     return problems
-
-
-def _partial_text(graph: Graph, loaded: Loaded) -> FoldedText | None:
-    """The folded text of a source file that failed validation (linking reads the texts of
-    valid sources only), so that its passages are checked in the same run; None when its
-    `text` cannot be read (reported by validation, or when the file is fixed)."""
-    name = loaded.located.data.get("text") if isinstance(loaded.located.data, dict) else None
-    if not isinstance(name, str) or not name.startswith("texts/"):
-        return None
-    try:
-        text = read_text(graph.corpus.root / name, name, graph.corpus.root.resolve())
-    except (TextProblem, OSError):
-        return None
-    folded = FoldedText.of(text)
-    end = loaded.located.data.get("body_ends_before")
-    if isinstance(end, str) and folded.find(end) >= 0:
-        folded.body_end = folded.find(end)
-    return folded
-
-
-def _mismatch(text: FoldedText, passage: str, what: str, source_id: str) -> str:
-    """Why passage is not citable text of the source, or '' when it is."""
-    if text.span(passage) is not None:
-        return ""
-    if (text.body_end < len(text.folded) and any(char.isalnum() for char in passage)
-            and fold(passage) in text.folded):
-        return (f"{what} stands in the boilerplate of source '{source_id}' "
-                f"(after body_ends_before), which cannot be cited")
-    return mismatch_message(what, passage, text, source_id)
 
 
 def _verify(graph: Graph, loaded: Loaded, me: Key, loc: Loc, model: Any, use: Use) -> list[Problem]:
@@ -378,7 +317,7 @@ def _verify(graph: Graph, loaded: Loaded, me: Key, loc: Loc, model: Any, use: Us
     if span is None and loc in loaded.keyed:
         return []  # a keyed passage: reported once, on its source
     if span is None:
-        return [loaded.problem(loc + (field_name,), _mismatch(text, passage, what, source_id))]
+        return [loaded.problem(loc + (field_name,), mismatch(text, passage, what, source_id))]
     if model.speaker and isinstance(model, (Citation, FactReport)) and graph.exists(Key("actors", model.speaker)):
         _add_backlink(graph, Key("actors", model.speaker), CITED_AS_SPEAKER, me)
     anchor = passage_anchor(passage)
