@@ -1,5 +1,6 @@
 """How two versions of a record's statements, quotes, facts and passages differ, item by item
-(core/changes.py reads the versions from the content's history and words the publication)."""
+(core/changes.py reads the versions from the content's history and words the publication;
+`names`, its _Names, says who and what today's records are)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,10 @@ import datetime as dt
 import difflib
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import describe
 from .graph import Key
-
-if TYPE_CHECKING:
-    from .changes import _Names
 
 ALIKE = 0.5
 """How alike (difflib's ratio of words) an old and a new wording must be to be one item
@@ -114,7 +112,7 @@ def _pair(gone: list[dict], came: list[dict], text, related) -> list[tuple[dict,
 
 
 def statement_changes(key: Key, label: str, old: list[dict], new: list[dict],
-                names: _Names) -> list[Change]:
+                names: Any) -> list[Change]:
     gone, came = _unmatched(old, new, lambda c: names.words(c["text"]))
     unpaired_old = list(gone)
     pairs = _pair(gone, came, lambda c: names.words(c["text"]), lambda a, b: bool(_cited(a) & _cited(b)))
@@ -129,7 +127,7 @@ def statement_changes(key: Key, label: str, old: list[dict], new: list[dict],
     return out
 
 
-def quote_changes(key: Key, label: str, old: list[dict], new: list[dict], names: _Names) -> list[Change]:
+def quote_changes(key: Key, label: str, old: list[dict], new: list[dict], names: Any) -> list[Change]:
     ident = lambda q: (str(q["words"]), q.get("source"))  # noqa: E731
     gone, came = _unmatched(old, new, ident)
     unpaired_old = list(gone)
@@ -157,7 +155,7 @@ def quote_changes(key: Key, label: str, old: list[dict], new: list[dict], names:
     return out
 
 
-def fact_changes(key: Key, label: str, old: list, new: list, names: _Names) -> list[Change]:
+def fact_changes(key: Key, label: str, old: list, new: list, names: Any) -> list[Change]:
     def by_key(facts: list) -> dict[str, dict]:
         return {str(f["key"]): f for f in facts if isinstance(f, dict) and "key" in f}
 
@@ -190,7 +188,7 @@ def fact_changes(key: Key, label: str, old: list, new: list, names: _Names) -> l
     return out
 
 
-def passage_changes(key: Key, label: str, old: Any, new: Any, names: _Names) -> list[Change]:
+def passage_changes(key: Key, label: str, old: Any, new: Any, names: Any) -> list[Change]:
     """A keyed passage whose words or speaker changed: a correction of each quote citing it
     (where it is shown), else a change of the source's cited words."""
     def spec(value: Any) -> dict:
