@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .figures import FIGURE, Figure, figures, numbers, prepared, split
+from .figures import FIGURE, Figure, figures, numbers, prepared, split, words_only
 from .models import FactReport
 
 # --- normalising ------------------------------------------------------------------------------
@@ -34,9 +34,7 @@ def _value_form(text: str) -> str:
     return " ".join(part for part in parts if part)
 
 
-def _words(text: str) -> str:
-    text = "".join(ch if ch.isalnum() or ch.isspace() else " " if ch in "-/" else "" for ch in text)
-    return " ".join(text.split())
+_words = words_only
 
 
 def report_key(report: FactReport) -> tuple:

@@ -29,8 +29,9 @@ _UNITS = {"%": "percent", "percent": "percent", "per cent": "percent", "pct": "p
           "°": "degrees", "degree": "degrees", "degrees": "degrees"}
 
 FIGURE = re.compile(r"""
-    (?<![\w.])(?<![^\W\d_]-)                          # not the tail of a word, of a number
-                                                      # or of a name ("G-20", "F-16")
+    (?<!\w)(?<!\w\.)(?<![^\W\d_]-)                    # not the tail of a word, of a number
+                                                      # ("3.14", "v.2") or of a name ("G-20",
+                                                      # "F-16"); after an ellipsis ("..0"), one
     (?:
       (?P<clock>\d{1,2}:\d{2}(?::\d{2})?)(?!\d)       # a time of day: 10:07, 22:07:30
       (?:\s*(?P<clock_half>a\.?\s?m\b\.?|p\.?\s?m\b\.?))?
@@ -150,10 +151,18 @@ def numbers(text: str) -> list[tuple[str, str]]:
         if isinstance(part, Figure):
             found.append(part.same_value_key)
         else:
-            found += [("name", digits) for digits in re.findall(r"\d+", part)]
+            found += [("name", digits) for digits in re.findall(r"\d+", words_only(part))]
             found += [("word", word) for word in re.findall(r"[^\W\d_]+", part)
                       if word in NUMBER_WORDS]
     return found
+
+
+def words_only(text: str) -> str:
+    """Text between figures as wordings are compared (compare_rules.normalise): punctuation
+    dropped, hyphens and slashes as spaces; so a name's digits read as its wording folds them
+    ("A1.62" and "A162" are one wording, and one name)."""
+    text = "".join(ch if ch.isalnum() or ch.isspace() else " " if ch in "-/" else "" for ch in text)
+    return " ".join(text.split())
 
 
 def split(text: str) -> list[str | Figure]:
