@@ -135,9 +135,8 @@ class _Names:
         typed = expand(model, data, self.passages).data
         if not isinstance(typed, dict):
             return data
-        if kind == "calls" and typed.get("format") is None and format_from_facts(typed):
-            typed = {**typed, "format": format_from_facts(typed)}  # as the model reads it
-        return typed
+        derived = format_from_facts(typed) if kind == "calls" and typed.get("format") is None else None
+        return {**typed, "format": derived} if derived else typed  # as the model reads it
 
     def exists(self, key: Key) -> bool:
         return key.id in self.graph.corpus.records.get(key.kind, {})

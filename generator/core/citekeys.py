@@ -30,8 +30,7 @@ from pydantic import BaseModel
 
 from .errors import did_you_mean, relative
 from .models import Citation, FactReport, Quote
-from .record_walk import _shapes as shapes
-from .record_walk import cited_models, raw_fields
+from .record_walk import cited_models, raw_fields, shapes
 from .yamlfile import Loc
 
 CITE = "cite"

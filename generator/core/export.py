@@ -29,7 +29,7 @@ from pydantic.json_schema import models_json_schema
 from .graph import Graph, Key
 from .memo import RecordMemo
 from .models import KINDS, Citation, Claim, FactReport, Quote
-from .record_walk import _shapes, cited_with_owner
+from .record_walk import cited_with_owner, shapes
 from .schema import SCHEMA_DIALECT, _Generator
 from .urls import DATA_CORPUS, DATA_SCHEMA, DATA_TABLES, data_record_path
 from .yamlfile import Loc, dotted
@@ -151,7 +151,7 @@ def _claims(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, Claim]]:
     """Every claim in a record (lead, summary, a side's demands, follow-ups…), depth first."""
     if isinstance(model, Claim):
         yield loc, model
-    for shape in _shapes(type(model)):
+    for shape in shapes(type(model)):
         if shape.model is None or shape.model is Citation:  # citations hold no claim
             continue
         value = getattr(model, shape.name)

@@ -54,7 +54,7 @@ def load_corpus(content: Path, load_file=None) -> tuple[Corpus, list[Problem]]:
                                     f"unknown content folder '{entry.name}'{hint}; "
                                     f"expected one of: {', '.join(KINDS)}"))
     for kind in LOAD_ORDER:
-        if kind != "sources":
+        if kind == LOAD_ORDER[1]:  # the sources are read: their passages can be typed out
             corpus.passages, found = _passage_index(corpus)
             problems += found
         folder = content / kind
@@ -84,10 +84,8 @@ LOAD_ORDER = ("sources", *(kind for kind in KINDS if kind != "sources"))
 
 
 def _passage_index(corpus: Corpus) -> tuple[dict[str, Entry], list[Problem]]:
-    """Every keyed passage of the sources read so far (of files with problems too, so that a
-    key is not reported unknown where its source is broken), and each key used twice."""
-    if corpus.passages is not None:
-        return corpus.passages, []
+    """Every keyed passage of the sources (of files with problems too, so that a key is not
+    reported unknown where its source is broken), and each key used twice."""
     sources = sorted([*corpus.records["sources"].values(),
                       *(p for p in corpus.partial if p.kind == "sources")], key=lambda one: one.id)
     found = [(key, entry, loaded) for loaded in sources

@@ -29,7 +29,7 @@ class _FieldShape:
 _SHAPES: dict[type, list[_FieldShape]] = {}
 
 
-def _shapes(cls: type[BaseModel]) -> list[_FieldShape]:
+def shapes(cls: type[BaseModel]) -> list[_FieldShape]:
     """The fields of a model class, read once from its annotations (see schema.field_shapes)."""
     if cls not in _SHAPES:
         _SHAPES[cls] = [_FieldShape(f.name, f.key, f.ref, f.scalar == "text", f.model, f.many)
@@ -39,7 +39,7 @@ def _shapes(cls: type[BaseModel]) -> list[_FieldShape]:
 
 def walk(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, _FieldShape, Any, BaseModel]]:
     """Every (location, field shape, scalar value, owning model) in a record, depth first."""
-    for shape in _shapes(type(obj)):
+    for shape in shapes(type(obj)):
         value = getattr(obj, shape.name)
         if value is None:
             continue
@@ -80,8 +80,8 @@ def _reference_lists(cls: type[BaseModel]) -> tuple[list[_FieldShape], list[_Fie
     """(the fields of cls that are lists of references, its model fields that hold some)."""
     if cls not in _LISTS:
         _LISTS[cls] = ([], [])  # a model that holds itself ends here
-        lists = [s for s in _shapes(cls) if s.ref is not None and s.many]
-        models = [s for s in _shapes(cls) if s.model is not None
+        lists = [s for s in shapes(cls) if s.ref is not None and s.many]
+        models = [s for s in shapes(cls) if s.model is not None
                   and any(_reference_lists(s.model))]
         _LISTS[cls] = (lists, models)
     return _LISTS[cls]
@@ -110,7 +110,7 @@ def cited_raw(model: type[BaseModel], data: Any, loc: Loc = ()) -> Iterator[tupl
 def raw_fields(model: type[BaseModel], data: Any, loc: Loc) -> Iterator[tuple[str, _FieldShape, Any, Loc]]:
     if not isinstance(data, dict):
         return
-    for shape in _shapes(model):
+    for shape in shapes(model):
         if shape.alias not in data:
             continue
         value = data[shape.alias]
@@ -139,7 +139,7 @@ def cited_with_owner(obj: BaseModel, loc: Loc, owner: BaseModel) -> Iterator[tup
         return
     if isinstance(obj, (Claim, Fact, Role, Participant, Relation)):
         owner = obj
-    for shape in _shapes(type(obj)):
+    for shape in shapes(type(obj)):
         if shape.model is None:
             continue
         value = getattr(obj, shape.name)
